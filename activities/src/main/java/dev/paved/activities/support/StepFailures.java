@@ -1,0 +1,30 @@
+package dev.paved.activities.support;
+
+import dev.paved.workflows.steps.FailureTypes;
+import io.temporal.failure.ApplicationFailure;
+
+/** The failures an action throws, each with its stable type (see {@link FailureTypes}). */
+public final class StepFailures {
+
+  private StepFailures() {}
+
+  /** The step's input is wrong; retrying cannot help. */
+  public static ApplicationFailure invalidInput(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.INVALID_INPUT);
+  }
+
+  /** Something exists that this service did not make; retrying cannot help. */
+  public static ApplicationFailure conflict(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.CONFLICT);
+  }
+
+  /** Paved's credentials were refused; retrying cannot help. */
+  public static ApplicationFailure unauthorized(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.UNAUTHORIZED);
+  }
+
+  /** A system did not answer or answered with a server error; the step's policy retries it. */
+  public static ApplicationFailure unavailable(String message, Throwable cause) {
+    return ApplicationFailure.newFailureWithCause(message, FailureTypes.UNAVAILABLE, cause);
+  }
+}

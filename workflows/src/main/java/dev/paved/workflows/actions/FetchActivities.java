@@ -1,0 +1,18 @@
+package dev.paved.workflows.actions;
+
+import dev.paved.workflows.steps.ActionRequest;
+import dev.paved.workflows.steps.ActionResult;
+import io.temporal.activity.ActivityInterface;
+
+/** Actions that fill the run's workspace from files next to the template. */
+@ActivityInterface
+public interface FetchActivities {
+
+  /**
+   * {@code fetch:template}: renders a skeleton folder into the workspace (idempotent: overwrites).
+   */
+  ActionResult fetchTemplate(ActionRequest request);
+
+  /** {@code fetch:plain}: copies a folder into the workspace as it is. */
+  ActionResult fetchPlain(ActionRequest request);
+}

@@ -1,0 +1,27 @@
+package dev.paved.workflows.goldenpath;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as its workflow sees it: returned by the progress query, recorded in Paved's database at
+ * each change, and the workflow's result.
+ *
+ * @param failedStep the id of the step that failed for good, or null
+ * @param error what went wrong, in words an operator can act on, or null
+ * @param output the rendered {@code spec.output} (links, text) once the run completed
+ */
+public record RunProgress(
+    String runId,
+    String template,
+    RunStatus status,
+    List<StepProgress> steps,
+    String failedStep,
+    String error,
+    Map<String, Object> output) {
+
+  public RunProgress {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    output = output == null ? Map.of() : output;
+  }
+}

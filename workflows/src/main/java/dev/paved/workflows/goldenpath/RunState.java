@@ -1,0 +1,78 @@
+package dev.paved.workflows.goldenpath;
+
+import dev.paved.workflows.steps.StepPlan;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The mutable progress of one run, inside its workflow; {@link #snapshot()} is what others see. */
+final class RunState {
+
+  private final String runId;
+  private final String template;
+  private final List<StepProgress> steps = new ArrayList<>();
+  private RunStatus status = RunStatus.RUNNING;
+  private String failedStep;
+  private String error;
+  private Map<String, Object> output = Map.of();
+
+  RunState(RunInput input) {
+    this.runId = input.runId();
+    this.template = input.template().name();
+    for (StepPlan step : input.template().steps()) {
+      steps.add(StepProgress.pending(step.id(), step.name(), step.action()));
+    }
+  }
+
+  RunProgress snapshot() {
+    return new RunProgress(runId, template, status, steps, failedStep, error, output);
+  }
+
+  void running(int index) {
+    steps.set(index, steps.get(index).running(now()));
+  }
+
+  void succeeded(int index, int attempts, Map<String, Object> stepOutput) {
+    steps.set(index, steps.get(index).succeeded(now(), attempts, stepOutput));
+  }
+
+  void skipped(int index) {
+    steps.set(index, steps.get(index).skipped(now()));
+  }
+
+  void failed(int index, StepError stepError) {
+    StepProgress step = steps.get(index);
+    steps.set(
+        index, step.failed(now(), stepError.attempts(), stepError.message(), stepError.type()));
+    failedStep = step.id();
+    error = "step '" + step.id() + "' (" + step.action() + ") failed: " + stepError.message();
+  }
+
+  void compensated(int index) {
+    if (steps.get(index).status() == StepStatus.SUCCEEDED) {
+      steps.set(index, steps.get(index).compensated());
+    }
+  }
+
+  void undoFailed(int index, StepError undoError) {
+    StepProgress step = steps.get(index);
+    steps.set(index, step.undoFailed(undoError.message()));
+    status = RunStatus.FAILED;
+    error = error + "; undo of step '" + step.id() + "' failed: " + undoError.message();
+  }
+
+  void ended(RunStatus endStatus) {
+    if (status != RunStatus.FAILED) {
+      status = endStatus;
+    }
+  }
+
+  void output(Map<String, Object> rendered) {
+    output = rendered;
+  }
+
+  private static long now() {
+    return Workflow.currentTimeMillis();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.paved.workflows.steps;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every action Paved knows, by its id in templates. Backstage's ids where the meaning is the same,
+ * {@code paved:} ids for the rest. The activity type names are those of the interfaces in {@code
+ * dev.paved.workflows.actions} (the method name with its first letter upper-cased).
+ */
+public final class ActionCatalog {
+
+  private static final Map<String, ActionSpec> ACTIONS = new LinkedHashMap<>();
+
+  static {
+    add("fetch:template", "FetchTemplate", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("fetch:plain", "FetchPlain", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("debug:log", "DebugLog", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add(
+        "publish:github",
+        "PublishGithub",
+        "UndoPublishGithub",
+        StepClass.EXTERNAL,
+        TaskQueues.GOLDEN_PATH);
+    add(
+        "publish:github:pull-request",
+        "PublishGithubPullRequest",
+        "UndoPublishGithubPullRequest",
+        StepClass.EXTERNAL,
+        TaskQueues.GOLDEN_PATH);
+    add("paved:k8s:manifests", "K8sManifests", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add(
+        "paved:grafana:dashboard",
+        "GrafanaDashboard",
+        "UndoGrafanaDashboard",
+        StepClass.EXTERNAL,
+        TaskQueues.GOLDEN_PATH);
+    add(
+        "paved:vault:secrets",
+        "VaultSecrets",
+        "UndoVaultSecrets",
+        StepClass.EXTERNAL,
+        TaskQueues.GOLDEN_PATH);
+    add("paved:terraform:stack", "TerraformStack", null, StepClass.SYNTH, TaskQueues.GOLDEN_PATH);
+    add(
+        "catalog:register",
+        "CatalogRegister",
+        "UndoCatalogRegister",
+        StepClass.EXTERNAL,
+        TaskQueues.API);
+  }
+
+  private ActionCatalog() {}
+
+  private static void add(
+      String id, String type, String undoType, StepClass stepClass, String taskQueue) {
+    ACTIONS.put(id, new ActionSpec(id, type, undoType, stepClass, taskQueue));
+  }
+
+  public static Optional<ActionSpec> find(String actionId) {
+    return Optional.ofNullable(ACTIONS.get(actionId));
+  }
+
+  public static Set<String> ids() {
+    return ACTIONS.keySet();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.paved.workflows.steps;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Timeouts and retry policies of every step family, in one place. */
+public final class StepOptions {
+
+  private StepOptions() {}
+
+  /** Options for an action's forward activity. */
+  public static ActivityOptions forAction(ActionSpec action) {
+    return switch (action.stepClass()) {
+      case WORKSPACE -> options(action, Duration.ofMinutes(2), Duration.ofSeconds(1), 3);
+      case EXTERNAL -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 8);
+      case SYNTH -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 3);
+    };
+  }
+
+  /** Options for an undo: more patient than the step, since giving up leaves something behind. */
+  public static ActivityOptions forUndo(ActionSpec action) {
+    return options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 12);
+  }
+
+  /** Options for Paved's own bookkeeping on the API's queue: retried until the API answers. */
+  public static ActivityOptions forBookkeeping() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.API)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .build())
+        .build();
+  }
+
+  /** Options for the workspace clean-up at the end of a run. */
+  public static ActivityOptions forCleanup() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.GOLDEN_PATH)
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+        .build();
+  }
+
+  /** Options for rendering a step's input: pure computation, so a failure is final. */
+  public static LocalActivityOptions forRendering() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(2)
+                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+                .build())
+        .build();
+  }
+
+  private static ActivityOptions options(
+      ActionSpec action, Duration startToClose, Duration initialInterval, int maxAttempts) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(action.taskQueue())
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(initialInterval)
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(maxAttempts)
+                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+                .build())
+        .build();
+  }
+}
