@@ -1,0 +1,75 @@
+package dev.paved.workflows.steps;
+
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the workflow which attempt of a step succeeded or failed (in the result, or in the
+ * failure's details), and logs each failed attempt as one line instead of a stack trace.
+ */
+public final class AttemptInterceptor extends WorkerInterceptorBase {
+
+  private static final Logger log = LoggerFactory.getLogger("dev.paved.steps");
+
+  @Override
+  public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
+    return new ActivityInboundCallsInterceptorBase(next) {
+      private ActivityInfo info;
+
+      @Override
+      public void init(ActivityExecutionContext context) {
+        info = context.getInfo();
+        super.init(context);
+      }
+
+      @Override
+      public ActivityOutput execute(ActivityInput input) {
+        int attempt = info.getAttempt();
+        try {
+          ActivityOutput output = super.execute(input);
+          if (output.getResult() instanceof ActionResult result) {
+            return new ActivityOutput(result.withAttempt(attempt));
+          }
+          return output;
+        } catch (ApplicationFailure failure) {
+          logFailure(
+              attempt, failure.getType(), failure.getOriginalMessage(), failure.isNonRetryable());
+          throw withAttempt(failure, attempt);
+        } catch (RuntimeException e) {
+          logFailure(attempt, e.getClass().getName(), e.getMessage(), false);
+          throw ApplicationFailure.newFailureWithCause(
+              String.valueOf(e.getMessage()), e.getClass().getName(), e, attempt);
+        }
+      }
+
+      private void logFailure(int attempt, String type, String message, boolean final_) {
+        log.warn(
+            "{} (workflow {}) attempt {} failed{}: {}: {}",
+            info.getActivityType(),
+            info.getWorkflowId(),
+            attempt,
+            final_ ? " (not retryable)" : "",
+            type,
+            message);
+      }
+    };
+  }
+
+  private static ApplicationFailure withAttempt(ApplicationFailure failure, int attempt) {
+    ApplicationFailure copy =
+        failure.isNonRetryable()
+            ? ApplicationFailure.newNonRetryableFailureWithCause(
+                failure.getOriginalMessage(), failure.getType(), failure.getCause(), attempt)
+            : ApplicationFailure.newFailureWithCause(
+                failure.getOriginalMessage(), failure.getType(), failure.getCause(), attempt);
+    copy.setNextRetryDelay(failure.getNextRetryDelay());
+    copy.setStackTrace(failure.getStackTrace());
+    return copy;
+  }
+}
