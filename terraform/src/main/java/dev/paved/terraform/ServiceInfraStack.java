@@ -17,7 +17,6 @@ final class ServiceInfraStack extends TerraformStack {
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String OWNER_LABEL = "paved.dev/owner";
   static final String ENVIRONMENT_LABEL = "paved.dev/environment";
-  static final String SERVICE_KEY = "paved.dev/service-key";
   static final String STATE_FILE = "terraform.tfstate";
 
   ServiceInfraStack(Construct scope, ServiceStack spec) {
@@ -46,7 +45,7 @@ final class ServiceInfraStack extends TerraformStack {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", spec.name());
     metadata.put("labels", labels);
-    metadata.put("annotations", Map.of(SERVICE_KEY, spec.serviceKey()));
+    metadata.put("annotations", Map.of(ServiceStack.SERVICE_KEY_ANNOTATION, spec.serviceKey()));
     set(resource("kubernetes_namespace_v1", "namespace"), "metadata", metadata);
   }
 

@@ -19,6 +19,9 @@ public record ServiceStack(
   /** The key of the database password inside the secret at {@code secretPath}. */
   public static final String PASSWORD_KEY = "password";
 
+  /** The annotation that marks what the stack makes with {@link #serviceKey()}. */
+  public static final String SERVICE_KEY_ANNOTATION = "paved.dev/service-key";
+
   private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern LABEL_VALUE =
