@@ -1,0 +1,98 @@
+package dev.paved.activities.secrets;
+
+import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.StepFailures;
+import dev.paved.workflows.steps.ActionRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code paved:vault:secrets} step's input, checked: every path segment and key name is safe.
+ *
+ * @param keys the key names to generate, in the order given, without duplicates
+ */
+record SecretRequest(
+    String serviceKey,
+    String mount,
+    String owner,
+    String name,
+    String environment,
+    List<String> keys) {
+
+  static final String ACTION = "paved:vault:secrets";
+
+  private static final Pattern SERVICE_KEY = Pattern.compile("[A-Za-z0-9._/:-]{1,255}");
+
+  /** Reads and checks the step's input; InvalidInput names the field that is wrong. */
+  static SecretRequest from(ActionRequest request) {
+    Inputs inputs = Inputs.of(ACTION, request.input());
+    String serviceKey = request.serviceKey();
+    if (serviceKey == null || !SERVICE_KEY.matcher(serviceKey).matches()) {
+      // The key is written into the policy's marker line: no spaces or line breaks.
+      throw StepFailures.invalidInput(ACTION + ": not a service key: " + serviceKey);
+    }
+    String name = segment("name", inputs.requiredString("name"));
+    String owner = segment("owner", bareName(inputs.requiredString("owner")));
+    String environment = segment("environment", inputs.string("environment", "development"));
+    String mount = segment("mount", inputs.string("mount", "secret"));
+    return new SecretRequest(serviceKey, mount, owner, name, environment, keys(inputs));
+  }
+
+  /** {@code <mount>/<owner>/<name>/<environment>}: where the values live. */
+  String path() {
+    return String.join("/", mount, owner, name, environment);
+  }
+
+  /** {@code <owner>-<name>-<environment>-read}: the policy the service's runtime gets. */
+  String policyName() {
+    return owner + "-" + name + "-" + environment + "-read";
+  }
+
+  /** The KV v2 API path that holds the values ({@code data/} after the mount). */
+  String dataPath() {
+    return mount + "/data/" + owner + "/" + name + "/" + environment;
+  }
+
+  /** The KV v2 API path that holds the versions and custom metadata. */
+  String metadataPath() {
+    return mount + "/metadata/" + owner + "/" + name + "/" + environment;
+  }
+
+  /** {@code group:default/team-payments} or {@code team-payments} → {@code team-payments}. */
+  static String bareName(String ref) {
+    String bare = ref.trim();
+    bare = bare.substring(bare.indexOf(':') + 1);
+    return bare.substring(bare.lastIndexOf('/') + 1);
+  }
+
+  private static String segment(String field, String value) {
+    if (!SecretPaths.isSegment(value)) {
+      throw StepFailures.invalidInput(
+          ACTION
+              + ": input '"
+              + field
+              + "' must be letters, digits, '_' or '-' (at most 63), got: "
+              + value);
+    }
+    return value;
+  }
+
+  private static List<String> keys(Inputs inputs) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Object key : inputs.list("secrets")) {
+      String text = key == null ? null : String.valueOf(key);
+      if (!SecretPaths.isKey(text)) {
+        throw StepFailures.invalidInput(
+            ACTION + ": secret names must be lower-case letters, digits, '_' or '-', got: " + text);
+      }
+      keys.add(text);
+    }
+    if (keys.isEmpty()) {
+      throw StepFailures.invalidInput(ACTION + ": input 'secrets' must name at least one secret");
+    }
+    return new ArrayList<>(keys);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.paved.activities.secrets;
+
+import java.util.Optional;
+
+/**
+ * Where a service's secrets and their read policy live: Vault (KV v2 and ACL policies) in
+ * production, {@link LocalSecretStore} on a laptop. Paths and policy names are already validated by
+ * the caller ({@link SecretPaths}); an implementation refuses anything else.
+ */
+public interface SecretStore {
+
+  /** What is at the KV v2 path (owner marker and key names, never values), or empty. */
+  Optional<SecretMetadata> readMetadata(String path);
+
+  /**
+   * Adds {@code values} to the secret at {@code path}, creating it marked with {@code serviceKey}
+   * if absent; keys already there keep their values (KV v2 patch semantics).
+   */
+  void write(String path, String serviceKey, SecretValues values);
+
+  /** Deletes the secret at {@code path} with all its versions; nothing when absent. */
+  void delete(String path);
+
+  /** The ACL policy's HCL text, or empty. */
+  Optional<String> readPolicy(String name);
+
+  /** Creates or replaces the ACL policy. */
+  void writePolicy(String name, String hcl);
+
+  /** Deletes the ACL policy; nothing when absent. */
+  void deletePolicy(String name);
+}
