@@ -13,6 +13,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -35,6 +36,19 @@ public final class GitCommits {
   public static ObjectId treeOf(Repository repository, ObjectId commit) throws IOException {
     try (RevWalk walk = new RevWalk(repository)) {
       return walk.parseCommit(commit).getTree().getId();
+    }
+  }
+
+  /** A tree holding one file at its root. */
+  public static ObjectId singleFileTree(Repository repository, String name, String content)
+      throws IOException {
+    try (ObjectInserter inserter = repository.newObjectInserter()) {
+      TreeFormatter tree = new TreeFormatter();
+      ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+      tree.append(name, FileMode.REGULAR_FILE, blob);
+      ObjectId id = inserter.insert(tree);
+      inserter.flush();
+      return id;
     }
   }
 

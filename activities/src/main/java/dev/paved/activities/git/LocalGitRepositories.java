@@ -50,7 +50,7 @@ public final class LocalGitRepositories {
 
   /** Where {@code owner/repo} lives; InvalidInput for a name that is unsafe or leaves the root. */
   public Path path(String owner, String repo) {
-    if (!safe(owner) || !safe(repo)) {
+    if (!isSafeName(owner) || !isSafeName(repo)) {
       throw StepFailures.invalidInput("not a safe repository name: " + owner + "/" + repo);
     }
     Path dir = root.resolve(owner).resolve(repo + ".git").normalize();
@@ -60,7 +60,8 @@ public final class LocalGitRepositories {
     return dir;
   }
 
-  static boolean safe(String name) {
+  /** A name usable as an owner or repository folder: no separator, no climbing, no .git suffix. */
+  public static boolean isSafeName(String name) {
     return name != null
         && NAME.matcher(name).matches()
         && !name.endsWith(".git")

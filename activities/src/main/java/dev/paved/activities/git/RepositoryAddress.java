@@ -16,8 +16,8 @@ public record RepositoryAddress(String owner, String repo, String rest) {
   static Optional<RepositoryAddress> parse(String relative) {
     Matcher m = FORM.matcher(relative);
     if (!m.matches()
-        || !LocalGitRepositories.safe(m.group(1))
-        || !LocalGitRepositories.safe(m.group(2))) {
+        || !LocalGitRepositories.isSafeName(m.group(1))
+        || !LocalGitRepositories.isSafeName(m.group(2))) {
       return Optional.empty();
     }
     return Optional.of(
