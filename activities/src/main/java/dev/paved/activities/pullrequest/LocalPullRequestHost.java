@@ -3,7 +3,6 @@ package dev.paved.activities.pullrequest;
 import dev.paved.activities.git.FolderTree;
 import dev.paved.activities.git.GitCommits;
 import dev.paved.activities.git.LocalGitRepositories;
-import dev.paved.activities.git.RepositoryMarker;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
@@ -19,18 +18,9 @@ import org.eclipse.jgit.lib.Repository;
  */
 public final class LocalPullRequestHost implements PullRequestHost {
 
-  static final String GITOPS_README =
-      """
-      # GitOps
-
-      The local stand-in for the organisation's GitOps repository. Paved opens a pull request \
-      here (a branch plus a record) for each service it creates: manifests, dashboards and \
-      infrastructure, reviewed before they are deployed.
-      """;
-
   private final LocalGitRepositories git;
   private final LocalPullRequests records;
-  private final RepoUrl gitopsRepository;
+  private final LocalGitopsRepository gitops;
   private final String publicBaseUrl;
   private final Clock clock;
 
@@ -55,7 +45,7 @@ public final class LocalPullRequestHost implements PullRequestHost {
       Clock clock) {
     this.git = git;
     this.records = records;
-    this.gitopsRepository = gitopsRepository;
+    this.gitops = new LocalGitopsRepository(git, gitopsRepository);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     this.clock = clock;
   }
@@ -67,7 +57,7 @@ public final class LocalPullRequestHost implements PullRequestHost {
         url.owner(),
         url.repo(),
         () -> {
-          ensureRepository(url);
+          gitops.ensureExists(url);
           try (Repository repository =
               git.open(url.owner(), url.repo())
                   .orElseThrow(() -> StepFailures.invalidInput("not a git repository: " + url))) {
@@ -199,33 +189,6 @@ public final class LocalPullRequestHost implements PullRequestHost {
     if (GitCommits.serviceOfBranch(repository, head.get(), baseHead)
         .equals(Optional.of(serviceKey))) {
       GitCommits.deleteBranch(repository, branch);
-    }
-  }
-
-  /** Makes the GitOps repository with its first commit on {@code main} if it is missing. */
-  private void ensureRepository(RepoUrl url) throws IOException {
-    boolean gitops =
-        url.owner().equals(gitopsRepository.owner()) && url.repo().equals(gitopsRepository.repo());
-    if (!gitops) {
-      if (!git.exists(url.owner(), url.repo())) {
-        throw StepFailures.invalidInput(
-            "no repository " + url.owner() + "/" + url.repo() + " on the local git host");
-      }
-      return;
-    }
-    git.createIfAbsent(
-        RepositoryMarker.forPaved(url.owner(), url.repo(), "gitops"),
-        "main",
-        "Local stand-in for the organisation's GitOps repository");
-    try (Repository repository = git.open(url.owner(), url.repo()).orElseThrow()) {
-      if (GitCommits.head(repository, "main").isEmpty()
-          && GitCommits.defaultBranch(repository).equals("main")) {
-        ObjectId tree = GitCommits.singleFileTree(repository, "README.md", GITOPS_README);
-        PersonIdent paved = new PersonIdent("Paved", "paved@localhost");
-        ObjectId commit =
-            GitCommits.commit(repository, tree, null, paved, "Start the GitOps repository\n");
-        GitCommits.moveBranch(repository, "main", null, commit);
-      }
     }
   }
 
