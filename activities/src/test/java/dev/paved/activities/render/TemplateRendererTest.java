@@ -138,6 +138,23 @@ class TemplateRendererTest {
   }
 
   @Test
+  void oneRendererServesManyThreads() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        Map<String, Object> own = Map.of("parameters", Map.of("i", i));
+        results.add(pool.submit(() -> renderer.render("n-${{ parameters.i }}", own, "in")));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertThat(results.get(i).get()).isEqualTo("n-" + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void truthinessFollowsBackstage() {
     assertThat(TemplateRenderer.isTruthy(null)).isFalse();
     assertThat(TemplateRenderer.isTruthy(false)).isFalse();
