@@ -1,0 +1,62 @@
+package dev.paved.activities.debug;
+
+import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.Workspaces;
+import dev.paved.workflows.actions.DebugActivities;
+import dev.paved.workflows.steps.ActionRequest;
+import dev.paved.workflows.steps.ActionResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code debug:log}: writes a message, and if asked the workspace's files, to the log. */
+public final class DebugActivitiesImpl implements DebugActivities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DebugActivitiesImpl.class);
+
+  private final Workspaces workspaces;
+
+  public DebugActivitiesImpl(Workspaces workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  /** Logs {@code message} at INFO on one line naming the run and step; lists files if asked. */
+  @Override
+  public ActionResult debugLog(ActionRequest request) {
+    Inputs inputs = Inputs.of("debug:log", request.input());
+    String message = inputs.string("message", null);
+    if (message != null) {
+      LOG.info("run {} step {}: {}", request.runId(), request.stepId(), oneLine(message));
+    }
+    if (inputs.bool("listWorkspace", false)) {
+      for (String file : files(workspaces.forRun(request.runId()))) {
+        LOG.info("run {} step {}: workspace file {}", request.runId(), request.stepId(), file);
+      }
+    }
+    return ActionResult.of(Map.of());
+  }
+
+  // a template's text must not be able to forge further log lines
+  private static String oneLine(String text) {
+    return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  private static List<String> files(Path workspace) {
+    try (Stream<Path> walk = Files.walk(workspace)) {
+      return walk.filter(Files::isRegularFile)
+          .map(path -> workspace.relativize(path).toString().replace(File.separatorChar, '/'))
+          .map(DebugActivitiesImpl::oneLine)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.paved.activities.render;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context.Library;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateError.ErrorItem;
+import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import com.hubspot.jinjava.tree.parse.StringTokenScanner;
+import com.hubspot.jinjava.tree.parse.StringTokenScannerSymbols;
+import com.hubspot.jinjava.tree.parse.Token;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Jinjava set up to read Backstage templates ({@code ${{ }}} expressions, so a plain {@code {{ }}}
+ * stays text) and to run them sandboxed: no nested interpretation, no file or classpath lookups,
+ * data-only expressions, and every syntax error or unknown filter reported rather than rendered
+ * empty.
+ */
+final class SandboxedJinjava {
+
+  private static final StringTokenScannerSymbols SYMBOLS =
+      new StringTokenScannerSymbols.Builder()
+          .withVariableStartString("${{")
+          .withVariableEndString("}}")
+          .withBlockStartString("{%")
+          .withBlockEndString("%}")
+          .withCommentStartString("{#")
+          .withCommentEndString("#}")
+          .build();
+
+  private static final Set<String> FILE_TAGS = Set.of("include", "import", "from", "extends");
+  private static final long MAX_OUTPUT = 16L * 1024 * 1024;
+
+  private final Jinjava jinjava;
+  private final JinjavaConfig renderConfig = config(false);
+  private final JinjavaConfig checkConfig = config(true);
+
+  SandboxedJinjava() {
+    jinjava = new Jinjava(renderConfig);
+    jinjava.setResourceLocator(new NoResourceLocator());
+    List.of(
+            new DumpFilter(),
+            new PickFilter(),
+            new ParseRepoUrlFilter(),
+            new ProjectSlugFilter(),
+            new ParseEntityRefFilter())
+        .forEach(jinjava::registerFilter);
+  }
+
+  private static JinjavaConfig config(boolean validation) {
+    return JinjavaConfig.newBuilder()
+        .withTokenScannerSymbols(SYMBOLS)
+        .withNestedInterpretationEnabled(false)
+        .withElResolver(new DataOnlyResolver())
+        .withDisabled(Map.of(Library.TAG, FILE_TAGS))
+        .withKeepTrailingNewline(true)
+        .withMaxOutputSize(MAX_OUTPUT)
+        .withValidationMode(validation)
+        .build();
+  }
+
+  /** The output, or the problems that make it wrong. */
+  record Outcome(String output, List<String> problems) {}
+
+  Outcome render(String template, Map<String, ?> context) {
+    return outcome(jinjava.renderForResult(template, context, renderConfig));
+  }
+
+  /** Walks every branch without real values; only problems of the template itself are reported. */
+  List<String> check(String template, Map<String, ?> context) {
+    return outcome(jinjava.renderForResult(template, context, checkConfig)).problems();
+  }
+
+  /** The expression when {@code value} is exactly one {@code ${{ }}} and nothing else, or null. */
+  String wholeExpression(String value) {
+    Iterator<Token> tokens = new StringTokenScanner(value, renderConfig);
+    if (!tokens.hasNext()) {
+      return null;
+    }
+    Token first = tokens.next();
+    return first instanceof ExpressionToken expression && !tokens.hasNext()
+        ? expression.getExpr()
+        : null;
+  }
+
+  private Outcome outcome(RenderResult result) {
+    List<String> problems = new ArrayList<>();
+    for (TemplateError error : result.getErrors()) {
+      // an unknown key reads as undefined, as in Backstage; everything else is a real problem
+      if (!(error.getReason() == ErrorReason.UNKNOWN && error.getItem() == ErrorItem.PROPERTY)) {
+        problems.add(describe(error));
+      }
+    }
+    for (String value : result.getContext().getResolvedValues()) {
+      if (value.startsWith("filter:") && !knownFilter(value.substring(7))) {
+        problems.add("unknown filter '" + value.substring(7) + "'");
+      } else if (value.startsWith("exptest:")
+          && jinjava.getGlobalContext().getExpTest(value.substring(8)) == null) {
+        problems.add("unknown test '" + value.substring(8) + "'");
+      }
+    }
+    return new Outcome(result.getOutput(), problems);
+  }
+
+  private boolean knownFilter(String name) {
+    return jinjava.getGlobalContext().getFilter(name) != null;
+  }
+
+  private static String describe(TemplateError error) {
+    String message = error.getMessage() == null ? error.getReason().name() : error.getMessage();
+    return error.getLineno() > 0 ? message + " (line " + error.getLineno() + ")" : message;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.paved.activities.repository;
+
+import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.StepFailures;
+import dev.paved.activities.support.Workspaces;
+import dev.paved.workflows.actions.RepositoryActivities;
+import dev.paved.workflows.steps.ActionRequest;
+import dev.paved.workflows.steps.ActionResult;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code publish:github}: the service's repository with the workspace as its first commit. */
+public final class RepositoryActivitiesImpl implements RepositoryActivities {
+
+  static final String ACTION = "publish:github";
+
+  private static final Logger log = LoggerFactory.getLogger(RepositoryActivitiesImpl.class);
+
+  private final RepositoryHost host;
+  private final Workspaces workspaces;
+
+  public RepositoryActivitiesImpl(RepositoryHost host, Workspaces workspaces) {
+    this.host = host;
+    this.workspaces = workspaces;
+  }
+
+  /** Creates or adopts the service's repository and pushes the source folder to its branch. */
+  @Override
+  public ActionResult publishGithub(ActionRequest request) {
+    Inputs in = Inputs.of(ACTION, request.input());
+    RepoUrl repository = RepoUrl.parse(in.requiredString("repoUrl"));
+    String serviceKey = requireServiceKey(request);
+    String branch = in.string("defaultBranch", "main");
+    if (!Repository.isValidRefName("refs/heads/" + branch)) {
+      throw StepFailures.invalidInput(ACTION + ": defaultBranch is not a branch name: " + branch);
+    }
+    Path source = workspaces.resolve(request.runId(), in.string("sourcePath", "."));
+    if (!holdsAFile(source)) {
+      throw StepFailures.invalidInput(
+          ACTION + ": sourcePath is not a folder with files: " + in.string("sourcePath", "."));
+    }
+    CommitAuthor author =
+        new CommitAuthor(
+            in.string("gitAuthorName", CommitAuthor.PAVED.name()),
+            in.string("gitAuthorEmail", CommitAuthor.PAVED.email()));
+    PublishedRepository published =
+        host.publish(
+            new Publication(
+                repository,
+                serviceKey,
+                in.string("description", null),
+                branch,
+                source,
+                in.string("gitCommitMessage", "initial commit"),
+                author));
+    log.info(
+        "{} {} for {} at {} ({})",
+        published.adopted() ? "Adopted" : "Published",
+        repository,
+        serviceKey,
+        published.commitHash(),
+        request.runId());
+    return ActionResult.of(
+        Map.of(
+            "remoteUrl", published.remoteUrl(),
+            "repoContentsUrl", published.repoContentsUrl(),
+            "commitHash", published.commitHash()));
+  }
+
+  /** Deletes the repository if it was made for this service; otherwise does nothing. */
+  @Override
+  public void undoPublishGithub(ActionRequest request) {
+    RepoUrl repository;
+    try {
+      repository = RepoUrl.parse(Inputs.of(ACTION, request.input()).requiredString("repoUrl"));
+    } catch (ApplicationFailure badInput) {
+      return; // the step refused the same input, so it made nothing
+    }
+    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
+      return;
+    }
+    if (host.deleteIfOwned(repository, request.serviceKey())) {
+      log.info("Deleted {} made for {}", repository, request.serviceKey());
+    }
+  }
+
+  /** Checked before the repository is made, so an empty folder leaves nothing behind. */
+  private static boolean holdsAFile(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths.anyMatch(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String requireServiceKey(ActionRequest request) {
+    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
+      throw StepFailures.invalidInput(ACTION + ": the run has no service key");
+    }
+    return request.serviceKey();
+  }
+}
