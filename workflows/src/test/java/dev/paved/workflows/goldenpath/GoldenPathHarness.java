@@ -21,6 +21,7 @@ import dev.paved.workflows.steps.AttemptInterceptor;
 import dev.paved.workflows.steps.RenderRequest;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -66,6 +67,9 @@ final class GoldenPathHarness implements AutoCloseable {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
+                // Recorded histories name this worker, not the machine that recorded them.
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(new AttemptInterceptor())
