@@ -198,4 +198,21 @@ class GoldenPathRollbackTest {
     assertThat(List.of(result.steps().get(1).status(), result.steps().get(2).status()))
         .containsOnly(StepStatus.COMPENSATED);
   }
+
+  @Test
+  void stillEndsTheRunWhenItsOutputFailsToRender() {
+    doThrow(ApplicationFailure.newNonRetryableFailure("unknown filter 'shout'", "InvalidInput"))
+        .when(harness.render)
+        .renderOutput(any());
+
+    RunProgress result = harness.run(ServiceTemplate.run(true));
+
+    // Every step made what it should: the service stays, the broken output is reported.
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.error()).contains("output", "unknown filter 'shout'");
+    assertThat(result.output()).isEmpty();
+    verify(harness.repository, never()).undoPublishGithub(any());
+    verify(harness.workspace).deleteWorkspace(ServiceTemplate.RUN_ID);
+    assertThat(harness.recorded().get(harness.recorded().size() - 1)).isEqualTo(result);
+  }
 }
