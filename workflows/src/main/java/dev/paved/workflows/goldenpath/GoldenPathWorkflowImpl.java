@@ -58,10 +58,15 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       }
       recorder.recordRun(state.snapshot());
     }
-    state.output(
-        render.renderOutput(
-            new RenderRequest(
-                outputStep(input), input.parameters(), outputs, input.requestedBy())));
+    try {
+      state.output(
+          render.renderOutput(
+              new RenderRequest(
+                  outputStep(input), input.parameters(), outputs, input.requestedBy())));
+    } catch (ActivityFailure e) {
+      // Every step is done: a broken spec.output is reported, it must not fail the run unrecorded.
+      state.outputFailed(StepError.from(e));
+    }
     return finish(input, RunStatus.COMPLETED);
   }
 

@@ -72,6 +72,10 @@ final class RunState {
     output = rendered;
   }
 
+  void outputFailed(StepError outputError) {
+    error = "the template's output failed to render: " + outputError.message();
+  }
+
   private static long now() {
     return Workflow.currentTimeMillis();
   }

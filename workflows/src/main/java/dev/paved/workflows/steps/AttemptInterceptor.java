@@ -2,6 +2,7 @@ package dev.paved.workflows.steps;
 
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
@@ -37,6 +38,10 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
             return new ActivityOutput(result.withAttempt(attempt));
           }
           return output;
+        } catch (ActivityCompletionException cancelledOrGone) {
+          // Cancelled (or paused, reset, gone): the SDK reports a cancellation only if it sees
+          // its own exception; wrapped, a cancelled step would fail and be retried.
+          throw cancelledOrGone;
         } catch (ApplicationFailure failure) {
           logFailure(
               attempt, failure.getType(), failure.getOriginalMessage(), failure.isNonRetryable());

@@ -1,0 +1,145 @@
+package dev.paved.workflows.goldenpath;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.RETURNS_DEFAULTS;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.paved.workflows.actions.CatalogActivities;
+import dev.paved.workflows.actions.DashboardActivities;
+import dev.paved.workflows.actions.FetchActivities;
+import dev.paved.workflows.actions.ManifestActivities;
+import dev.paved.workflows.actions.RenderActivities;
+import dev.paved.workflows.actions.RepositoryActivities;
+import dev.paved.workflows.actions.SecretActivities;
+import dev.paved.workflows.actions.WorkspaceActivities;
+import dev.paved.workflows.steps.ActionResult;
+import dev.paved.workflows.steps.AttemptInterceptor;
+import dev.paved.workflows.steps.RenderRequest;
+import dev.paved.workflows.steps.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
+import java.util.List;
+import java.util.Map;
+import org.mockito.ArgumentCaptor;
+import org.mockito.stubbing.Answer;
+
+/**
+ * A time-skipping Temporal test environment with the golden-path worker and the API's worker, each
+ * holding mocks of the activities its queue serves. Attempt numbers come from the real {@link
+ * AttemptInterceptor}.
+ */
+final class GoldenPathHarness implements AutoCloseable {
+
+  /** Unstubbed actions succeed with no output, so a test stubs only what it is about. */
+  private static final Answer<Object> SUCCEED =
+      invocation ->
+          invocation.getMethod().getReturnType() == ActionResult.class
+              ? ActionResult.of(Map.of())
+              : RETURNS_DEFAULTS.answer(invocation);
+
+  final TestWorkflowEnvironment env;
+  final RenderActivities render = activity(RenderActivities.class);
+  final WorkspaceActivities workspace = activity(WorkspaceActivities.class);
+  final RunRecorder recorder = activity(RunRecorder.class);
+  final FetchActivities fetch = activity(FetchActivities.class);
+  final RepositoryActivities repository = activity(RepositoryActivities.class);
+  final DashboardActivities dashboard = activity(DashboardActivities.class);
+  final SecretActivities secrets = activity(SecretActivities.class);
+  final ManifestActivities manifests = activity(ManifestActivities.class);
+  final CatalogActivities catalog = activity(CatalogActivities.class);
+
+  GoldenPathHarness() {
+    this(GoldenPathWorkflowImpl.class);
+  }
+
+  GoldenPathHarness(Class<? extends GoldenPathWorkflow> workflowImplementation) {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                // Recorded histories name this worker, not the machine that recorded them.
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(new AttemptInterceptor())
+                        .build())
+                .build());
+    Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH);
+    // A bug in workflow code fails the run (and the test) at once instead of retrying the task.
+    goldenPath.registerWorkflowImplementationTypes(
+        WorkflowImplementationOptions.newBuilder()
+            .setFailWorkflowExceptionTypes(Throwable.class)
+            .build(),
+        workflowImplementation);
+    goldenPath.registerActivitiesImplementations(
+        render, workspace, fetch, repository, dashboard, secrets, manifests);
+    env.newWorker(TaskQueues.API).registerActivitiesImplementations(recorder, catalog);
+    when(render.renderStep(any()))
+        .thenAnswer(call -> FakeRendering.step(call.getArgument(0, RenderRequest.class)));
+    when(render.renderOutput(any()))
+        .thenAnswer(call -> FakeRendering.output(call.getArgument(0, RenderRequest.class)));
+    env.start();
+  }
+
+  private static <T> T activity(Class<T> type) {
+    return mock(type, withSettings().withoutAnnotations().defaultAnswer(SUCCEED));
+  }
+
+  /** Starts the run and waits for its result. */
+  RunProgress run(RunInput input) {
+    GoldenPathWorkflow workflow =
+        client()
+            .newWorkflowStub(
+                GoldenPathWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
+                    .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                    .build());
+    return workflow.run(input);
+  }
+
+  /** The progress query, asked of the (finished) run. */
+  RunProgress progress() {
+    return client()
+        .newWorkflowStub(GoldenPathWorkflow.class, ServiceTemplate.WORKFLOW_ID)
+        .progress();
+  }
+
+  /** Every snapshot the run recorder received, oldest first. */
+  List<RunProgress> recorded() {
+    ArgumentCaptor<RunProgress> snapshots = ArgumentCaptor.forClass(RunProgress.class);
+    verify(recorder, atLeastOnce()).recordRun(snapshots.capture());
+    return snapshots.getAllValues();
+  }
+
+  /** Every render request the run made, oldest first. */
+  List<RenderRequest> renderRequests() {
+    ArgumentCaptor<RenderRequest> requests = ArgumentCaptor.forClass(RenderRequest.class);
+    verify(render, atLeastOnce()).renderStep(requests.capture());
+    return requests.getAllValues();
+  }
+
+  WorkflowExecutionHistory history() {
+    return client().fetchHistory(ServiceTemplate.WORKFLOW_ID);
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
