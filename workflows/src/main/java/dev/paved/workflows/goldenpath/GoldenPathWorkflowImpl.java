@@ -12,8 +12,11 @@ import dev.paved.workflows.steps.RenderedStep;
 import dev.paved.workflows.steps.StepOptions;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +46,33 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   @Override
   public RunProgress run(RunInput input) {
     state = new RunState(input);
+    Deque<Undo> undos = new ArrayDeque<>();
+    try {
+      return runSteps(input, undos);
+    } catch (CanceledFailure cancelled) {
+      // Cancelled from outside: undo what was made, as for a failure, then record the end.
+      log.info("run {} cancelled: undoing what it made", input.runId());
+      List<RunProgress> last = new ArrayList<>();
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                state.cancelled();
+                rollBack(undos);
+                last.add(finish(input, RunStatus.CANCELLED));
+              })
+          .run();
+      return last.get(0);
+    }
+  }
+
+  private RunProgress runSteps(RunInput input, Deque<Undo> undos) {
     recorder.recordRun(state.snapshot());
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
-    Deque<Undo> undos = new ArrayDeque<>();
     List<StepPlan> steps = input.template().steps();
     for (int i = 0; i < steps.size(); i++) {
       StepError failure = runStep(input, i, steps.get(i), outputs, undos);
+      if (failure != null && CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("run cancelled during step '" + steps.get(i).id() + "'");
+      }
       if (failure != null) {
         state.failed(i, failure);
         recorder.recordRun(state.snapshot());

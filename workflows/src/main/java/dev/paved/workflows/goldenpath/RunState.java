@@ -49,6 +49,17 @@ final class RunState {
     error = "step '" + step.id() + "' (" + step.action() + ") failed: " + stepError.message();
   }
 
+  /** The run was cancelled: a step caught running is marked failed, with the reason. */
+  void cancelled() {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).status() == StepStatus.RUNNING) {
+        steps.set(i, steps.get(i).failed(now(), 0, "cancelled", "Cancelled"));
+        failedStep = steps.get(i).id();
+      }
+    }
+    error = "the run was cancelled";
+  }
+
   void compensated(int index) {
     if (steps.get(index).status() == StepStatus.SUCCEEDED) {
       steps.set(index, steps.get(index).compensated());

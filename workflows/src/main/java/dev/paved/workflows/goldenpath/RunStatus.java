@@ -7,7 +7,9 @@ public enum RunStatus {
   /** A step failed for good and everything made before it was undone. */
   ROLLED_BACK,
   /** A step failed for good and an undo failed too: something may be left behind. */
-  FAILED;
+  FAILED,
+  /** Cancelled from outside; everything made before was undone. */
+  CANCELLED;
 
   public boolean isTerminal() {
     return this != RUNNING;
