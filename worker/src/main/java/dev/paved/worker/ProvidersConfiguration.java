@@ -1,0 +1,85 @@
+package dev.paved.worker;
+
+import dev.paved.activities.dashboard.DashboardProvider;
+import dev.paved.activities.dashboard.LocalDashboardProvider;
+import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.pullrequest.LocalPullRequestHost;
+import dev.paved.activities.pullrequest.LocalPullRequests;
+import dev.paved.activities.pullrequest.PullRequestHost;
+import dev.paved.activities.render.TemplateRenderer;
+import dev.paved.activities.repository.LocalRepositoryHost;
+import dev.paved.activities.repository.RepositoryHost;
+import dev.paved.activities.secrets.LocalSecretStore;
+import dev.paved.activities.secrets.SecretStore;
+import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.Workspaces;
+import dev.paved.terraform.CdktfSynth;
+import dev.paved.terraform.InfrastructureSynth;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The systems behind the actions. Local mode's providers for now (bare git repositories, files in
+ * the GitOps change, an encrypted development-only secret store); the real GitHub, Vault and
+ * Grafana providers will be chosen here by configuration, behind the same interfaces.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProvidersConfiguration {
+
+  /** Local mode's stand-in for the organisation's GitOps repository. */
+  static final String LOCAL_GITOPS_REPOSITORY = "github.com?owner=platform&repo=gitops";
+
+  @Bean
+  Workspaces workspaces(PavedProperties paved) {
+    return new Workspaces(paved.dataDir().resolve("workspaces"));
+  }
+
+  @Bean
+  TemplateRenderer templateRenderer() {
+    return new TemplateRenderer();
+  }
+
+  @Bean
+  LocalGitRepositories localGitRepositories(PavedProperties paved) {
+    return new LocalGitRepositories(paved.dataDir().resolve("git"));
+  }
+
+  @Bean
+  RepositoryHost repositoryHost(LocalGitRepositories git) {
+    return new LocalRepositoryHost(git);
+  }
+
+  @Bean
+  LocalPullRequests localPullRequests(PavedProperties paved) {
+    return new LocalPullRequests(paved.dataDir().resolve("git/pulls"));
+  }
+
+  @Bean
+  RepoUrl gitopsRepository() {
+    return RepoUrl.parse(LOCAL_GITOPS_REPOSITORY);
+  }
+
+  @Bean
+  PullRequestHost pullRequestHost(
+      LocalGitRepositories git,
+      LocalPullRequests pulls,
+      RepoUrl gitopsRepository,
+      PavedProperties paved) {
+    return new LocalPullRequestHost(git, pulls, gitopsRepository, paved.publicUrl());
+  }
+
+  @Bean
+  DashboardProvider dashboardProvider(Workspaces workspaces) {
+    return new LocalDashboardProvider(workspaces);
+  }
+
+  @Bean
+  SecretStore secretStore(PavedProperties paved) {
+    return new LocalSecretStore(paved.dataDir().resolve("secrets"));
+  }
+
+  @Bean
+  InfrastructureSynth infrastructureSynth() {
+    return new CdktfSynth();
+  }
+}

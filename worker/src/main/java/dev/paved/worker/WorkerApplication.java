@@ -1,0 +1,24 @@
+package dev.paved.worker;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A golden-path worker on its own, for a Temporal cluster or to join the embedded server of a
+ * running {@code ./paved up} ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}). It needs no database:
+ * Paved's bookkeeping runs on the API's queue.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+  TemporalConfiguration.class,
+  ProvidersConfiguration.class,
+  GoldenPathWorkerConfiguration.class
+})
+public class WorkerApplication {
+
+  public static void main(String[] args) {
+    new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE).run(args);
+  }
+}
