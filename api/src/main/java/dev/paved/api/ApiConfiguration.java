@@ -1,0 +1,69 @@
+package dev.paved.api;
+
+import dev.paved.activities.render.TemplateRenderer;
+import dev.paved.activities.repository.RepositoryHost;
+import dev.paved.api.catalog.CatalogSource;
+import dev.paved.api.templates.ExpressionChecker;
+import dev.paved.api.templates.TemplateRegistry;
+import dev.paved.workflows.actions.CatalogActivities;
+import dev.paved.workflows.goldenpath.RunRecorder;
+import dev.paved.workflows.steps.TaskQueues;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/** The API's own beans, and its worker for the activities that need Paved's database. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Template expressions are checked at load with the same sandboxed engine that renders them. */
+  @Bean
+  ExpressionChecker expressionChecker(TemplateRenderer renderer) {
+    return renderer::check;
+  }
+
+  /** catalog:register reads entity files from the repositories the runs published. */
+  @Bean
+  CatalogSource catalogSource(RepositoryHost repositories) {
+    return repositories::readFile;
+  }
+
+  @Bean
+  TemplateRegistry templateRegistry(
+      @Value("${paved.templates-dir:./templates}") Path templatesDir, ExpressionChecker checker) {
+    return new TemplateRegistry(templatesDir, checker);
+  }
+
+  /** The API always polls its own queue, even when golden-path workers run elsewhere. */
+  @Bean
+  Worker apiWorker(WorkerFactory factory, RunRecorder recorder, CatalogActivities catalog) {
+    Worker worker = factory.newWorker(TaskQueues.API);
+    worker.registerActivitiesImplementations(recorder, catalog);
+    return worker;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void ready(ApplicationReadyEvent event) {
+    Environment env = event.getApplicationContext().getEnvironment();
+    String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    log.info(
+        "Paved is ready at http://localhost:{} (API /api/v1, health /actuator/health, OpenAPI /api/v1/openapi)",
+        port);
+  }
+}

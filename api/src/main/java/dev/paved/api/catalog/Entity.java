@@ -1,0 +1,73 @@
+package dev.paved.api.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A catalog entity in Backstage's format ({@code apiVersion}, {@code kind}, {@code metadata},
+ * {@code spec}).
+ */
+public record Entity(Map<String, Object> body) {
+
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
+  /** Checks the parts Backstage requires and fills in the default namespace. */
+  static Entity parse(Map<String, Object> raw) {
+    Map<String, Object> body = new LinkedHashMap<>(raw);
+    Object apiVersion = body.get("apiVersion");
+    if (!(apiVersion instanceof String v) || !v.startsWith("backstage.io/")) {
+      throw new IllegalArgumentException(
+          "apiVersion must be backstage.io/<version>, got " + apiVersion);
+    }
+    if (!(body.get("kind") instanceof String kind) || kind.isBlank()) {
+      throw new IllegalArgumentException("kind is required");
+    }
+    Map<String, Object> metadata = map(body.get("metadata"));
+    if (!(metadata.get("name") instanceof String name) || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "metadata.name must be 1-63 letters, digits, '-', '_' or '.', got "
+              + metadata.get("name"));
+    }
+    metadata.putIfAbsent("namespace", "default");
+    body.put("metadata", metadata);
+    return new Entity(body);
+  }
+
+  public String kind() {
+    return String.valueOf(body.get("kind"));
+  }
+
+  public String namespace() {
+    return String.valueOf(map(body.get("metadata")).getOrDefault("namespace", "default"));
+  }
+
+  public String name() {
+    return String.valueOf(map(body.get("metadata")).get("name"));
+  }
+
+  /** {@code spec.owner} as a full group ref, or null. */
+  public String owner() {
+    Object owner = map(body.get("spec")).get("owner");
+    return owner == null ? null : groupRef(String.valueOf(owner));
+  }
+
+  /** {@code kind:namespace/name}, lower-cased as Backstage compares refs. */
+  public String ref() {
+    return (kind() + ":" + namespace() + "/" + name()).toLowerCase(Locale.ROOT);
+  }
+
+  static String groupRef(String owner) {
+    String ref = owner.contains(":") ? owner : "group:" + owner;
+    return ref.contains("/") ? ref : ref.replaceFirst(":", ":default/");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object node) {
+    return node instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m)
+        : new LinkedHashMap<>();
+  }
+}

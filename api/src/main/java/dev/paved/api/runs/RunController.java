@@ -1,0 +1,76 @@
+package dev.paved.api.runs;
+
+import dev.paved.api.Problems;
+import dev.paved.workflows.goldenpath.RunStatus;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Runs of golden-path templates: start one, follow it, list them. */
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunController {
+
+  /** Until users sign in (a later change), every run is requested by this user. */
+  static final String LOCAL_USER = "guest";
+
+  private final RunService runs;
+
+  RunController(RunService runs) {
+    this.runs = runs;
+  }
+
+  /** The body of {@code POST /runs}. */
+  record RunRequest(String template, Map<String, Object> parameters) {}
+
+  @PostMapping
+  ResponseEntity<RunView> start(
+      @RequestBody RunRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (request == null || request.template() == null || request.template().isBlank()) {
+      throw Problems.invalid("'template' is required", Map.of());
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
+    }
+    Map<String, Object> parameters = request.parameters() == null ? Map.of() : request.parameters();
+    RunService.Started started =
+        runs.start(request.template(), parameters, LOCAL_USER, idempotencyKey);
+    RunView view = RunView.of(started.run());
+    return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/runs/" + view.id()))
+        .body(view);
+  }
+
+  @GetMapping("/{id}")
+  RunView get(@PathVariable String id) {
+    return runs.find(id)
+        .map(RunView::of)
+        .orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
+  }
+
+  @GetMapping
+  Map<String, Object> list(
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
+    if (status != null
+        && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw Problems.invalid(
+          "unknown status '" + status + "'",
+          Map.of("allowed", Arrays.toString(RunStatus.values())));
+    }
+    if (limit < 1 || limit > 500) {
+      throw Problems.invalid("limit must be between 1 and 500", Map.of());
+    }
+    return Map.of("runs", runs.list(status, limit).stream().map(RunView::summary).toList());
+  }
+}

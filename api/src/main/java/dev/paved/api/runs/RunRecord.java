@@ -1,0 +1,21 @@
+package dev.paved.api.runs;
+
+import dev.paved.workflows.goldenpath.RunProgress;
+import java.time.Instant;
+import java.util.Map;
+
+/** Paved's own record of a run: what was asked, and the latest progress its workflow reported. */
+public record RunRecord(
+    String id,
+    String template,
+    String templateVersion,
+    String serviceKey,
+    String workflowId,
+    String temporalRunId,
+    String status,
+    String requestedBy,
+    Map<String, Object> parameters,
+    RunProgress progress,
+    String error,
+    Instant createdAt,
+    Instant updatedAt) {}

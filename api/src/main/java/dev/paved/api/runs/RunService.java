@@ -1,0 +1,252 @@
+package dev.paved.api.runs;
+
+import dev.paved.api.Problems;
+import dev.paved.api.templates.LoadedTemplate;
+import dev.paved.api.templates.ParameterSchema.FieldError;
+import dev.paved.api.templates.TemplateRegistry;
+import dev.paved.workflows.goldenpath.GoldenPathWorkflow;
+import dev.paved.workflows.goldenpath.RunInput;
+import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.steps.TaskQueues;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Starts runs (after every check that can refuse them) and reads them back. */
+@Service
+public class RunService {
+
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final TemplateRegistry templates;
+  private final RunStore store;
+  private final WorkflowClient client;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  RunService(
+      TemplateRegistry templates,
+      RunStore store,
+      WorkflowClient client,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.templates = templates;
+    this.store = store;
+    this.client = client;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** A run that was started, or found again by its idempotency key. */
+  record Started(RunRecord run, boolean replayed) {}
+
+  Started start(
+      String templateName, Map<String, Object> parameters, String user, String idempotencyKey) {
+    String requestHash = hash(templateName + "\n" + RunStore.write(parameters));
+    if (idempotencyKey != null) {
+      Optional<Started> replay = replay(idempotencyKey, requestHash);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
+    LoadedTemplate template =
+        templates
+            .find(templateName)
+            .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
+    Map<String, Object> values = template.parameters().withDefaults(parameters);
+    List<FieldError> errors = template.parameters().validate(values);
+    if (!errors.isEmpty()) {
+      throw Problems.invalid(
+          "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
+    }
+    String runId = newRunId();
+    ServiceIdentity identity = ServiceIdentity.of(values, runId);
+    RunStore.NewRun run =
+        new RunStore.NewRun(
+            runId,
+            template.name(),
+            template.version(),
+            identity,
+            user,
+            idempotencyKey,
+            requestHash,
+            values,
+            template.plan());
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(
+        tx -> {
+          if (identity.serviceName() != null
+              && !store.claim(identity.serviceName(), identity.serviceKey(), runId, now)) {
+            tx.setRollbackOnly();
+            throw serviceTaken(identity.serviceName());
+          }
+          store.insert(run, now);
+        });
+    startWorkflow(run, identity);
+    log.info(
+        "Run {} of template {} started by {} for {}",
+        runId,
+        templateName,
+        user,
+        identity.serviceKey());
+    return new Started(store.find(runId).orElseThrow(), false);
+  }
+
+  Optional<RunRecord> find(String id) {
+    return store.find(id).map(this::withLiveProgress);
+  }
+
+  List<RunRecord> list(String status, int limit) {
+    return store.list(status, limit);
+  }
+
+  private void startWorkflow(RunStore.NewRun run, ServiceIdentity identity) {
+    GoldenPathWorkflow workflow =
+        client.newWorkflowStub(
+            GoldenPathWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(identity.workflowId())
+                .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    RunInput input =
+        new RunInput(
+            run.id(), identity.serviceKey(), run.requestedBy(), run.plan(), run.parameters());
+    try {
+      WorkflowExecution execution;
+      try {
+        execution = WorkflowClient.start(workflow::run, input);
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        if (store.hasOtherActiveRun(identity.workflowId(), run.id())) {
+          throw e;
+        }
+        // The previous run of this service has ended in Paved's record and its workflow is
+        // closing (its last act is that record): wait for it, then start.
+        awaitClose(identity.workflowId());
+        execution = WorkflowClient.start(workflow::run, input);
+      }
+      store.started(run.id(), execution.getRunId());
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      store.delete(run.id());
+      throw Problems.conflict(
+          identity.serviceKey() + " is being created by another run",
+          Map.of("workflowId", identity.workflowId()));
+    } catch (RuntimeException e) {
+      store.delete(run.id());
+      log.warn("Could not start run {}: {}", run.id(), e.toString());
+      throw Problems.unavailable("Temporal did not accept the run; nothing was started");
+    }
+  }
+
+  private void awaitClose(String workflowId) {
+    try {
+      client
+          .newUntypedWorkflowStub(workflowId)
+          .getResult(10, java.util.concurrent.TimeUnit.SECONDS, RunProgress.class);
+    } catch (java.util.concurrent.TimeoutException | RuntimeException ended) {
+      // closed in some other way, or still closing: the start that follows tells which
+    }
+  }
+
+  /** While a run is in flight its workflow knows more than the last record (the running step). */
+  private RunRecord withLiveProgress(RunRecord record) {
+    if (!"RUNNING".equals(record.status()) || record.temporalRunId() == null) {
+      return record;
+    }
+    try {
+      RunProgress live =
+          client
+              .newUntypedWorkflowStub(
+                  record.workflowId(), Optional.of(record.temporalRunId()), Optional.empty())
+              .query("progress", RunProgress.class);
+      if (live == null) {
+        return record;
+      }
+      return new RunRecord(
+          record.id(),
+          record.template(),
+          record.templateVersion(),
+          record.serviceKey(),
+          record.workflowId(),
+          record.temporalRunId(),
+          live.status().name(),
+          record.requestedBy(),
+          record.parameters(),
+          live,
+          live.error(),
+          record.createdAt(),
+          record.updatedAt());
+    } catch (RuntimeException e) {
+      log.debug(
+          "Progress query for run {} failed, answering from the record: {}",
+          record.id(),
+          e.toString());
+      return record;
+    }
+  }
+
+  private Optional<Started> replay(String idempotencyKey, String requestHash) {
+    return store
+        .findByIdempotencyKey(idempotencyKey)
+        .map(
+            existing -> {
+              if (!store.requestHash(existing.id()).orElse("").equals(requestHash)) {
+                throw Problems.problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "this Idempotency-Key was used for a different request (run "
+                        + existing.id()
+                        + ")",
+                    Map.of("runId", existing.id()));
+              }
+              return new Started(existing, true);
+            });
+  }
+
+  private RuntimeException serviceTaken(String serviceName) {
+    String holder = store.claimHolder(serviceName).orElse("?");
+    return Problems.conflict(
+        "a service named '"
+            + serviceName
+            + "' already exists or is being created (run "
+            + holder
+            + ")",
+        Map.of("service", serviceName, "runId", holder));
+  }
+
+  private static String newRunId() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return "r-" + HexFormat.of().formatHex(bytes);
+  }
+
+  private static String hash(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

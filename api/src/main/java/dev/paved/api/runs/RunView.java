@@ -1,0 +1,89 @@
+package dev.paved.api.runs;
+
+import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.goldenpath.StepProgress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A run as the API answers it. */
+record RunView(
+    String id,
+    String template,
+    String templateVersion,
+    String serviceKey,
+    String status,
+    String requestedBy,
+    Map<String, Object> parameters,
+    List<StepView> steps,
+    String failedStep,
+    String error,
+    Map<String, Object> output,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** One step of a run. */
+  record StepView(
+      String id,
+      String name,
+      String action,
+      String status,
+      int attempts,
+      Instant startedAt,
+      Instant endedAt,
+      Map<String, Object> output,
+      String error,
+      String errorType) {
+
+    static StepView of(StepProgress step) {
+      return new StepView(
+          step.id(),
+          step.name(),
+          step.action(),
+          step.status().name(),
+          step.attempts(),
+          instant(step.startedAt()),
+          instant(step.endedAt()),
+          step.output(),
+          step.error(),
+          step.errorType());
+    }
+  }
+
+  static RunView of(RunRecord run) {
+    RunProgress progress = run.progress();
+    return new RunView(
+        run.id(),
+        run.template(),
+        run.templateVersion(),
+        run.serviceKey(),
+        run.status(),
+        run.requestedBy(),
+        run.parameters(),
+        progress == null ? List.of() : progress.steps().stream().map(StepView::of).toList(),
+        progress == null ? null : progress.failedStep(),
+        run.error(),
+        progress == null ? Map.of() : progress.output(),
+        run.createdAt(),
+        run.updatedAt());
+  }
+
+  /** The list view leaves out steps, parameters and output. */
+  static Map<String, Object> summary(RunRecord run) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("id", run.id());
+    body.put("template", run.template());
+    body.put("serviceKey", run.serviceKey());
+    body.put("status", run.status());
+    body.put("requestedBy", run.requestedBy());
+    body.put("failedStep", run.progress() == null ? null : run.progress().failedStep());
+    body.put("error", run.error());
+    body.put("createdAt", run.createdAt());
+    body.put("updatedAt", run.updatedAt());
+    return body;
+  }
+
+  private static Instant instant(Long epochMillis) {
+    return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.paved.api.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A template's form pages as one JSON Schema: the pages' properties merged, their {@code required}
+ * joined, anything else a page declares ({@code dependencies}, {@code oneOf}, ...) kept under
+ * {@code allOf}. {@code ui:*} keys are for the form only and are left out of validation.
+ */
+public final class ParameterSchema {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+  /**
+   * Draft 07's meta-schema (bundled in the validator): a template's form must be valid under it.
+   */
+  private static final JsonSchema META_SCHEMA =
+      FACTORY.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
+
+  private static final Set<String> MERGED =
+      Set.of("title", "description", "properties", "required", "type");
+
+  private final Map<String, Object> schema;
+  private final JsonSchema validator;
+
+  private ParameterSchema(Map<String, Object> schema) {
+    JsonNode node = JSON.valueToTree(schema);
+    Set<ValidationMessage> problems = META_SCHEMA.validate(node);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          problems.stream().map(ValidationMessage::getMessage).sorted().toList().toString());
+    }
+    this.schema = schema;
+    this.validator = FACTORY.getSchema(node);
+  }
+
+  /** Merges the pages; IllegalArgumentException when they do not form a usable schema. */
+  static ParameterSchema of(List<Map<String, Object>> pages) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    Set<Object> required = new LinkedHashSet<>();
+    List<Object> rest = new ArrayList<>();
+    for (Map<String, Object> page : pages) {
+      Map<String, Object> clean = Yaml.map(withoutUiKeys(page));
+      properties.putAll(Yaml.map(clean.get("properties")));
+      required.addAll(Yaml.list(clean.get("required")));
+      Map<String, Object> other = new LinkedHashMap<>(clean);
+      other.keySet().removeAll(MERGED);
+      if (!other.isEmpty()) {
+        rest.add(other);
+      }
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+    schema.put("type", "object");
+    schema.put("properties", properties);
+    schema.put("required", List.copyOf(required));
+    if (!rest.isEmpty()) {
+      schema.put("allOf", rest);
+    }
+    try {
+      return new ParameterSchema(schema);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a valid JSON Schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** The merged schema, as {@code GET /templates/{name}} shows it. */
+  public Map<String, Object> asMap() {
+    return schema;
+  }
+
+  /**
+   * The values with each missing property's {@code default} filled in, as Backstage's form does.
+   */
+  public Map<String, Object> withDefaults(Map<String, Object> values) {
+    Map<String, Object> result = new LinkedHashMap<>(values == null ? Map.of() : values);
+    Yaml.map(schema.get("properties"))
+        .forEach(
+            (name, property) -> {
+              Object fallback = Yaml.map(property).get("default");
+              if (fallback != null && !result.containsKey(name)) {
+                result.put(name, fallback);
+              }
+            });
+    return result;
+  }
+
+  /** One problem per field that fails the schema; empty when the values are valid. */
+  public List<FieldError> validate(Map<String, Object> values) {
+    JsonNode node = JSON.valueToTree(values);
+    Set<ValidationMessage> messages = validator.validate(node);
+    return messages.stream()
+        .map(ParameterSchema::fieldError)
+        .distinct()
+        .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+        .toList();
+  }
+
+  private static FieldError fieldError(ValidationMessage message) {
+    String location = message.getInstanceLocation().toString();
+    String field = location.startsWith("$.") ? location.substring(2) : "";
+    if (field.isEmpty() && message.getProperty() != null) {
+      field = message.getProperty();
+    }
+    String text = message.getMessage();
+    int colon = text.indexOf(": ");
+    if (text.startsWith("$") && colon > 0) {
+      text = text.substring(colon + 2);
+    }
+    return new FieldError(field, text);
+  }
+
+  private static Object withoutUiKeys(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach(
+          (key, value) -> {
+            if (!String.valueOf(key).startsWith("ui:")) {
+              copy.put(String.valueOf(key), withoutUiKeys(value));
+            }
+          });
+      return copy;
+    }
+    if (node instanceof List<?> list) {
+      return list.stream().map(ParameterSchema::withoutUiKeys).toList();
+    }
+    return node;
+  }
+
+  /** A field that failed validation, and why. */
+  public record FieldError(String field, String message) {}
+}

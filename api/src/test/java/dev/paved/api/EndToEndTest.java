@@ -1,0 +1,135 @@
+package dev.paved.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Paved as `./paved up` runs it (embedded Temporal on a free port, worker, H2 file database, local
+ * providers), with the shipped templates plus the test templates, over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class EndToEndTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path DATA_DIR;
+  static final Path TEMPLATES_DIR;
+
+  static {
+    try {
+      Path root = Files.createTempDirectory("paved-e2e");
+      DATA_DIR = Files.createDirectories(root.resolve("data"));
+      TEMPLATES_DIR = Files.createDirectories(root.resolve("templates"));
+      copyTree(Path.of("../templates"), TEMPLATES_DIR);
+      copyTree(Path.of("src/test/resources/test-templates"), TEMPLATES_DIR);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void pavedProperties(DynamicPropertyRegistry registry) {
+    registry.add("paved.data-dir", DATA_DIR::toString);
+    registry.add("paved.templates-dir", TEMPLATES_DIR::toString);
+    registry.add("paved.temporal.port", () -> "0");
+  }
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  record Answer(int status, String contentType, JsonNode body) {}
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  Answer post(String path, Object body, Map<String, String> headers) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      headers.forEach(request::header);
+      return send(request.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Polls the run until it leaves RUNNING (a bound on waiting, not an assertion on speed). */
+  JsonNode awaitEnd(String runId) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode run = get("/api/v1/runs/" + runId).body();
+      if (!"RUNNING".equals(run.path("status").asText())) {
+        return run;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "run " + runId + " still RUNNING: " + get("/api/v1/runs/" + runId).body());
+  }
+
+  JsonNode startRun(String template, Map<String, Object> parameters) {
+    Answer answer =
+        post("/api/v1/runs", Map.of("template", template, "parameters", parameters), Map.of());
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+    return answer.body();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(
+              source,
+              target,
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.paved.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+
+/** The walking skeleton's promise: a form in, a whole service out, or nothing left behind. */
+class GoldenPathRunTest extends EndToEndTest {
+
+  @Test
+  void javaServiceRunCompletesWithRepositoryGitopsBranchAndCatalogEntry() throws Exception {
+    JsonNode started =
+        startRun(
+            "java-service",
+            Map.of("name", "checkout", "owner", "team-payments", "description", "Checkout API"));
+    assertThat(started.path("status").asText()).isEqualTo("RUNNING");
+
+    JsonNode run = awaitEnd(started.path("id").asText());
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+    assertThat(run.path("parameters").path("lifecycle").asText()).isEqualTo("experimental");
+    assertThat(run.path("steps")).hasSize(8);
+    for (JsonNode step : run.path("steps")) {
+      assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("SUCCEEDED");
+      assertThat(step.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+      assertThat(step.path("startedAt").isNull()).isFalse();
+      assertThat(step.path("endedAt").isNull()).isFalse();
+    }
+    String remoteUrl = run.path("output").path("links").get(0).path("url").asText();
+    assertThat(remoteUrl).startsWith("file:");
+
+    Path clone = Files.createTempDirectory("checkout-clone");
+    try (Git git = Git.cloneRepository().setURI(remoteUrl).setDirectory(clone.toFile()).call()) {
+      assertThat(git.getRepository().getBranch()).isEqualTo("main");
+    }
+    assertThat(clone.resolve("Dockerfile")).exists();
+    assertThat(clone.resolve(".github/workflows/ci.yml")).exists();
+    assertThat(Files.readString(clone.resolve("README.md"))).contains("Runbook");
+    assertThat(Files.readString(clone.resolve("catalog-info.yaml")))
+        .contains("name: checkout")
+        .contains("owner: team-payments")
+        .doesNotContain("${{");
+    assertThat(clone.resolve("pom.xml")).exists();
+
+    List<String> gitopsFiles =
+        branchFiles(DATA_DIR.resolve("git/platform/gitops.git"), "paved/checkout");
+    assertThat(gitopsFiles)
+        .contains(
+            "apps/checkout/deployment.yaml",
+            "apps/checkout/service.yaml",
+            "apps/checkout/ingress.yaml",
+            "apps/checkout/networkpolicy.yaml",
+            "dashboards/checkout.json",
+            "infra/checkout/cdk.tf.json");
+
+    JsonNode entity = get("/api/v1/catalog/entities/component/default/checkout").body();
+    assertThat(entity.path("spec").path("owner").asText()).isEqualTo("team-payments");
+    JsonNode byOwner = get("/api/v1/catalog/entities?kind=component&owner=team-payments").body();
+    assertThat(byOwner.path("items"))
+        .extracting(e -> e.path("metadata").path("name").asText())
+        .contains("checkout");
+
+    // the workspace is gone, and no secret value reached the run's record
+    assertThat(DATA_DIR.resolve("workspaces").resolve(run.path("id").asText())).doesNotExist();
+    JsonNode secrets = run.path("steps").get(4).path("output");
+    assertThat(secrets.path("path").asText())
+        .isEqualTo("secret/team-payments/checkout/development");
+
+    // the name is taken now: a second run is refused and starts nothing
+    Answer again =
+        post(
+            "/api/v1/runs",
+            Map.of(
+                "template",
+                "java-service",
+                "parameters",
+                Map.of("name", "checkout", "owner", "team-search")),
+            Map.of());
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.body().path("detail").asText()).contains("checkout");
+  }
+
+  @Test
+  void badParametersAnswer400PerFieldAndStartNothing() {
+    int before = get("/api/v1/runs?limit=500").body().path("runs").size();
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("name", "Not_A_DNS_Label");
+    parameters.put("lifecycle", "forever");
+
+    Answer answer =
+        post(
+            "/api/v1/runs", Map.of("template", "java-service", "parameters", parameters), Map.of());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().path("errors"))
+        .extracting(e -> e.path("field").asText())
+        .contains("name", "owner", "lifecycle");
+    assertThat(get("/api/v1/runs?limit=500").body().path("runs").size()).isEqualTo(before);
+    assertThat(DATA_DIR.resolve("git/team-payments/Not_A_DNS_Label.git")).doesNotExist();
+  }
+
+  @Test
+  void unknownTemplateAnswers404() {
+    Answer answer =
+        post("/api/v1/runs", Map.of("template", "nope", "parameters", Map.of()), Map.of());
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void idempotencyKeyReturnsTheSameRun() throws Exception {
+    Map<String, Object> body =
+        Map.of(
+            "template",
+            "failing-after-repository",
+            "parameters",
+            Map.of("name", "idem", "owner", "team-x"));
+    Answer first = post("/api/v1/runs", body, Map.of("Idempotency-Key", "k-1"));
+    Answer second = post("/api/v1/runs", body, Map.of("Idempotency-Key", "k-1"));
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+    Answer changed =
+        post(
+            "/api/v1/runs",
+            Map.of(
+                "template",
+                "failing-after-repository",
+                "parameters",
+                Map.of("name", "idem2", "owner", "team-x")),
+            Map.of("Idempotency-Key", "k-1"));
+    assertThat(changed.status()).isEqualTo(422);
+    awaitEnd(first.body().path("id").asText());
+  }
+
+  @Test
+  void aStepFailingAfterTheRepositoryWasMadeRollsBackAndRemovesIt() throws Exception {
+    JsonNode started =
+        startRun("failing-after-repository", Map.of("name", "doomed", "owner", "team-search"));
+
+    JsonNode run = awaitEnd(started.path("id").asText());
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+    assertThat(run.path("failedStep").asText()).isEqualTo("register");
+    assertThat(run.path("error").asText()).contains("register").contains("no-such-file.yaml");
+    assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(run.path("steps").get(2).path("status").asText()).isEqualTo("FAILED");
+    assertThat(run.path("steps").get(2).path("errorType").asText()).isEqualTo("InvalidInput");
+    assertThat(DATA_DIR.resolve("git/team-search/doomed.git")).doesNotExist();
+    // a rolled-back run frees the name
+    JsonNode retried =
+        startRun("failing-after-repository", Map.of("name", "doomed", "owner", "team-search"));
+    assertThat(awaitEnd(retried.path("id").asText()).path("status").asText())
+        .isEqualTo("ROLLED_BACK");
+  }
+
+  @Test
+  void templatesListAndDetail() {
+    JsonNode list = get("/api/v1/templates").body();
+    assertThat(list.path("templates"))
+        .extracting(t -> t.path("name").asText())
+        .contains("java-service");
+    JsonNode detail = get("/api/v1/templates/java-service").body();
+    assertThat(detail.path("parameters").path("required"))
+        .extracting(JsonNode::asText)
+        .contains("name", "owner");
+    assertThat(detail.path("parameters").path("properties").has("lifecycle")).isTrue();
+    assertThat(get("/api/v1/templates/nope").status()).isEqualTo(404);
+  }
+
+  private static List<String> branchFiles(Path bareRepository, String branch) throws Exception {
+    Path clone = Files.createTempDirectory("gitops-clone");
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(bareRepository.toUri().toString())
+            .setBranch(branch)
+            .setDirectory(clone.toFile())
+            .call()) {
+      try (var files = Files.walk(clone)) {
+        return files
+            .filter(Files::isRegularFile)
+            .map(p -> clone.relativize(p).toString().replace(File.separatorChar, '/'))
+            .filter(p -> !p.startsWith(".git/"))
+            .toList();
+      }
+    }
+  }
+}

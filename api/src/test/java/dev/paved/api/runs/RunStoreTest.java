@@ -1,0 +1,97 @@
+package dev.paved.api.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.api.TestDatabases;
+import dev.paved.api.TestDatabases.TestDatabase;
+import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.goldenpath.RunStatus;
+import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.TemplatePlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The run records and service claims, on every database Paved supports. */
+class RunStoreTest {
+
+  static Stream<TestDatabase> databases() {
+    return TestDatabases.all();
+  }
+
+  private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+  private static RunStore.NewRun newRun(String id, String name, String idempotencyKey) {
+    return new RunStore.NewRun(
+        id,
+        "java-service",
+        "abc123",
+        ServiceIdentity.of(Map.of("name", name, "owner", "team-payments"), id),
+        "alice",
+        idempotencyKey,
+        "hash-" + id,
+        Map.of("name", name, "owner", "team-payments", "replicas", 2),
+        new TemplatePlan(
+            "java-service", "abc123", "/t", FailurePolicy.ROLLBACK, List.of(), Map.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void storesAndReadsBackARun(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "checkout", "key-1"), T0);
+
+    RunRecord run = store.find("r-1").orElseThrow();
+    assertThat(run.status()).isEqualTo("RUNNING");
+    assertThat(run.serviceKey()).isEqualTo("team-payments/checkout");
+    assertThat(run.workflowId()).isEqualTo("service:team-payments/checkout");
+    assertThat(run.parameters()).containsEntry("replicas", 2);
+    assertThat(run.createdAt()).isEqualTo(T0);
+    assertThat(store.findByIdempotencyKey("key-1")).map(RunRecord::id).contains("r-1");
+    assertThat(store.requestHash("r-1")).contains("hash-r-1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void recordsProgressAndListsNewestFirstByStatus(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "a", null), T0);
+    store.insert(newRun("r-2", "b", null), T0.plusSeconds(1));
+    RunProgress done =
+        new RunProgress(
+            "r-1", "java-service", RunStatus.ROLLED_BACK, List.of(), "x", "boom", Map.of());
+    store.recordProgress(done, T0.plusSeconds(5));
+
+    assertThat(store.find("r-1").orElseThrow().progress()).isEqualTo(done);
+    assertThat(store.find("r-1").orElseThrow().error()).isEqualTo("boom");
+    assertThat(store.list(null, 10)).extracting(RunRecord::id).containsExactly("r-2", "r-1");
+    assertThat(store.list("ROLLED_BACK", 10)).extracting(RunRecord::id).containsExactly("r-1");
+    assertThat(store.list(null, 1)).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aServiceNameIsClaimedOnceUntilReleased(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    assertThat(store.claim("checkout", "team-payments/checkout", "r-1", T0)).isTrue();
+    assertThat(store.claim("checkout", "team-search/checkout", "r-2", T0)).isFalse();
+    assertThat(store.claimHolder("checkout")).contains("r-1");
+    store.releaseClaims("r-1");
+    assertThat(store.claim("checkout", "team-search/checkout", "r-2", T0)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void knowsWhetherAnotherRunIsActiveUnderAWorkflowId(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "checkout", null), T0);
+    assertThat(store.hasOtherActiveRun("service:team-payments/checkout", "r-2")).isTrue();
+    assertThat(store.hasOtherActiveRun("service:team-payments/checkout", "r-1")).isFalse();
+    store.delete("r-1");
+    assertThat(store.find("r-1")).isEmpty();
+  }
+}

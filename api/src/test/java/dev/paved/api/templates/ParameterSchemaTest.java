@@ -1,0 +1,96 @@
+package dev.paved.api.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterSchemaTest {
+
+  private final ParameterSchema schema =
+      ParameterSchema.of(
+          List.of(
+              Map.of(
+                  "title", "Service",
+                  "required", List.of("name", "owner"),
+                  "properties",
+                      Map.of(
+                          "name",
+                          Map.of(
+                              "type",
+                              "string",
+                              "pattern",
+                              "^[a-z][-a-z0-9]*$",
+                              "maxLength",
+                              10,
+                              "ui:autofocus",
+                              true),
+                          "owner",
+                          Map.of("type", "string", "ui:field", "OwnerPicker"))),
+              Map.of(
+                  "title", "Deployment",
+                  "properties",
+                      Map.of(
+                          "lifecycle",
+                          Map.of(
+                              "type",
+                              "string",
+                              "enum",
+                              List.of("experimental", "production"),
+                              "default",
+                              "experimental"),
+                          "database",
+                          Map.of("type", "boolean")),
+                  "dependencies", Map.of("database", Map.of("required", List.of("lifecycle"))))));
+
+  @Test
+  void mergesThePagesIntoOneSchemaWithoutUiKeys() {
+    Map<String, Object> merged = schema.asMap();
+    assertThat(merged.get("required")).isEqualTo(List.of("name", "owner"));
+    assertThat(Yaml.map(merged.get("properties")))
+        .containsOnlyKeys("name", "owner", "lifecycle", "database");
+    assertThat(merged.toString()).doesNotContain("ui:");
+    assertThat(merged.get("allOf")).asList().hasSize(1);
+  }
+
+  @Test
+  void reportsOneErrorPerFailingField() {
+    List<ParameterSchema.FieldError> errors =
+        schema.validate(Map.of("name", "Bad_Name_Too_Long", "lifecycle", "forever"));
+    assertThat(errors)
+        .extracting(ParameterSchema.FieldError::field)
+        .contains("name", "owner", "lifecycle");
+    assertThat(errors).allSatisfy(e -> assertThat(e.message()).isNotBlank());
+  }
+
+  @Test
+  void acceptsValidValues() {
+    assertThat(schema.validate(Map.of("name", "checkout", "owner", "team-payments"))).isEmpty();
+  }
+
+  @Test
+  void keepsDependenciesBetweenPages() {
+    Map<String, Object> values =
+        Map.of("name", "checkout", "owner", "team-payments", "database", true);
+    assertThat(schema.validate(values))
+        .extracting(ParameterSchema.FieldError::field)
+        .contains("lifecycle");
+  }
+
+  @Test
+  void fillsDefaultsOnlyWhereAbsent() {
+    assertThat(schema.withDefaults(Map.of("name", "a"))).containsEntry("lifecycle", "experimental");
+    assertThat(schema.withDefaults(Map.of("lifecycle", "production")))
+        .containsEntry("lifecycle", "production");
+  }
+
+  @Test
+  void refusesASchemaThatIsNotOne() {
+    assertThatThrownBy(
+            () ->
+                ParameterSchema.of(List.of(Map.of("properties", Map.of("x", Map.of("type", 42))))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.paved.api.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateLoaderTest {
+
+  @TempDir Path dir;
+
+  /** Flags any expression holding "bad" so the loader's wiring of the check can be seen. */
+  private final TemplateLoader loader =
+      new TemplateLoader(
+          (value, where) ->
+              String.valueOf(value).contains("bad")
+                  ? List.of(where + ": syntax error near 'bad'")
+                  : List.of());
+
+  @Test
+  void loadsAValidTemplateIntoAFrozenPlan() throws IOException {
+    TemplateLoader.Result result =
+        loader.load(write("ok", steps("fetch:template", "${{ parameters.name }}")));
+    assertThat(result.refused()).isNull();
+    LoadedTemplate template = result.template();
+    assertThat(template.name()).isEqualTo("ok");
+    assertThat(template.plan().steps()).hasSize(1);
+    assertThat(template.plan().steps().get(0).input())
+        .containsEntry("url", "${{ parameters.name }}");
+    assertThat(template.plan().steps().get(0).ifCondition()).isEqualTo("${{ parameters.go }}");
+    assertThat(template.version()).hasSize(12);
+    assertThat(template.plan().location()).isEqualTo(dir.resolve("ok").toString());
+  }
+
+  @Test
+  void versionChangesWhenAFileOfTheTemplateChanges() throws IOException {
+    Path file = write("v", steps("debug:log", "hi"));
+    String before = loader.load(file).template().version();
+    Files.writeString(file.getParent().resolve("skeleton.txt"), "new file");
+    assertThat(loader.load(file).template().version()).isNotEqualTo(before);
+  }
+
+  @Test
+  void refusesAnUnknownActionNamingTemplateAndStep() throws IOException {
+    TemplateLoader.Result result = loader.load(write("bad-action", steps("acme:do:magic", "x")));
+    assertThat(result.template()).isNull();
+    assertThat(result.refused().problems())
+        .singleElement()
+        .asString()
+        .contains("template 'bad-action'", "step 'one'", "unknown action 'acme:do:magic'");
+  }
+
+  @Test
+  void refusesAnExpressionThatDoesNotParseNamingTheStep() throws IOException {
+    TemplateLoader.Result result = loader.load(write("bad-expr", steps("debug:log", "${{ bad }}")));
+    assertThat(result.refused().problems())
+        .singleElement()
+        .asString()
+        .contains("template 'bad-expr'", "step 'one'", "syntax error");
+  }
+
+  @Test
+  void refusesWrongKindDuplicateIdsAndUnknownFailurePolicy() throws IOException {
+    String yaml =
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: {name: odd}
+        spec:
+          onFailure: explode
+          steps:
+            - {id: a, action: debug:log}
+            - {id: a, action: debug:log}
+        """;
+    Path file = dir.resolve("odd/template.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, yaml);
+    assertThat(loader.load(file).refused().problems())
+        .anySatisfy(p -> assertThat(p).contains("kind Template"))
+        .anySatisfy(p -> assertThat(p).contains("step 'a'", "used twice"))
+        .anySatisfy(p -> assertThat(p).contains("onFailure 'explode'"));
+  }
+
+  @Test
+  void refusesYamlThatDoesNotParse() throws IOException {
+    Path file = dir.resolve("broken/template.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "spec: [unclosed");
+    assertThat(loader.load(file).refused().problems())
+        .singleElement()
+        .asString()
+        .contains("not a YAML document");
+  }
+
+  private static String steps(String action, String url) {
+    return """
+          steps:
+            - id: one
+              name: One
+              action: %s
+              if: ${{ parameters.go }}
+              input:
+                url: %s
+        """
+        .formatted(action, url);
+  }
+
+  private Path write(String name, String steps) throws IOException {
+    Path file = dir.resolve(name).resolve("template.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: %s
+        spec:
+          parameters:
+            - properties:
+                name: {type: string}
+        %s"""
+            .formatted(name, steps));
+    return file;
+  }
+}
