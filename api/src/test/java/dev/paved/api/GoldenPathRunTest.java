@@ -3,6 +3,9 @@ package dev.paved.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.activities.secrets.LocalSecretStore;
+import dev.paved.activities.secrets.SecretStore;
+import io.temporal.client.WorkflowClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The walking skeleton's promise: a form in, a whole service out, or nothing left behind. */
 class GoldenPathRunTest extends EndToEndTest {
+
+  @Autowired WorkflowClient workflowClient;
+  @Autowired SecretStore secretStore;
 
   @Test
   void javaServiceRunCompletesWithRepositoryGitopsBranchAndCatalogEntry() throws Exception {
@@ -68,11 +75,28 @@ class GoldenPathRunTest extends EndToEndTest {
         .extracting(e -> e.path("metadata").path("name").asText())
         .contains("checkout");
 
-    // the workspace is gone, and no secret value reached the run's record
+    // the workspace is gone, and the secret value reached neither workflow history nor the API
     assertThat(DATA_DIR.resolve("workspaces").resolve(run.path("id").asText())).doesNotExist();
     JsonNode secrets = run.path("steps").get(4).path("output");
     assertThat(secrets.path("path").asText())
         .isEqualTo("secret/team-payments/checkout/development");
+    String secretValue =
+        ((LocalSecretStore) secretStore)
+            .read("secret/team-payments/checkout/development")
+            .orElseThrow()
+            .value("app-secret");
+    assertThat(secretValue).hasSizeGreaterThan(20);
+    // the raw history bytes: payloads are JSON inside, base64 only in the JSON form of history
+    String history =
+        workflowClient
+            .fetchHistory("service:team-payments/checkout")
+            .getHistory()
+            .toByteString()
+            .toStringUtf8();
+    assertThat(history).contains("secret/team-payments/checkout/development");
+    assertThat(history).doesNotContain(secretValue);
+    assertThat(get("/api/v1/runs/" + run.path("id").asText()).body().toString())
+        .doesNotContain(secretValue);
 
     // the name is taken now: a second run is refused and starts nothing
     Answer again =
@@ -176,6 +200,13 @@ class GoldenPathRunTest extends EndToEndTest {
         .contains("name", "owner");
     assertThat(detail.path("parameters").path("properties").has("lifecycle")).isTrue();
     assertThat(get("/api/v1/templates/nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  void healthShowsTheEmbeddedTemporalService() {
+    JsonNode temporal = get("/actuator/health").body().path("components").path("temporal");
+    assertThat(temporal.path("status").asText()).isEqualTo("UP");
+    assertThat(temporal.path("details").path("mode").asText()).isEqualTo("embedded");
   }
 
   private static List<String> branchFiles(Path bareRepository, String branch) throws Exception {

@@ -95,7 +95,6 @@ public class RunService {
         tx -> {
           if (identity.serviceName() != null
               && !store.claim(identity.serviceName(), identity.serviceKey(), runId, now)) {
-            tx.setRollbackOnly();
             throw serviceTaken(identity.serviceName());
           }
           store.insert(run, now);
@@ -119,22 +118,13 @@ public class RunService {
   }
 
   private void startWorkflow(RunStore.NewRun run, ServiceIdentity identity) {
-    GoldenPathWorkflow workflow =
-        client.newWorkflowStub(
-            GoldenPathWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(identity.workflowId())
-                .setTaskQueue(TaskQueues.GOLDEN_PATH)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
     RunInput input =
         new RunInput(
             run.id(), identity.serviceKey(), run.requestedBy(), run.plan(), run.parameters());
     try {
       WorkflowExecution execution;
       try {
-        execution = WorkflowClient.start(workflow::run, input);
+        execution = start(identity, input);
       } catch (WorkflowExecutionAlreadyStarted e) {
         if (store.hasOtherActiveRun(identity.workflowId(), run.id())) {
           throw e;
@@ -142,7 +132,7 @@ public class RunService {
         // The previous run of this service has ended in Paved's record and its workflow is
         // closing (its last act is that record): wait for it, then start.
         awaitClose(identity.workflowId());
-        execution = WorkflowClient.start(workflow::run, input);
+        execution = start(identity, input);
       }
       store.started(run.id(), execution.getRunId());
     } catch (WorkflowExecutionAlreadyStarted e) {
@@ -155,6 +145,20 @@ public class RunService {
       log.warn("Could not start run {}: {}", run.id(), e.toString());
       throw Problems.unavailable("Temporal did not accept the run; nothing was started");
     }
+  }
+
+  /** A stub starts one execution only: each attempt gets its own. */
+  private WorkflowExecution start(ServiceIdentity identity, RunInput input) {
+    GoldenPathWorkflow workflow =
+        client.newWorkflowStub(
+            GoldenPathWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(identity.workflowId())
+                .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    return WorkflowClient.start(workflow::run, input);
   }
 
   private void awaitClose(String workflowId) {
@@ -188,7 +192,9 @@ public class RunService {
           record.serviceKey(),
           record.workflowId(),
           record.temporalRunId(),
-          live.status().name(),
+          // A finished workflow still writes its last record (which frees the service name):
+          // the run is terminal for the API once that record is written.
+          live.status().isTerminal() ? record.status() : live.status().name(),
           record.requestedBy(),
           record.parameters(),
           live,
