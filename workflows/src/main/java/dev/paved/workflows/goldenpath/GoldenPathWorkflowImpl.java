@@ -136,9 +136,11 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       undos.push(new Undo(index, action, request));
     }
     try {
-      ActionResult result =
+      ActionResult returned =
           Workflow.newUntypedActivityStub(StepOptions.forAction(action))
               .execute(action.activityType(), ActionResult.class, request);
+      // An action that returns nothing made nothing to show; it must not break the workflow.
+      ActionResult result = returned == null ? ActionResult.of(Map.of()) : returned;
       outputs.put(step.id(), result.output());
       state.succeeded(index, Math.max(1, result.attempt()), result.output());
       return null;

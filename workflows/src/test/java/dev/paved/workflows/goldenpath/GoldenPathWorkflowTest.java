@@ -191,6 +191,22 @@ class GoldenPathWorkflowTest {
     assertThat(result.steps().get(0).attempts()).isEqualTo(1);
   }
 
+  @Test
+  void anActionThatReturnsNothingCountsAsSucceededWithNoOutput() {
+    when(harness.repository.publishGithub(any()))
+        .thenReturn(
+            ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL)));
+    when(harness.manifests.k8sManifests(any())).thenReturn(null);
+
+    RunProgress result = harness.run(ServiceTemplate.run(true));
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    StepProgress manifests =
+        result.steps().stream().filter(s -> s.id().equals("manifests")).findFirst().orElseThrow();
+    assertThat(manifests.status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(manifests.output()).isEmpty();
+  }
+
   /** Verifies the next action call in order is the given step's and returns its request. */
   private ActionRequest captured(InOrder order, String stepId) {
     ArgumentCaptor<ActionRequest> request = ArgumentCaptor.forClass(ActionRequest.class);
