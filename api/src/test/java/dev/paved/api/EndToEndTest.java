@@ -96,6 +96,14 @@ abstract class EndToEndTest {
     return answer.body();
   }
 
+  Answer send(String method, String path, String rawBody) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(rawBody))
+            .build());
+  }
+
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }

@@ -29,6 +29,8 @@ class GoldenPathRunTest extends EndToEndTest {
             "java-service",
             Map.of("name", "checkout", "owner", "team-payments", "description", "Checkout API"));
     assertThat(started.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(started.path("steps")).hasSize(8);
+    assertThat(started.path("steps").get(0).path("id").asText()).isEqualTo("fetch");
 
     JsonNode run = awaitEnd(started.path("id").asText());
 
@@ -200,6 +202,48 @@ class GoldenPathRunTest extends EndToEndTest {
         .contains("name", "owner");
     assertThat(detail.path("parameters").path("properties").has("lifecycle")).isTrue();
     assertThat(get("/api/v1/templates/nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aTemplateWithABrokenExpressionIsRefusedAtLoadAndListedWithItsReason() {
+    JsonNode list = get("/api/v1/templates").body();
+    assertThat(list.path("templates"))
+        .extracting(t -> t.path("name").asText())
+        .doesNotContain("broken-expression");
+    assertThat(list.path("refused"))
+        .anySatisfy(
+            refused -> {
+              assertThat(refused.path("name").asText()).isEqualTo("broken-expression");
+              assertThat(refused.path("problems").toString()).contains("step 'say'", "shout");
+            });
+    Answer run =
+        post(
+            "/api/v1/runs",
+            Map.of("template", "broken-expression", "parameters", Map.of()),
+            Map.of());
+    assertThat(run.status()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedRequestsAnswerProblemJson() {
+    Answer notJson = send("POST", "/api/v1/runs", "{not json");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.contentType()).startsWith("application/problem+json");
+    Answer noTemplate = post("/api/v1/runs", Map.of("parameters", Map.of()), Map.of());
+    assertThat(noTemplate.status()).isEqualTo(400);
+    assertThat(noTemplate.body().path("detail").asText()).contains("template");
+    Answer badStatus = get("/api/v1/runs?status=DANCING");
+    assertThat(badStatus.status()).isEqualTo(400);
+    assertThat(badStatus.contentType()).startsWith("application/problem+json");
+    assertThat(get("/api/v1/runs/r-nope").status()).isEqualTo(404);
+    assertThat(get("/api/v1/catalog/entities/component/default/nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  void servesItsOpenApiDocument() {
+    JsonNode openapi = get("/api/v1/openapi").body();
+    assertThat(openapi.path("paths").has("/api/v1/runs")).isTrue();
+    assertThat(openapi.path("paths").has("/api/v1/templates/{name}")).isTrue();
   }
 
   @Test

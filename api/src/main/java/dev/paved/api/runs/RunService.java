@@ -197,6 +197,7 @@ public class RunService {
           live.status().isTerminal() ? record.status() : live.status().name(),
           record.requestedBy(),
           record.parameters(),
+          record.plan(),
           live,
           live.error(),
           record.createdAt(),

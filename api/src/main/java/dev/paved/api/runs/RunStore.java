@@ -162,6 +162,7 @@ public class RunStore {
         rs.getString("status"),
         rs.getString("requested_by"),
         read(rs.getString("parameters"), MAP),
+        read(rs.getString("plan"), new TypeReference<TemplatePlan>() {}),
         progress == null ? null : read(progress, new TypeReference<RunProgress>() {}),
         rs.getString("error"),
         rs.getTimestamp("created_at").toInstant(),

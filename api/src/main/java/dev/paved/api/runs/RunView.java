@@ -60,7 +60,7 @@ record RunView(
         run.status(),
         run.requestedBy(),
         run.parameters(),
-        progress == null ? List.of() : progress.steps().stream().map(StepView::of).toList(),
+        progress == null ? pending(run) : progress.steps().stream().map(StepView::of).toList(),
         progress == null ? null : progress.failedStep(),
         run.error(),
         progress == null ? Map.of() : progress.output(),
@@ -81,6 +81,25 @@ record RunView(
     body.put("createdAt", run.createdAt());
     body.put("updatedAt", run.updatedAt());
     return body;
+  }
+
+  /** Before its workflow's first record, a run shows its plan: every step pending. */
+  private static List<StepView> pending(RunRecord run) {
+    return run.plan().steps().stream()
+        .map(
+            step ->
+                new StepView(
+                    step.id(),
+                    step.name(),
+                    step.action(),
+                    "PENDING",
+                    0,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    null))
+        .toList();
   }
 
   private static Instant instant(Long epochMillis) {

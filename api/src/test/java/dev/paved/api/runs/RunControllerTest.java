@@ -1,0 +1,128 @@
+package dev.paved.api.runs;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.StepPlan;
+import dev.paved.workflows.steps.TemplatePlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The runs API's HTTP contract, with the service behind it mocked. */
+@WebMvcTest(RunController.class)
+class RunControllerTest {
+
+  @Autowired MockMvc mvc;
+  @MockitoBean RunService runs;
+
+  private static RunRecord record(String status) {
+    TemplatePlan plan =
+        new TemplatePlan(
+            "java-service",
+            "v1",
+            "/t",
+            FailurePolicy.ROLLBACK,
+            List.of(new StepPlan("fetch", "Render", "fetch:template", Map.of(), null)),
+            Map.of());
+    Instant t = Instant.parse("2026-11-28T10:00:00Z");
+    return new RunRecord(
+        "r-1",
+        "java-service",
+        "v1",
+        "team-payments/checkout",
+        "service:team-payments/checkout",
+        "t-1",
+        status,
+        "guest",
+        Map.of("name", "checkout"),
+        plan,
+        null,
+        null,
+        t,
+        t);
+  }
+
+  @Test
+  void startAnswers202WithLocationAndPendingSteps() throws Exception {
+    when(runs.start(eq("java-service"), anyMap(), eq("guest"), isNull()))
+        .thenReturn(new RunService.Started(record("RUNNING"), false));
+
+    mvc.perform(
+            post("/api/v1/runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\",\"parameters\":{\"name\":\"checkout\"}}"))
+        .andExpect(status().isAccepted())
+        .andExpect(header().string("Location", "/api/v1/runs/r-1"))
+        .andExpect(jsonPath("$.id").value("r-1"))
+        .andExpect(jsonPath("$.steps[0].status").value("PENDING"));
+  }
+
+  @Test
+  void aReplayedIdempotencyKeyAnswers200() throws Exception {
+    when(runs.start(eq("java-service"), anyMap(), eq("guest"), eq("k-1")))
+        .thenReturn(new RunService.Started(record("COMPLETED"), true));
+
+    mvc.perform(
+            post("/api/v1/runs")
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+  }
+
+  @Test
+  void aBlankIdempotencyKeyOrMissingTemplateIsRefusedBeforeAnythingStarts() throws Exception {
+    mvc.perform(
+            post("/api/v1/runs")
+                .header("Idempotency-Key", " ")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("template")));
+    verifyNoInteractions(runs);
+  }
+
+  @Test
+  void listRefusesAnUnknownStatusAndABadLimit() throws Exception {
+    mvc.perform(get("/api/v1/runs").param("status", "DONE"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/v1/runs").param("limit", "0")).andExpect(status().isBadRequest());
+    verifyNoInteractions(runs);
+  }
+
+  @Test
+  void anUnexpectedErrorIsA500ProblemWithAnErrorIdAndNoStackTrace() throws Exception {
+    when(runs.find(any())).thenThrow(new IllegalStateException("database on fire"));
+
+    mvc.perform(get("/api/v1/runs/r-1"))
+        .andExpect(status().isInternalServerError())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errorId").isNotEmpty())
+        .andExpect(content().string(Matchers.not(Matchers.containsString("database on fire"))))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("at dev.paved"))));
+  }
+}
