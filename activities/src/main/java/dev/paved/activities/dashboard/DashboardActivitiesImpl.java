@@ -58,9 +58,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
       throw StepFailures.invalidInput(
           ACTION + ": name must be letters, digits, '.', '_' or '-': " + name);
     }
-    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
-      throw StepFailures.invalidInput(ACTION + ": the run has no service key");
-    }
+    StepFailures.requireServiceKey(ACTION, request);
     String title = in.string("title", name);
     String uid = ServiceDashboard.uid(owner, name);
     return new DashboardRequest(

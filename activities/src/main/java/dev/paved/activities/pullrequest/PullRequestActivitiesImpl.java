@@ -45,9 +45,7 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
     RepoUrl repository = repository(in);
     String branch = branch(in);
     String title = in.requiredString("title");
-    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
-      throw StepFailures.invalidInput(ACTION + ": the run has no service key");
-    }
+    StepFailures.requireServiceKey(ACTION, request);
     Path source = workspaces.resolve(request.runId(), in.string("sourcePath", "."));
     if (!Files.isDirectory(source)) {
       throw StepFailures.invalidInput(
@@ -93,7 +91,7 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
     } catch (ApplicationFailure badInput) {
       return; // the step refused the same input, so it made nothing
     }
-    if (request.serviceKey() != null && !request.serviceKey().isBlank()) {
+    if (request.hasServiceKey()) {
       host.close(repository, branch, request.serviceKey());
     }
   }

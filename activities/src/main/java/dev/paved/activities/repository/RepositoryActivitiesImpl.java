@@ -39,7 +39,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
   public ActionResult publishGithub(ActionRequest request) {
     Inputs in = Inputs.of(ACTION, request.input());
     RepoUrl repository = RepoUrl.parse(in.requiredString("repoUrl"));
-    String serviceKey = requireServiceKey(request);
+    String serviceKey = StepFailures.requireServiceKey(ACTION, request);
     String branch = in.string("defaultBranch", "main");
     if (!Repository.isValidRefName("refs/heads/" + branch)) {
       throw StepFailures.invalidInput(ACTION + ": defaultBranch is not a branch name: " + branch);
@@ -86,7 +86,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
     } catch (ApplicationFailure badInput) {
       return; // the step refused the same input, so it made nothing
     }
-    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
+    if (!request.hasServiceKey()) {
       return;
     }
     if (host.deleteIfOwned(repository, request.serviceKey())) {
@@ -104,12 +104,5 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String requireServiceKey(ActionRequest request) {
-    if (request.serviceKey() == null || request.serviceKey().isBlank()) {
-      throw StepFailures.invalidInput(ACTION + ": the run has no service key");
-    }
-    return request.serviceKey();
   }
 }

@@ -1,5 +1,6 @@
 package dev.paved.activities.support;
 
+import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 
@@ -21,6 +22,14 @@ public final class StepFailures {
   /** Paved's credentials were refused; retrying cannot help. */
   public static ApplicationFailure unauthorized(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.UNAUTHORIZED);
+  }
+
+  /** The run's service key, which marks what the action makes; InvalidInput when there is none. */
+  public static String requireServiceKey(String action, ActionRequest request) {
+    if (!request.hasServiceKey()) {
+      throw invalidInput(action + ": the run has no service key");
+    }
+    return request.serviceKey();
   }
 
   /** A system did not answer or answered with a server error; the step's policy retries it. */

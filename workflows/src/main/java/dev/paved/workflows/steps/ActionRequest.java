@@ -28,4 +28,9 @@ public record ActionRequest(
   public ActionRequest {
     input = input == null ? Map.of() : input;
   }
+
+  /** Whether the run names what it makes things for; an action that marks resources needs it. */
+  public boolean hasServiceKey() {
+    return serviceKey != null && !serviceKey.isBlank();
+  }
 }
