@@ -92,6 +92,19 @@ final class GoldenPathHarness implements AutoCloseable {
     env.start();
   }
 
+  /** The outputs of publish and secrets, which later steps of {@link ServiceTemplate} read. */
+  GoldenPathHarness withServiceOutputs() {
+    when(repository.publishGithub(any()))
+        .thenReturn(
+            ActionResult.of(
+                Map.of(
+                    "remoteUrl", ServiceTemplate.REMOTE_URL,
+                    "repoContentsUrl", ServiceTemplate.CONTENTS_URL)));
+    when(secrets.vaultSecrets(any()))
+        .thenReturn(ActionResult.of(Map.of("path", "secret/team-payments/checkout")));
+    return this;
+  }
+
   private static <T> T activity(Class<T> type) {
     return mock(type, withSettings().withoutAnnotations().defaultAnswer(SUCCEED));
   }

@@ -1,7 +1,5 @@
 package dev.paved.workflows.goldenpath;
 
-import static dev.paved.workflows.goldenpath.ServiceTemplate.CONTENTS_URL;
-import static dev.paved.workflows.goldenpath.ServiceTemplate.REMOTE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -13,7 +11,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -33,12 +30,7 @@ class GoldenPathRollbackTest {
 
   @BeforeEach
   void startEnvironment() {
-    harness = new GoldenPathHarness();
-    when(harness.repository.publishGithub(any()))
-        .thenReturn(
-            ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL)));
-    when(harness.secrets.vaultSecrets(any()))
-        .thenReturn(ActionResult.of(Map.of("path", "secret/team-payments/checkout")));
+    harness = new GoldenPathHarness().withServiceOutputs();
   }
 
   @AfterEach

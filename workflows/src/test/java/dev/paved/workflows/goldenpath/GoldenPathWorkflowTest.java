@@ -32,12 +32,7 @@ class GoldenPathWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    harness = new GoldenPathHarness();
-    when(harness.repository.publishGithub(any()))
-        .thenReturn(
-            ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL)));
-    when(harness.secrets.vaultSecrets(any()))
-        .thenReturn(ActionResult.of(Map.of("path", "secret/team-payments/checkout")));
+    harness = new GoldenPathHarness().withServiceOutputs();
     when(harness.catalog.catalogRegister(any()))
         .thenReturn(ActionResult.of(Map.of("entityRef", "component:default/checkout")));
   }
