@@ -27,9 +27,14 @@ public final class TestDatabases {
     }
   }
 
+  /** A migrated in-memory H2 database, for tests whose subject is not the SQL itself. */
+  public static TestDatabase h2Only() {
+    return migrated("H2", h2());
+  }
+
   public static Stream<TestDatabase> all() {
     List<TestDatabase> databases = new ArrayList<>();
-    databases.add(migrated("H2", h2()));
+    databases.add(h2Only());
     String postgres = System.getenv("PAVED_TEST_POSTGRES_URL");
     if (postgres == null || postgres.isBlank()) {
       System.out.println(

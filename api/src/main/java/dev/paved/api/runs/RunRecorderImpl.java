@@ -6,7 +6,11 @@ import dev.paved.workflows.goldenpath.RunStatus;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code runs} table in step with the workflows; a rolled-back run frees its name. */
+/**
+ * Keeps the {@code runs} table in step with the workflows. A run that undid everything it made
+ * (rolled back or cancelled) frees its service name; a completed one keeps it, and so does a failed
+ * one, whose undo may have left something behind.
+ */
 @Component
 class RunRecorderImpl implements RunRecorder {
 
@@ -21,7 +25,7 @@ class RunRecorderImpl implements RunRecorder {
   @Override
   public void recordRun(RunProgress progress) {
     store.recordProgress(progress, clock.instant());
-    if (progress.status() == RunStatus.ROLLED_BACK) {
+    if (progress.status() == RunStatus.ROLLED_BACK || progress.status() == RunStatus.CANCELLED) {
       store.releaseClaims(progress.runId());
     }
   }
