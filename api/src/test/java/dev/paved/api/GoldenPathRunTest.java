@@ -9,9 +9,11 @@ import io.temporal.client.WorkflowClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,6 +169,46 @@ class GoldenPathRunTest extends EndToEndTest {
             Map.of("Idempotency-Key", "k-1"));
     assertThat(changed.status()).isEqualTo(422);
     awaitEnd(first.body().path("id").asText());
+  }
+
+  @Test
+  void concurrentRequestsWithOneIdempotencyKeyStartOneRun() throws Exception {
+    Map<String, Object> body =
+        Map.of(
+            "template",
+            "failing-after-repository",
+            "parameters",
+            Map.of("name", "racy", "owner", "team-x"));
+    List<CompletableFuture<Answer>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(
+          CompletableFuture.supplyAsync(
+              () -> post("/api/v1/runs", body, Map.of("Idempotency-Key", "race-1"))));
+    }
+    List<Answer> done = answers.stream().map(CompletableFuture::join).toList();
+
+    // One request starts the run; the others get it back or, while it is being processed, 409.
+    assertThat(done).extracting(Answer::status).containsOnlyOnce(202);
+    assertThat(done).extracting(Answer::status).isSubsetOf(200, 202, 409);
+    String runId =
+        done.stream()
+            .filter(a -> a.status() == 202)
+            .findFirst()
+            .orElseThrow()
+            .body()
+            .path("id")
+            .asText();
+    assertThat(done)
+        .filteredOn(a -> a.status() == 200)
+        .extracting(a -> a.body().path("id").asText())
+        .containsOnly(runId);
+    assertThat(done)
+        .filteredOn(a -> a.status() == 409)
+        .allSatisfy(a -> assertThat(a.body().path("detail").asText()).contains("Idempotency-Key"));
+    Answer later = post("/api/v1/runs", body, Map.of("Idempotency-Key", "race-1"));
+    assertThat(later.status()).isEqualTo(200);
+    assertThat(later.body().path("id").asText()).isEqualTo(runId);
+    awaitEnd(runId);
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,14 +92,28 @@ public class RunService {
             values,
             template.plan());
     Instant now = clock.instant();
-    transactions.executeWithoutResult(
-        tx -> {
-          if (identity.serviceName() != null
-              && !store.claim(identity.serviceName(), identity.serviceKey(), runId, now)) {
-            throw serviceTaken(identity.serviceName());
-          }
-          store.insert(run, now);
-        });
+    try {
+      transactions.executeWithoutResult(
+          tx -> {
+            if (identity.serviceName() != null
+                && !store.claim(identity.serviceName(), identity.serviceKey(), runId, now)) {
+              throw new DuplicateKeyException("service name " + identity.serviceName());
+            }
+            store.insert(run, now);
+          });
+    } catch (DuplicateKeyException taken) {
+      if (idempotencyKey == null) {
+        throw serviceTaken(identity.serviceName());
+      }
+      // Another request with this key may have won the race: its run is the answer once it is
+      // recorded; while it is being processed the answer is 409, as for any concurrent retry.
+      return replay(idempotencyKey, requestHash)
+          .orElseThrow(
+              () ->
+                  Problems.conflict(
+                      "a request with this Idempotency-Key is being processed; retry it shortly",
+                      Map.of("idempotencyKey", idempotencyKey)));
+    }
     startWorkflow(run, identity);
     log.info(
         "Run {} of template {} started by {} for {}",
