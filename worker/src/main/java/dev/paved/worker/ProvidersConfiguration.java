@@ -51,7 +51,8 @@ public class ProvidersConfiguration {
 
   @Bean
   LocalPullRequests localPullRequests(PavedProperties paved) {
-    return new LocalPullRequests(paved.dataDir().resolve("git/pulls"));
+    // beside the repositories, not among them: an owner named "pulls" must not meet the records
+    return new LocalPullRequests(paved.dataDir().resolve("pull-requests"));
   }
 
   @Bean

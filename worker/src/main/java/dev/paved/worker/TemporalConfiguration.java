@@ -10,6 +10,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,14 @@ public class TemporalConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("'${paved.temporal.target:}'.isBlank()")
-  EmbeddedTemporalServer embeddedTemporalServer(TemporalProperties temporal) {
+  EmbeddedTemporalServer embeddedTemporalServer(
+      TemporalProperties temporal,
+      @Value("${paved.temporal.embedded-allowed:true}") boolean allowed) {
+    if (!allowed) {
+      throw new IllegalStateException(
+          "PAVED_TEMPORAL_TARGET is not set: a worker process needs the address of a Temporal"
+              + " service (for example 127.0.0.1:7233, the embedded server of ./paved up)");
+    }
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(temporal.port());
     log.info(
         "Embedded Temporal server on {} (local mode: its state lives in memory)", server.target());

@@ -19,6 +19,10 @@ import org.springframework.context.annotation.Import;
 public class WorkerApplication {
 
   public static void main(String[] args) {
-    new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE).run(args);
+    new SpringApplicationBuilder(WorkerApplication.class)
+        .web(WebApplicationType.NONE)
+        // a worker on its own joins a Temporal service; it never starts a private one
+        .properties("paved.temporal.embedded-allowed=false")
+        .run(args);
   }
 }

@@ -4,6 +4,8 @@ import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RunRecorderImpl implements RunRecorder {
+
+  private static final Logger log = LoggerFactory.getLogger(RunRecorderImpl.class);
 
   private final RunStore store;
   private final Clock clock;
@@ -25,6 +29,13 @@ class RunRecorderImpl implements RunRecorder {
   @Override
   public void recordRun(RunProgress progress) {
     store.recordProgress(progress, clock.instant());
+    if (progress.status().isTerminal()) {
+      log.info(
+          "Run {} ended {}{}",
+          progress.runId(),
+          progress.status(),
+          progress.error() == null ? "" : ": " + progress.error());
+    }
     if (progress.status() == RunStatus.ROLLED_BACK || progress.status() == RunStatus.CANCELLED) {
       store.releaseClaims(progress.runId());
     }
