@@ -47,40 +47,52 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   public RunProgress run(RunInput input) {
     state = new RunState(input);
     Deque<Undo> undos = new ArrayDeque<>();
+    RunStatus end;
     try {
-      return runSteps(input, undos);
-    } catch (CanceledFailure cancelled) {
-      // Cancelled from outside: undo what was made, as for a failure, then record the end.
+      end = runSteps(input, undos);
+    } catch (CanceledFailure | ActivityFailure e) {
+      if (!CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      // Cancelled from outside (during a step, a render or a record): undo as for a failure.
       log.info("run {} cancelled: undoing what it made", input.runId());
-      List<RunProgress> last = new ArrayList<>();
-      Workflow.newDetachedCancellationScope(
-              () -> {
-                state.cancelled();
-                rollBack(undos);
-                last.add(finish(input, RunStatus.CANCELLED));
-              })
-          .run();
-      return last.get(0);
+      state.cancelled();
+      end = RunStatus.CANCELLED;
     }
+    // The ending runs detached: a cancellation must never cut the undo or the last record short.
+    RunStatus status = end;
+    List<RunProgress> last = new ArrayList<>();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              if (status != RunStatus.COMPLETED) {
+                rollBack(undos);
+              }
+              last.add(finish(input, status));
+            })
+        .run();
+    return last.get(0);
   }
 
-  private RunProgress runSteps(RunInput input, Deque<Undo> undos) {
-    recorder.recordRun(state.snapshot());
+  /** Runs the steps in order; returns COMPLETED, or ROLLED_BACK when one failed for good. */
+  private RunStatus runSteps(RunInput input, Deque<Undo> undos) {
+    record();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     List<StepPlan> steps = input.template().steps();
     for (int i = 0; i < steps.size(); i++) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("run cancelled before step '" + steps.get(i).id() + "'");
+      }
       StepError failure = runStep(input, i, steps.get(i), outputs, undos);
-      if (failure != null && CancellationScope.current().isCancelRequested()) {
+      if (CancellationScope.current().isCancelRequested()) {
         throw new CanceledFailure("run cancelled during step '" + steps.get(i).id() + "'");
       }
       if (failure != null) {
         state.failed(i, failure);
-        recorder.recordRun(state.snapshot());
+        record();
         log.info("run {} step {} failed for good: {}", input.runId(), steps.get(i).id(), failure);
-        rollBack(undos);
-        return finish(input, RunStatus.ROLLED_BACK);
+        return RunStatus.ROLLED_BACK;
       }
-      recorder.recordRun(state.snapshot());
+      record();
     }
     try {
       state.output(
@@ -88,10 +100,13 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
               new RenderRequest(
                   outputStep(input), input.parameters(), outputs, input.requestedBy())));
     } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
       // Every step is done: a broken spec.output is reported, it must not fail the run unrecorded.
       state.outputFailed(StepError.from(e));
     }
-    return finish(input, RunStatus.COMPLETED);
+    return RunStatus.COMPLETED;
   }
 
   @Override
@@ -136,9 +151,16 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       undos.push(new Undo(index, action, request));
     }
     try {
-      ActionResult returned =
-          Workflow.newUntypedActivityStub(StepOptions.forAction(action))
-              .execute(action.activityType(), ActionResult.class, request);
+      // A step is never cut off half-way: a cancellation takes effect when it has ended, so its
+      // undo cannot run while it is still making what the undo removes.
+      List<ActionResult> results = new ArrayList<>();
+      Workflow.newDetachedCancellationScope(
+              () ->
+                  results.add(
+                      Workflow.newUntypedActivityStub(StepOptions.forAction(action))
+                          .execute(action.activityType(), ActionResult.class, request)))
+          .run();
+      ActionResult returned = results.get(0);
       // An action that returns nothing made nothing to show; it must not break the workflow.
       ActionResult result = returned == null ? ActionResult.of(Map.of()) : returned;
       outputs.put(step.id(), result.output());
@@ -162,7 +184,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
                 } catch (ActivityFailure e) {
                   state.undoFailed(undo.index(), StepError.from(e));
                 }
-                recorder.recordRun(state.snapshot());
+                record(); // the next undo runs even if this record cannot be made
               }
             })
         .run();
@@ -170,10 +192,32 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private RunProgress finish(RunInput input, RunStatus status) {
     state.ended(status);
-    workspace.deleteWorkspace(input.runId());
+    try {
+      workspace.deleteWorkspace(input.runId());
+    } catch (ActivityFailure e) {
+      // A leftover scratch folder must not keep the run's end from being recorded.
+      log.warn("run {}: workspace not deleted: {}", input.runId(), StepError.from(e).message());
+    }
     RunProgress last = state.snapshot();
-    recorder.recordRun(last);
+    record();
     return last;
+  }
+
+  /**
+   * Records the progress. Bookkeeping is never cancelled (a cancellation takes effect at the next
+   * step) and retries until the API answers; a refusal is logged, it must not stop the run.
+   */
+  private void record() {
+    RunProgress snapshot = state.snapshot();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                recorder.recordRun(snapshot);
+              } catch (ActivityFailure e) {
+                log.warn("run progress not recorded: {}", StepError.from(e).message());
+              }
+            })
+        .run();
   }
 
   /** The template's {@code spec.output} as a pseudo-step, so it renders like a step's input. */

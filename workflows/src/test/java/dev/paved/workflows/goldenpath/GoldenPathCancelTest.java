@@ -3,6 +3,7 @@ package dev.paved.workflows.goldenpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -15,8 +16,10 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +39,7 @@ class GoldenPathCancelTest {
   void cancellingDuringAStepUndoesWhatWasMadeAndRecordsCancelled() throws Exception {
     CountDownLatch secretsStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    List<String> events = new CopyOnWriteArrayList<>();
     when(harness.repository.publishGithub(any()))
         .thenReturn(
             ActionResult.of(
@@ -47,8 +51,10 @@ class GoldenPathCancelTest {
             call -> {
               secretsStarted.countDown();
               release.await(30, TimeUnit.SECONDS);
+              events.add("secrets made");
               return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
             });
+    doAnswer(call -> events.add("secrets undone")).when(harness.secrets).undoVaultSecrets(any());
     GoldenPathWorkflow workflow =
         harness
             .client()
@@ -62,14 +68,15 @@ class GoldenPathCancelTest {
     assertThat(secretsStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
     WorkflowStub.fromTyped(workflow).cancel();
+    // The step caught running (it does not heartbeat) finishes; only then is it undone.
+    release.countDown();
     // Temporal closes the execution as cancelled; Paved's record and the query tell the rest.
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(RunProgress.class))
         .isInstanceOf(WorkflowFailedException.class);
-    release.countDown();
     RunProgress result = harness.progress();
 
+    assertThat(events).containsExactly("secrets made", "secrets undone");
     assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
-    assertThat(result.failedStep()).isEqualTo("secrets");
     assertThat(result.error()).contains("cancelled");
     verify(harness.secrets).undoVaultSecrets(any());
     verify(harness.dashboard).undoGrafanaDashboard(any());
@@ -79,7 +86,49 @@ class GoldenPathCancelTest {
     List<RunProgress> recorded = harness.recorded();
     assertThat(recorded.get(recorded.size() - 1)).isEqualTo(result);
     assertThat(result.steps())
+        .filteredOn(step -> List.of("publish", "dashboard", "secrets").contains(step.id()))
         .extracting(StepProgress::status)
-        .contains(StepStatus.COMPENSATED, StepStatus.FAILED);
+        .containsOnly(StepStatus.COMPENSATED);
+  }
+
+  @Test
+  void cancellingWhileARecordIsMadeStillUndoesAndRecordsTheEnd() throws Exception {
+    harness.withServiceOutputs();
+    CountDownLatch recording = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean blocked = new AtomicBoolean();
+    doAnswer(
+            call -> {
+              RunProgress snapshot = call.getArgument(0);
+              if (snapshot.steps().get(1).status() == StepStatus.SUCCEEDED
+                  && blocked.compareAndSet(false, true)) {
+                recording.countDown();
+                release.await(30, TimeUnit.SECONDS);
+              }
+              return null;
+            })
+        .when(harness.recorder)
+        .recordRun(any());
+    GoldenPathWorkflow workflow =
+        harness
+            .client()
+            .newWorkflowStub(
+                GoldenPathWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
+                    .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                    .build());
+    WorkflowClient.start(workflow::run, ServiceTemplate.run(true));
+    assertThat(recording.await(30, TimeUnit.SECONDS)).isTrue();
+
+    WorkflowStub.fromTyped(workflow).cancel();
+    release.countDown();
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(RunProgress.class))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    verify(harness.repository).undoPublishGithub(any());
+    verify(harness.workspace).deleteWorkspace(ServiceTemplate.RUN_ID);
+    List<RunProgress> recorded = harness.recorded();
+    assertThat(recorded.get(recorded.size() - 1).status()).isEqualTo(RunStatus.CANCELLED);
   }
 }

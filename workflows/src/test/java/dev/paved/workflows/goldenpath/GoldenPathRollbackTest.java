@@ -207,4 +207,17 @@ class GoldenPathRollbackTest {
     verify(harness.workspace).deleteWorkspace(ServiceTemplate.RUN_ID);
     assertThat(harness.recorded().get(harness.recorded().size() - 1)).isEqualTo(result);
   }
+
+  @Test
+  void aWorkspaceThatCannotBeDeletedDoesNotKeepTheEndFromBeingRecorded() {
+    doThrow(ApplicationFailure.newNonRetryableFailure("disk gone", "Unavailable"))
+        .when(harness.workspace)
+        .deleteWorkspace(any());
+
+    RunProgress result = harness.run(ServiceTemplate.run(true));
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    List<RunProgress> recorded = harness.recorded();
+    assertThat(recorded.get(recorded.size() - 1).status()).isEqualTo(RunStatus.COMPLETED);
+  }
 }
