@@ -36,6 +36,11 @@ final class SandboxedJinjava {
           .build();
 
   private static final Set<String> FILE_TAGS = Set.of("include", "import", "from", "extends");
+
+  /** Filters that would interpret a value as a template again (form values could then run code). */
+  private static final Set<String> INTERPRETING_FILTERS = Set.of("render");
+
+  private static final int RANGE_LIMIT = 1000;
   private static final long MAX_OUTPUT = 16L * 1024 * 1024;
 
   private final Jinjava jinjava;
@@ -45,6 +50,7 @@ final class SandboxedJinjava {
   SandboxedJinjava() {
     jinjava = new Jinjava(renderConfig);
     jinjava.setResourceLocator(new NoResourceLocator());
+    jinjava.getGlobalContext().registerTag(new BoundedForTag());
     List.of(
             new DumpFilter(),
             new PickFilter(),
@@ -59,7 +65,8 @@ final class SandboxedJinjava {
         .withTokenScannerSymbols(SYMBOLS)
         .withNestedInterpretationEnabled(false)
         .withElResolver(new DataOnlyResolver())
-        .withDisabled(Map.of(Library.TAG, FILE_TAGS))
+        .withDisabled(Map.of(Library.TAG, FILE_TAGS, Library.FILTER, INTERPRETING_FILTERS))
+        .withRangeLimit(RANGE_LIMIT)
         .withKeepTrailingNewline(true)
         .withMaxOutputSize(MAX_OUTPUT)
         .withValidationMode(validation)

@@ -23,6 +23,24 @@ class SandboxTest {
   }
 
   @Test
+  void theRenderFilterCannotInterpretAFormValue() {
+    assertThatThrownBy(() -> renderer.render("${{ parameters.name | render }}", context, "in"))
+        .isInstanceOf(ApplicationFailure.class);
+  }
+
+  @Test
+  void loopsHaveABudgetPerRender() {
+    String nested = "{% for a in range(1000) %}{% for b in range(1000) %}.{% endfor %}{% endfor %}";
+    assertThatThrownBy(() -> renderer.renderText(nested, context, "f"))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("iterations");
+    assertThat(renderer.renderText("{% for a in range(3) %}{{ a }}{% endfor %}", context, "f"))
+        .isEqualTo("{{ a }}{{ a }}{{ a }}");
+    assertThat(renderer.renderText("{% for a in range(3) %}${{ a }}{% endfor %}", context, "f"))
+        .isEqualTo("012");
+  }
+
+  @Test
   void fileTagsFail() {
     for (String tag :
         new String[] {
