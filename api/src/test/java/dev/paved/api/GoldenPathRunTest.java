@@ -115,6 +115,17 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
     assertThat(again.body().path("detail").asText()).contains("checkout");
+    Answer againWithKey =
+        post(
+            "/api/v1/runs",
+            Map.of(
+                "template",
+                "java-service",
+                "parameters",
+                Map.of("name", "checkout", "owner", "team-payments")),
+            Map.of("Idempotency-Key", "a-new-key"));
+    assertThat(againWithKey.status()).isEqualTo(409);
+    assertThat(againWithKey.body().path("detail").asText()).contains("already exists");
   }
 
   @Test

@@ -32,6 +32,11 @@ public record Entity(Map<String, Object> body) {
               + metadata.get("name"));
     }
     metadata.putIfAbsent("namespace", "default");
+    if (String.valueOf(metadata.get("namespace")).length() > 63
+        || String.valueOf(body.get("kind")).length() > 63) {
+      throw new IllegalArgumentException(
+          "kind and metadata.namespace may have at most 63 characters");
+    }
     body.put("metadata", metadata);
     return new Entity(body);
   }

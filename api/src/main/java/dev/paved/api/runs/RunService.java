@@ -37,6 +37,11 @@ public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The sizes of the service_claims and runs columns. */
+  private static final int MAX_NAME = 100;
+
+  private static final int MAX_KEY = 250;
+
   private final TemplateRegistry templates;
   private final RunStore store;
   private final WorkflowClient client;
@@ -79,7 +84,17 @@ public class RunService {
           "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
     }
     String runId = newRunId();
-    ServiceIdentity identity = ServiceIdentity.of(values, runId);
+    ServiceIdentity identity = ServiceIdentity.of(values, runId, template.parameters().declared());
+    if (identity.serviceName() != null
+        && (identity.serviceName().length() > MAX_NAME
+            || identity.serviceKey().length() > MAX_KEY)) {
+      throw Problems.invalid(
+          "the service's name may have at most "
+              + MAX_NAME
+              + " characters, its owner and name together "
+              + MAX_KEY,
+          Map.of("errors", List.of(new FieldError("name", "too long"))));
+    }
     RunStore.NewRun run =
         new RunStore.NewRun(
             runId,
@@ -107,12 +122,16 @@ public class RunService {
       }
       // Another request with this key may have won the race: its run is the answer once it is
       // recorded; while it is being processed the answer is 409, as for any concurrent retry.
-      return replay(idempotencyKey, requestHash)
-          .orElseThrow(
-              () ->
-                  Problems.conflict(
-                      "a request with this Idempotency-Key is being processed; retry it shortly",
-                      Map.of("idempotencyKey", idempotencyKey)));
+      Optional<Started> replayed = replay(idempotencyKey, requestHash);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
+      if (identity.serviceName() != null && !claimedByKey(identity.serviceName(), idempotencyKey)) {
+        throw serviceTaken(identity.serviceName());
+      }
+      throw Problems.conflict(
+          "a request with this Idempotency-Key is being processed; retry it shortly",
+          Map.of("idempotencyKey", idempotencyKey));
     }
     startWorkflow(run, identity);
     log.info(
@@ -136,8 +155,8 @@ public class RunService {
     RunInput input =
         new RunInput(
             run.id(), identity.serviceKey(), run.requestedBy(), run.plan(), run.parameters());
+    WorkflowExecution execution;
     try {
-      WorkflowExecution execution;
       try {
         execution = start(identity, input);
       } catch (WorkflowExecutionAlreadyStarted e) {
@@ -149,7 +168,6 @@ public class RunService {
         awaitClose(identity.workflowId());
         execution = start(identity, input);
       }
-      store.started(run.id(), execution.getRunId());
     } catch (WorkflowExecutionAlreadyStarted e) {
       store.delete(run.id());
       throw Problems.conflict(
@@ -159,6 +177,13 @@ public class RunService {
       store.delete(run.id());
       log.warn("Could not start run {}: {}", run.id(), e.toString());
       throw Problems.unavailable("Temporal did not accept the run; nothing was started");
+    }
+    try {
+      store.started(run.id(), execution.getRunId());
+    } catch (RuntimeException e) {
+      // The run is started and recorded; only the live progress query needs this id.
+      log.warn(
+          "Run {} started, but its Temporal run id was not stored: {}", run.id(), e.toString());
     }
   }
 
@@ -243,6 +268,15 @@ public class RunService {
               }
               return new Started(existing, true);
             });
+  }
+
+  /** Whether the name's claim belongs to a run of this Idempotency-Key (or is not visible yet). */
+  private boolean claimedByKey(String serviceName, String idempotencyKey) {
+    return store
+        .claimHolder(serviceName)
+        .flatMap(store::find)
+        .map(holder -> idempotencyKey.equals(store.idempotencyKey(holder.id()).orElse(null)))
+        .orElse(true);
   }
 
   private RuntimeException serviceTaken(String serviceName) {

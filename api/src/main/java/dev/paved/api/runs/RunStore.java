@@ -131,6 +131,13 @@ public class RunStore {
         .optional();
   }
 
+  Optional<String> idempotencyKey(String id) {
+    return jdbc.sql("select idempotency_key from runs where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   Optional<String> requestHash(String id) {
     return jdbc.sql("select request_hash from runs where id = ?")
         .param(id)

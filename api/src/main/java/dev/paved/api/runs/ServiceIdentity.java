@@ -1,6 +1,7 @@
 package dev.paved.api.runs;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who a run makes things for. A template whose form has {@code name} and {@code owner} creates a
@@ -12,9 +13,21 @@ import java.util.Map;
 record ServiceIdentity(String serviceName, String serviceKey, String workflowId) {
 
   static ServiceIdentity of(Map<String, Object> parameters, String runId) {
+    return of(parameters, runId, parameters.keySet());
+  }
+
+  /**
+   * The identity from the form's {@code name} and {@code owner}, when the template declares both: a
+   * value the form does not ask for never claims a service.
+   */
+  static ServiceIdentity of(Map<String, Object> parameters, String runId, Set<String> declared) {
     Object name = parameters.get("name");
     Object owner = parameters.get("owner");
-    if (name instanceof String n && owner instanceof String o && !n.isBlank() && !o.isBlank()) {
+    if (declared.containsAll(Set.of("name", "owner"))
+        && name instanceof String n
+        && owner instanceof String o
+        && !n.isBlank()
+        && !o.isBlank()) {
       String key = groupName(o) + "/" + n;
       return new ServiceIdentity(n, key, "service:" + key);
     }

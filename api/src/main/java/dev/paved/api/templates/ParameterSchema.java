@@ -64,6 +64,7 @@ public final class ParameterSchema {
         rest.add(other);
       }
     }
+    refuseRemoteRefs(pages);
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
     schema.put("type", "object");
@@ -77,6 +78,11 @@ public final class ParameterSchema {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a valid JSON Schema: " + e.getMessage(), e);
     }
+  }
+
+  /** The names of the properties the form declares. */
+  public Set<String> declared() {
+    return Yaml.map(schema.get("properties")).keySet();
   }
 
   /** The merged schema, as {@code GET /templates/{name}} shows it. */
@@ -123,6 +129,20 @@ public final class ParameterSchema {
       text = text.substring(colon + 2);
     }
     return new FieldError(field, text);
+  }
+
+  /** A {@code $ref} outside the form would make the API fetch it on every request. */
+  private static void refuseRemoteRefs(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Object ref = map.get("$ref");
+      if (ref != null && !String.valueOf(ref).startsWith("#")) {
+        throw new IllegalArgumentException(
+            "$ref '" + ref + "' points outside the form; only local refs (#/...) are allowed");
+      }
+      map.values().forEach(ParameterSchema::refuseRemoteRefs);
+    } else if (node instanceof List<?> list) {
+      list.forEach(ParameterSchema::refuseRemoteRefs);
+    }
   }
 
   private static Object withoutUiKeys(Object node) {

@@ -93,4 +93,23 @@ class ParameterSchemaTest {
                 ParameterSchema.of(List.of(Map.of("properties", Map.of("x", Map.of("type", 42))))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void refusesARefOutsideTheForm() {
+    assertThatThrownBy(
+            () ->
+                ParameterSchema.of(
+                    List.of(
+                        Map.of(
+                            "properties",
+                            Map.of("x", Map.of("$ref", "http://127.0.0.1:9/x.json"))))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only local refs");
+  }
+
+  @Test
+  void declaresTheFormsProperties() {
+    assertThat(schema.declared())
+        .containsExactlyInAnyOrder("name", "owner", "lifecycle", "database");
+  }
 }
