@@ -15,6 +15,7 @@ import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.terraform.CdktfSynth;
 import dev.paved.terraform.InfrastructureSynth;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,8 +46,8 @@ public class ProvidersConfiguration {
   }
 
   @Bean
-  RepositoryHost repositoryHost(LocalGitRepositories git) {
-    return new LocalRepositoryHost(git);
+  RepositoryHost repositoryHost(LocalGitRepositories git, RepoUrl gitopsRepository) {
+    return new LocalRepositoryHost(git, List.of(gitopsRepository));
   }
 
   @Bean

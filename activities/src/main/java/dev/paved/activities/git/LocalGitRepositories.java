@@ -99,12 +99,21 @@ public final class LocalGitRepositories {
 
   /** The service key the repository is marked with; empty when absent, unmarked or unreadable. */
   public Optional<String> serviceMarker(String owner, String repo) {
+    return marker(owner, repo, SERVICE_KEY);
+  }
+
+  /** The role of a repository that is Paved's own (for example {@code gitops}); empty otherwise. */
+  public Optional<String> roleMarker(String owner, String repo) {
+    return marker(owner, repo, ROLE_KEY);
+  }
+
+  private Optional<String> marker(String owner, String repo, String key) {
     return open(owner, repo)
         .flatMap(
             repository -> {
               try (repository) {
                 return Optional.ofNullable(
-                    repository.getConfig().getString(MARKER_SECTION, null, SERVICE_KEY));
+                    repository.getConfig().getString(MARKER_SECTION, null, key));
               }
             });
   }

@@ -6,6 +6,7 @@ import dev.paved.activities.git.RepositoryMarker;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -24,6 +25,8 @@ final class LocalGitopsRepository {
       here (a branch plus a record) for each service it creates: manifests, dashboards and \
       infrastructure, reviewed before they are deployed.
       """;
+
+  static final String ROLE = "gitops";
 
   private final LocalGitRepositories git;
   private final RepoUrl repository;
@@ -47,9 +50,19 @@ final class LocalGitopsRepository {
       return;
     }
     git.createIfAbsent(
-        RepositoryMarker.forPaved(url.owner(), url.repo(), "gitops"),
+        RepositoryMarker.forPaved(url.owner(), url.repo(), ROLE),
         "main",
         "Local stand-in for the organisation's GitOps repository");
+    if (!git.roleMarker(url.owner(), url.repo()).equals(Optional.of(ROLE))
+        || git.serviceMarker(url.owner(), url.repo()).isPresent()) {
+      // Never open pull requests in (or let a rollback delete) a repository that only has the name.
+      throw StepFailures.conflict(
+          "repository "
+              + url.owner()
+              + "/"
+              + url.repo()
+              + " exists but is not Paved's GitOps repository");
+    }
     try (Repository opened = git.open(url.owner(), url.repo()).orElseThrow()) {
       if (GitCommits.head(opened, "main").isEmpty()
           && GitCommits.defaultBranch(opened).equals("main")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.git.RepositoryMarker;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.workflows.steps.ActionRequest;
@@ -161,6 +162,18 @@ class PullRequestActivitiesImplTest {
     Path branch = cloneBranch("paved/checkout", "root");
     assertThat(branch.resolve("apps/checkout/deployment.yaml")).exists();
     assertThat(branch.resolve("README.md")).exists();
+  }
+
+  @Test
+  void aRepositoryThatOnlyHasTheGitopsNameIsAConflictNotAPlaceForPullRequests() {
+    git.createIfAbsent(
+        RepositoryMarker.forService("platform", "gitops", "platform/gitops"), "main", "a service");
+
+    assertThatThrownBy(() -> activities.publishGithubPullRequest(request(SERVICE, Map.of())))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("Conflict"))
+        .hasMessageContaining("not Paved's GitOps repository");
+    assertThat(records.list()).isEmpty();
   }
 
   @Test

@@ -76,4 +76,27 @@ class LocalRepositoryHostTest {
             ApplicationFailure.class,
             f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT));
   }
+
+  @Test
+  void noServiceMayTakeTheGitopsRepository() throws Exception {
+    RepoUrl gitops = RepoUrl.parse("github.com?owner=platform&repo=gitops");
+    LocalGitRepositories git = new LocalGitRepositories(data.resolve("reserved/git"));
+    LocalRepositoryHost guarded = new LocalRepositoryHost(git, java.util.List.of(gitops));
+
+    assertThatThrownBy(
+            () ->
+                guarded.publish(
+                    new Publication(
+                        gitops,
+                        "platform/gitops",
+                        null,
+                        "main",
+                        Files.createDirectories(data.resolve("empty")),
+                        "initial commit",
+                        CommitAuthor.PAVED)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT));
+    assertThat(git.exists("platform", "gitops")).isFalse();
+  }
 }
