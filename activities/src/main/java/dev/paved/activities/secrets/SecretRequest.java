@@ -3,7 +3,11 @@ package dev.paved.activities.secrets;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.steps.ActionRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,9 +50,24 @@ record SecretRequest(
     return String.join("/", mount, owner, name, environment);
   }
 
-  /** {@code <owner>-<name>-<environment>-read}: the policy the service's runtime gets. */
+  /**
+   * {@code <owner>-<name>-<environment>-read-<hash>}: the policy the service's runtime gets. The
+   * segments may hold '-' themselves ({@code team/payments-checkout} and {@code
+   * team-payments/checkout}), and policy names share one namespace: a hash of the path keeps two
+   * services from ever meeting on one name.
+   */
   String policyName() {
-    return owner + "-" + name + "-" + environment + "-read";
+    return owner + "-" + name + "-" + environment + "-read-" + shortHash(path());
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The KV v2 API path that holds the values ({@code data/} after the mount). */

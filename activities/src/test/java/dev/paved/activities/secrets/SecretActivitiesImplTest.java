@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 class SecretActivitiesImplTest {
 
   private static final String PATH = "secret/team-payments/checkout/development";
-  private static final String POLICY = "team-payments-checkout-development-read";
+  // the first 4 bytes of sha256("secret/team-payments/checkout/development"), in hex
+  private static final String POLICY = "team-payments-checkout-development-read-69ba019b";
 
   @TempDir Path dir;
 
@@ -178,7 +179,8 @@ class SecretActivitiesImplTest {
     ActionResult result = activities.vaultSecrets(request("team-payments/checkout", input));
 
     assertThat(result.output().get("path")).isEqualTo("kv/team-payments/checkout/production");
-    assertThat(result.output().get("policy")).isEqualTo("team-payments-checkout-production-read");
+    assertThat(result.output().get("policy"))
+        .isEqualTo("team-payments-checkout-production-read-1dcb7310");
   }
 
   @Test
@@ -226,5 +228,23 @@ class SecretActivitiesImplTest {
 
   private static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  @Test
+  void servicesWhoseNamesJoinAlikeGetDifferentPolicies() {
+    Map<String, Object> first = new HashMap<>();
+    first.put("name", "payments-checkout");
+    first.put("owner", "team");
+    first.put("secrets", List.of("api-key"));
+    Map<String, Object> second = new HashMap<>(first);
+    second.put("name", "checkout");
+    second.put("owner", "team-payments");
+
+    Object one =
+        activities.vaultSecrets(request("team/payments-checkout", first)).output().get("policy");
+    Object two =
+        activities.vaultSecrets(request("team-payments/checkout", second)).output().get("policy");
+
+    assertThat(one).isNotEqualTo(two);
   }
 }
