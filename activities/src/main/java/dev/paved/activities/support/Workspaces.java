@@ -3,6 +3,7 @@ package dev.paved.activities.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,12 @@ public final class Workspaces {
     if (relative == null || relative.isBlank() || relative.equals(".") || relative.equals("./")) {
       return base;
     }
-    Path candidate = Path.of(relative);
+    Path candidate;
+    try {
+      candidate = Path.of(relative);
+    } catch (InvalidPathException e) {
+      throw StepFailures.invalidInput("not a path: " + relative.replace('\0', '?'));
+    }
     if (candidate.isAbsolute()) {
       throw StepFailures.invalidInput("path must be relative to the workspace: " + relative);
     }
