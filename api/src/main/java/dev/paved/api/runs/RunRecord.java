@@ -23,4 +23,27 @@ public record RunRecord(
     RunProgress progress,
     String error,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * The record with its workflow's live progress. A finished workflow still writes its last record
+   * (which frees the service name): the run is terminal for the API once that record is written.
+   */
+  RunRecord withLiveProgress(RunProgress live) {
+    return new RunRecord(
+        id,
+        template,
+        templateVersion,
+        serviceKey,
+        workflowId,
+        temporalRunId,
+        live.status().isTerminal() ? status : live.status().name(),
+        requestedBy,
+        parameters,
+        plan,
+        live,
+        live.error(),
+        createdAt,
+        updatedAt);
+  }
+}

@@ -4,15 +4,9 @@ import dev.paved.api.Problems;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema.FieldError;
 import dev.paved.api.templates.TemplateRegistry;
-import dev.paved.workflows.goldenpath.GoldenPathWorkflow;
 import dev.paved.workflows.goldenpath.RunInput;
-import dev.paved.workflows.goldenpath.RunProgress;
-import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,19 +38,19 @@ public class RunService {
 
   private final TemplateRegistry templates;
   private final RunStore store;
-  private final WorkflowClient client;
+  private final RunWorkflows workflows;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   RunService(
       TemplateRegistry templates,
       RunStore store,
-      WorkflowClient client,
+      RunWorkflows workflows,
       TransactionTemplate transactions,
       Clock clock) {
     this.templates = templates;
     this.store = store;
-    this.client = client;
+    this.workflows = workflows;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -158,15 +152,15 @@ public class RunService {
     WorkflowExecution execution;
     try {
       try {
-        execution = start(identity, input);
+        execution = workflows.start(identity, input);
       } catch (WorkflowExecutionAlreadyStarted e) {
         if (store.hasOtherActiveRun(identity.workflowId(), run.id())) {
           throw e;
         }
         // The previous run of this service has ended in Paved's record and its workflow is
         // closing (its last act is that record): wait for it, then start.
-        awaitClose(identity.workflowId());
-        execution = start(identity, input);
+        workflows.awaitClose(identity.workflowId());
+        execution = workflows.start(identity, input);
       }
     } catch (WorkflowExecutionAlreadyStarted e) {
       store.delete(run.id());
@@ -187,68 +181,12 @@ public class RunService {
     }
   }
 
-  /** A stub starts one execution only: each attempt gets its own. */
-  private WorkflowExecution start(ServiceIdentity identity, RunInput input) {
-    GoldenPathWorkflow workflow =
-        client.newWorkflowStub(
-            GoldenPathWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(identity.workflowId())
-                .setTaskQueue(TaskQueues.GOLDEN_PATH)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
-    return WorkflowClient.start(workflow::run, input);
-  }
-
-  private void awaitClose(String workflowId) {
-    try {
-      client
-          .newUntypedWorkflowStub(workflowId)
-          .getResult(10, java.util.concurrent.TimeUnit.SECONDS, RunProgress.class);
-    } catch (java.util.concurrent.TimeoutException | RuntimeException ended) {
-      // closed in some other way, or still closing: the start that follows tells which
-    }
-  }
-
   /** While a run is in flight its workflow knows more than the last record (the running step). */
   private RunRecord withLiveProgress(RunRecord record) {
     if (!"RUNNING".equals(record.status()) || record.temporalRunId() == null) {
       return record;
     }
-    try {
-      RunProgress live =
-          client
-              .newUntypedWorkflowStub(
-                  record.workflowId(), Optional.of(record.temporalRunId()), Optional.empty())
-              .query("progress", RunProgress.class);
-      if (live == null) {
-        return record;
-      }
-      return new RunRecord(
-          record.id(),
-          record.template(),
-          record.templateVersion(),
-          record.serviceKey(),
-          record.workflowId(),
-          record.temporalRunId(),
-          // A finished workflow still writes its last record (which frees the service name):
-          // the run is terminal for the API once that record is written.
-          live.status().isTerminal() ? record.status() : live.status().name(),
-          record.requestedBy(),
-          record.parameters(),
-          record.plan(),
-          live,
-          live.error(),
-          record.createdAt(),
-          record.updatedAt());
-    } catch (RuntimeException e) {
-      log.debug(
-          "Progress query for run {} failed, answering from the record: {}",
-          record.id(),
-          e.toString());
-      return record;
-    }
+    return workflows.progress(record).map(record::withLiveProgress).orElse(record);
   }
 
   private Optional<Started> replay(String idempotencyKey, String requestHash) {

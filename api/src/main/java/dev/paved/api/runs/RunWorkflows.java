@@ -1,0 +1,71 @@
+package dev.paved.api.runs;
+
+import dev.paved.workflows.goldenpath.GoldenPathWorkflow;
+import dev.paved.workflows.goldenpath.RunInput;
+import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.steps.TaskQueues;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The runs' golden-path workflows in Temporal: start one, wait for one to close, ask its progress.
+ */
+@Component
+class RunWorkflows {
+
+  private static final Logger log = LoggerFactory.getLogger(RunWorkflows.class);
+
+  private final WorkflowClient client;
+
+  RunWorkflows(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Starts the run's workflow; a stub starts one execution only, so each call makes its own. */
+  WorkflowExecution start(ServiceIdentity identity, RunInput input) {
+    GoldenPathWorkflow workflow =
+        client.newWorkflowStub(
+            GoldenPathWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(identity.workflowId())
+                .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    return WorkflowClient.start(workflow::run, input);
+  }
+
+  /** Waits (10 s at most) for the workflow with this id to close. */
+  void awaitClose(String workflowId) {
+    try {
+      client.newUntypedWorkflowStub(workflowId).getResult(10, TimeUnit.SECONDS, RunProgress.class);
+    } catch (TimeoutException | RuntimeException ended) {
+      // closed in some other way, or still closing: the start that follows tells which
+    }
+  }
+
+  /** The workflow's own progress query; empty when it cannot answer. */
+  Optional<RunProgress> progress(RunRecord record) {
+    try {
+      return Optional.ofNullable(
+          client
+              .newUntypedWorkflowStub(
+                  record.workflowId(), Optional.of(record.temporalRunId()), Optional.empty())
+              .query("progress", RunProgress.class));
+    } catch (RuntimeException e) {
+      log.debug(
+          "Progress query for run {} failed, answering from the record: {}",
+          record.id(),
+          e.toString());
+      return Optional.empty();
+    }
+  }
+}
