@@ -89,9 +89,13 @@ abstract class EndToEndTest {
         "run " + runId + " still RUNNING: " + get("/api/v1/runs/" + runId).body());
   }
 
+  /** {@code POST /api/v1/runs} with the template, its parameters and any headers. */
+  Answer postRun(String template, Map<String, Object> parameters, Map<String, String> headers) {
+    return post("/api/v1/runs", Map.of("template", template, "parameters", parameters), headers);
+  }
+
   JsonNode startRun(String template, Map<String, Object> parameters) {
-    Answer answer =
-        post("/api/v1/runs", Map.of("template", template, "parameters", parameters), Map.of());
+    Answer answer = postRun(template, parameters, Map.of());
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
     return answer.body();
   }

@@ -104,25 +104,14 @@ class GoldenPathRunTest extends EndToEndTest {
 
     // the name is taken now: a second run is refused and starts nothing
     Answer again =
-        post(
-            "/api/v1/runs",
-            Map.of(
-                "template",
-                "java-service",
-                "parameters",
-                Map.of("name", "checkout", "owner", "team-search")),
-            Map.of());
+        postRun("java-service", Map.of("name", "checkout", "owner", "team-search"), Map.of());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
     assertThat(again.body().path("detail").asText()).contains("checkout");
     Answer againWithKey =
-        post(
-            "/api/v1/runs",
-            Map.of(
-                "template",
-                "java-service",
-                "parameters",
-                Map.of("name", "checkout", "owner", "team-payments")),
+        postRun(
+            "java-service",
+            Map.of("name", "checkout", "owner", "team-payments"),
             Map.of("Idempotency-Key", "a-new-key"));
     assertThat(againWithKey.status()).isEqualTo(409);
     assertThat(againWithKey.body().path("detail").asText()).contains("already exists");
@@ -135,9 +124,7 @@ class GoldenPathRunTest extends EndToEndTest {
     parameters.put("name", "Not_A_DNS_Label");
     parameters.put("lifecycle", "forever");
 
-    Answer answer =
-        post(
-            "/api/v1/runs", Map.of("template", "java-service", "parameters", parameters), Map.of());
+    Answer answer = postRun("java-service", parameters, Map.of());
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -150,8 +137,7 @@ class GoldenPathRunTest extends EndToEndTest {
 
   @Test
   void unknownTemplateAnswers404() {
-    Answer answer =
-        post("/api/v1/runs", Map.of("template", "nope", "parameters", Map.of()), Map.of());
+    Answer answer = postRun("nope", Map.of(), Map.of());
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).startsWith("application/problem+json");
   }
@@ -170,13 +156,9 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
     Answer changed =
-        post(
-            "/api/v1/runs",
-            Map.of(
-                "template",
-                "failing-after-repository",
-                "parameters",
-                Map.of("name", "idem2", "owner", "team-x")),
+        postRun(
+            "failing-after-repository",
+            Map.of("name", "idem2", "owner", "team-x"),
             Map.of("Idempotency-Key", "k-1"));
     assertThat(changed.status()).isEqualTo(422);
     awaitEnd(first.body().path("id").asText());
@@ -269,11 +251,7 @@ class GoldenPathRunTest extends EndToEndTest {
               assertThat(refused.path("name").asText()).isEqualTo("broken-expression");
               assertThat(refused.path("problems").toString()).contains("step 'say'", "shout");
             });
-    Answer run =
-        post(
-            "/api/v1/runs",
-            Map.of("template", "broken-expression", "parameters", Map.of()),
-            Map.of());
+    Answer run = postRun("broken-expression", Map.of(), Map.of());
     assertThat(run.status()).isEqualTo(404);
   }
 
