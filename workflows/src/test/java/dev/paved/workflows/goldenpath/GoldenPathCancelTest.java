@@ -9,10 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.steps.ActionResult;
-import dev.paved.workflows.steps.TaskQueues;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +37,7 @@ class GoldenPathCancelTest {
     CountDownLatch secretsStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<String> events = new CopyOnWriteArrayList<>();
-    when(harness.repository.publishGithub(any()))
-        .thenReturn(
-            ActionResult.of(
-                Map.of(
-                    "remoteUrl", ServiceTemplate.REMOTE_URL,
-                    "repoContentsUrl", ServiceTemplate.CONTENTS_URL)));
+    harness.withServiceOutputs();
     when(harness.secrets.vaultSecrets(any()))
         .thenAnswer(
             call -> {
@@ -55,24 +47,8 @@ class GoldenPathCancelTest {
               return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
             });
     doAnswer(call -> events.add("secrets undone")).when(harness.secrets).undoVaultSecrets(any());
-    GoldenPathWorkflow workflow =
-        harness
-            .client()
-            .newWorkflowStub(
-                GoldenPathWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
-                    .setTaskQueue(TaskQueues.GOLDEN_PATH)
-                    .build());
-    WorkflowClient.start(workflow::run, ServiceTemplate.run(true));
-    assertThat(secretsStarted.await(30, TimeUnit.SECONDS)).isTrue();
-
-    WorkflowStub.fromTyped(workflow).cancel();
     // The step caught running (it does not heartbeat) finishes; only then is it undone.
-    release.countDown();
-    // Temporal closes the execution as cancelled; Paved's record and the query tell the rest.
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(RunProgress.class))
-        .isInstanceOf(WorkflowFailedException.class);
+    cancelOnceReached(secretsStarted, release);
     RunProgress result = harness.progress();
 
     assertThat(events).containsExactly("secrets made", "secrets undone");
@@ -109,26 +85,26 @@ class GoldenPathCancelTest {
             })
         .when(harness.recorder)
         .recordRun(any());
-    GoldenPathWorkflow workflow =
-        harness
-            .client()
-            .newWorkflowStub(
-                GoldenPathWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
-                    .setTaskQueue(TaskQueues.GOLDEN_PATH)
-                    .build());
-    WorkflowClient.start(workflow::run, ServiceTemplate.run(true));
-    assertThat(recording.await(30, TimeUnit.SECONDS)).isTrue();
-
-    WorkflowStub.fromTyped(workflow).cancel();
-    release.countDown();
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(RunProgress.class))
-        .isInstanceOf(WorkflowFailedException.class);
+    cancelOnceReached(recording, release);
 
     verify(harness.repository).undoPublishGithub(any());
     verify(harness.workspace).deleteWorkspace(ServiceTemplate.RUN_ID);
     List<RunProgress> recorded = harness.recorded();
     assertThat(recorded.get(recorded.size() - 1).status()).isEqualTo(RunStatus.CANCELLED);
+  }
+
+  /**
+   * Starts the run, cancels it once it has reached {@code reached}, lets the blocked activity go
+   * on, and waits for the run to close. Temporal closes it as cancelled; Paved's record and the
+   * progress query tell the rest.
+   */
+  private void cancelOnceReached(CountDownLatch reached, CountDownLatch release)
+      throws InterruptedException {
+    WorkflowStub run = harness.start(ServiceTemplate.run(true));
+    assertThat(reached.await(30, TimeUnit.SECONDS)).isTrue();
+    run.cancel();
+    release.countDown();
+    assertThatThrownBy(() -> run.getResult(RunProgress.class))
+        .isInstanceOf(WorkflowFailedException.class);
   }
 }

@@ -23,6 +23,7 @@ import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -111,15 +112,24 @@ final class GoldenPathHarness implements AutoCloseable {
 
   /** Starts the run and waits for its result. */
   RunProgress run(RunInput input) {
-    GoldenPathWorkflow workflow =
-        client()
-            .newWorkflowStub(
-                GoldenPathWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
-                    .setTaskQueue(TaskQueues.GOLDEN_PATH)
-                    .build());
-    return workflow.run(input);
+    return newWorkflow().run(input);
+  }
+
+  /** Starts the run without waiting; the stub can then cancel it or wait for it. */
+  WorkflowStub start(RunInput input) {
+    GoldenPathWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::run, input);
+    return WorkflowStub.fromTyped(workflow);
+  }
+
+  private GoldenPathWorkflow newWorkflow() {
+    return client()
+        .newWorkflowStub(
+            GoldenPathWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
+                .setTaskQueue(TaskQueues.GOLDEN_PATH)
+                .build());
   }
 
   /** The progress query, asked of the (finished) run. */
