@@ -31,6 +31,7 @@ public final class LocalGitRepositories {
 
   public static final String SERVICE_KEY = "service";
   public static final String ROLE_KEY = "role";
+  public static final String RUN_KEY = "run";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
@@ -102,6 +103,11 @@ public final class LocalGitRepositories {
     return marker(owner, repo, SERVICE_KEY);
   }
 
+  /** The id of the run that made the repository; empty when absent, unmarked or unreadable. */
+  public Optional<String> runMarker(String owner, String repo) {
+    return marker(owner, repo, RUN_KEY);
+  }
+
   /** The role of a repository that is Paved's own (for example {@code gitops}); empty otherwise. */
   public Optional<String> roleMarker(String owner, String repo) {
     return marker(owner, repo, ROLE_KEY);
@@ -155,6 +161,7 @@ public final class LocalGitRepositories {
       StoredConfig config = git.getRepository().getConfig();
       if (marker.serviceKey() != null) {
         config.setString(MARKER_SECTION, null, SERVICE_KEY, marker.serviceKey());
+        config.setString(MARKER_SECTION, null, RUN_KEY, marker.runId());
       }
       if (marker.role() != null) {
         config.setString(MARKER_SECTION, null, ROLE_KEY, marker.role());
@@ -169,11 +176,15 @@ public final class LocalGitRepositories {
   }
 
   /**
-   * Deletes the repository when its marker is {@code serviceKey}; returns true when it did. Moved
-   * aside first, so a half-deleted repository is never left under its name.
+   * Deletes the repository when it is marked with {@code serviceKey} and was made by {@code runId};
+   * returns true when it did. Moved aside first, so a half-deleted repository is never left under
+   * its name.
    */
-  public boolean deleteIfMarked(String owner, String repo, String serviceKey) {
-    if (serviceKey == null || !serviceMarker(owner, repo).equals(Optional.of(serviceKey))) {
+  public boolean deleteIfMarked(String owner, String repo, String serviceKey, String runId) {
+    if (serviceKey == null
+        || runId == null
+        || !serviceMarker(owner, repo).equals(Optional.of(serviceKey))
+        || !runMarker(owner, repo).equals(Optional.of(runId))) {
       return false;
     }
     Path target = path(owner, repo);

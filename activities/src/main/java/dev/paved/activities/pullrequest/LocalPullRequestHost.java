@@ -159,15 +159,19 @@ public final class LocalPullRequestHost implements PullRequestHost {
   }
 
   @Override
-  public void close(RepoUrl url, String branch, String serviceKey) {
+  public void close(RepoUrl url, String branch, String serviceKey, String runId) {
     records.locked(
         url.owner(),
         url.repo(),
         () -> {
           Optional<PullRequestRecord> open = records.openOnBranch(url.owner(), url.repo(), branch);
-          if (open.isPresent() && open.get().serviceKey().equals(serviceKey)) {
+          if (open.isPresent()) {
+            if (!open.get().serviceKey().equals(serviceKey) || !open.get().runId().equals(runId)) {
+              return null; // another service's, or adopted from the run that opened it
+            }
             records.save(open.get().closed(clock.instant()));
           }
+          // Without an open record, a branch of this service is a leftover of a half-made step.
           Optional<Repository> opened = git.open(url.owner(), url.repo());
           if (opened.isPresent()) {
             try (Repository repository = opened.get()) {

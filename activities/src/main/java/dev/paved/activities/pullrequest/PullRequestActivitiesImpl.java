@@ -92,7 +92,7 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
       return; // the step refused the same input, so it made nothing
     }
     if (request.hasServiceKey()) {
-      host.close(repository, branch, request.serviceKey());
+      host.close(repository, branch, request.serviceKey(), request.runId());
     }
   }
 

@@ -16,8 +16,9 @@ public interface PullRequestHost {
   OpenedPullRequest open(PullRequestChange change);
 
   /**
-   * Closes the open pull request on {@code branch} and deletes the branch, if they were made for
-   * {@code serviceKey}; otherwise does nothing.
+   * Closes the open pull request on {@code branch} and deletes the branch, if they were opened for
+   * {@code serviceKey} by the run {@code runId}; otherwise does nothing (a re-run that adopted
+   * another run's pull request leaves it open).
    */
-  void close(RepoUrl repository, String branch, String serviceKey);
+  void close(RepoUrl repository, String branch, String serviceKey, String runId);
 }

@@ -48,7 +48,8 @@ public final class LocalRepositoryHost implements RepositoryHost {
     }
     boolean created =
         git.createIfAbsent(
-            RepositoryMarker.forService(url.owner(), url.repo(), publication.serviceKey()),
+            RepositoryMarker.forService(
+                url.owner(), url.repo(), publication.serviceKey(), publication.runId()),
             publication.defaultBranch(),
             publication.description());
     Optional<String> marker = git.serviceMarker(url.owner(), url.repo());
@@ -89,8 +90,8 @@ public final class LocalRepositoryHost implements RepositoryHost {
   }
 
   @Override
-  public boolean deleteIfOwned(RepoUrl repository, String serviceKey) {
-    return git.deleteIfMarked(repository.owner(), repository.repo(), serviceKey);
+  public boolean deleteIfMadeBy(RepoUrl repository, String serviceKey, String runId) {
+    return git.deleteIfMarked(repository.owner(), repository.repo(), serviceKey, runId);
   }
 
   @Override

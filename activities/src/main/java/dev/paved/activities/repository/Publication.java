@@ -6,11 +6,14 @@ import java.nio.file.Path;
 /**
  * What {@code publish:github} asks the host for.
  *
+ * @param serviceKey the service the repository is for; a run of the same service adopts it
+ * @param runId the run publishing; only the run that made the repository deletes it
  * @param source the folder whose files become the first commit
  */
 public record Publication(
     RepoUrl repository,
     String serviceKey,
+    String runId,
     String description,
     String defaultBranch,
     Path source,

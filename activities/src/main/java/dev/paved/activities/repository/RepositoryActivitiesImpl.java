@@ -58,6 +58,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
             new Publication(
                 repository,
                 serviceKey,
+                request.runId(),
                 in.string("description", null),
                 branch,
                 source,
@@ -77,7 +78,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
             "commitHash", published.commitHash()));
   }
 
-  /** Deletes the repository if it was made for this service; otherwise does nothing. */
+  /** Deletes the repository if this run made it; otherwise does nothing. */
   @Override
   public void undoPublishGithub(ActionRequest request) {
     RepoUrl repository;
@@ -89,8 +90,8 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
     if (!request.hasServiceKey()) {
       return;
     }
-    if (host.deleteIfOwned(repository, request.serviceKey())) {
-      log.info("Deleted {} made for {}", repository, request.serviceKey());
+    if (host.deleteIfMadeBy(repository, request.serviceKey(), request.runId())) {
+      log.info("Deleted {} made for {} by {}", repository, request.serviceKey(), request.runId());
     }
   }
 

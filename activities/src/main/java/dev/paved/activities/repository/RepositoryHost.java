@@ -16,8 +16,11 @@ public interface RepositoryHost {
    */
   PublishedRepository publish(Publication publication);
 
-  /** Deletes the repository if it was made for {@code serviceKey}; returns true when it did. */
-  boolean deleteIfOwned(RepoUrl repository, String serviceKey);
+  /**
+   * Deletes the repository if it is marked with {@code serviceKey} and was made by the run {@code
+   * runId} (a re-run that adopted it leaves it alone); returns true when it did.
+   */
+  boolean deleteIfMadeBy(RepoUrl repository, String serviceKey, String runId);
 
   /**
    * A file of a repository at a branch, given the {@code repoContentsUrl} that {@link #publish}

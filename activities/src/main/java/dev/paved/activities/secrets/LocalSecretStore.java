@@ -75,13 +75,15 @@ public final class LocalSecretStore implements SecretStore {
   }
 
   @Override
-  public synchronized void write(String path, String serviceKey, SecretValues values) {
+  public synchronized void write(
+      String path, String serviceKey, String runId, SecretValues values) {
     String now = clock.instant().toString();
     StoredSecret stored =
-        load(path).orElseGet(() -> new StoredSecret(serviceKey, now, now, Map.of()));
+        load(path).orElseGet(() -> new StoredSecret(serviceKey, runId, now, now, Map.of()));
     Map<String, String> merged = new LinkedHashMap<>(values.asMap());
     merged.putAll(stored.values()); // keys already there keep their values
-    StoredSecret next = new StoredSecret(stored.serviceKey(), stored.created(), now, merged);
+    StoredSecret next =
+        new StoredSecret(stored.serviceKey(), stored.runId(), stored.created(), now, merged);
     try {
       byte[] plain = json.writeValueAsBytes(next);
       OwnerOnlyFiles.write(secretFile(path), cipher.encrypt(path, plain));

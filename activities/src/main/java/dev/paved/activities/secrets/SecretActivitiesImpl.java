@@ -43,7 +43,8 @@ public final class SecretActivitiesImpl implements SecretActivities {
       throw StepFailures.conflict(
           "secret path " + path + " exists and was not made for " + secret.serviceKey());
     }
-    if (!ownedOrAbsent(store.readPolicy(policy), secret.serviceKey())) {
+    Optional<String> existingPolicy = store.readPolicy(policy);
+    if (!ownedOrAbsent(existingPolicy, secret.serviceKey())) {
       throw StepFailures.conflict(
           "policy " + policy + " exists and was not made for " + secret.serviceKey());
     }
@@ -52,9 +53,11 @@ public final class SecretActivitiesImpl implements SecretActivities {
             .filter(key -> existing.map(m -> !m.keys().contains(key)).orElse(true))
             .toList();
     if (!missing.isEmpty()) {
-      store.write(path, secret.serviceKey(), generate(missing));
+      store.write(path, secret.serviceKey(), request.runId(), generate(missing));
     }
-    store.writePolicy(policy, SecretPolicy.hcl(secret));
+    // An adopted policy keeps the run that made it, so only that run's undo deletes it.
+    String madeBy = existingPolicy.flatMap(SecretPolicy::run).orElse(request.runId());
+    store.writePolicy(policy, SecretPolicy.hcl(secret, madeBy));
     log.info(
         "Secret path {} ready for {}: generated {}, kept {}",
         path,
@@ -68,7 +71,7 @@ public final class SecretActivitiesImpl implements SecretActivities {
     return ActionResult.of(output);
   }
 
-  /** Deletes the secret path and the policy, each only if this service made it. */
+  /** Deletes the secret path and the policy, each only if this run made it. */
   @Override
   public void undoVaultSecrets(ActionRequest request) {
     SecretRequest secret;
@@ -81,14 +84,16 @@ public final class SecretActivitiesImpl implements SecretActivities {
     String path = secret.path();
     if (store
         .readMetadata(path)
-        .map(m -> secret.serviceKey().equals(m.serviceKey()))
+        .map(m -> secret.serviceKey().equals(m.serviceKey()) && request.runId().equals(m.runId()))
         .orElse(false)) {
       store.delete(path);
       log.info("Deleted secret path {} of {}", path, secret.serviceKey());
     }
     String policy = secret.policyName();
     Optional<String> hcl = store.readPolicy(policy);
-    if (hcl.isPresent() && ownedOrAbsent(hcl, secret.serviceKey())) {
+    if (hcl.isPresent()
+        && ownedOrAbsent(hcl, secret.serviceKey())
+        && SecretPolicy.run(hcl.get()).equals(Optional.of(request.runId()))) {
       store.deletePolicy(policy);
       log.info("Deleted policy {} of {}", policy, secret.serviceKey());
     }

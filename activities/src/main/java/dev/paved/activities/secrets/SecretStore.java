@@ -14,9 +14,10 @@ public interface SecretStore {
 
   /**
    * Adds {@code values} to the secret at {@code path}, creating it marked with {@code serviceKey}
-   * if absent; keys already there keep their values (KV v2 patch semantics).
+   * and {@code runId} if absent; keys already there keep their values and an existing secret keeps
+   * its marks (KV v2 patch semantics).
    */
-  void write(String path, String serviceKey, SecretValues values);
+  void write(String path, String serviceKey, String runId, SecretValues values);
 
   /** Deletes the secret at {@code path} with all its versions; nothing when absent. */
   void delete(String path);

@@ -33,10 +33,13 @@ class LocalGitRepositoriesTest {
   void createMarksTheRepositoryAndIsIdempotent() {
     LocalGitRepositories git = new LocalGitRepositories(root);
 
-    assertThat(git.createIfAbsent(RepositoryMarker.forService("acme", "c", "acme/c"), "main", null))
+    assertThat(
+            git.createIfAbsent(
+                RepositoryMarker.forService("acme", "c", "acme/c", "r-1"), "main", null))
         .isTrue();
     assertThat(
-            git.createIfAbsent(RepositoryMarker.forService("acme", "c", "other/c"), "main", null))
+            git.createIfAbsent(
+                RepositoryMarker.forService("acme", "c", "other/c", "r-2"), "main", null))
         .isFalse();
 
     assertThat(git.serviceMarker("acme", "c")).contains("acme/c");
@@ -48,8 +51,8 @@ class LocalGitRepositoriesTest {
     LocalGitRepositories git = new LocalGitRepositories(root);
     git.createIfAbsent(RepositoryMarker.forPaved("platform", "gitops", "gitops"), "main", null);
 
-    assertThat(git.deleteIfMarked("platform", "gitops", "platform/gitops")).isFalse();
-    assertThat(git.deleteIfMarked("platform", "gitops", null)).isFalse();
+    assertThat(git.deleteIfMarked("platform", "gitops", "platform/gitops", "r-1")).isFalse();
+    assertThat(git.deleteIfMarked("platform", "gitops", null, null)).isFalse();
     assertThat(git.exists("platform", "gitops")).isTrue();
     assertThat(git.serviceMarker("platform", "gitops")).isEmpty();
   }

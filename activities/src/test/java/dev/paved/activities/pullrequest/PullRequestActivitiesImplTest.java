@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.paved.activities.git.LocalGitRepositories;
 import dev.paved.activities.git.RepositoryMarker;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.Reruns;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
@@ -167,7 +168,9 @@ class PullRequestActivitiesImplTest {
   @Test
   void aRepositoryThatOnlyHasTheGitopsNameIsAConflictNotAPlaceForPullRequests() {
     git.createIfAbsent(
-        RepositoryMarker.forService("platform", "gitops", "platform/gitops"), "main", "a service");
+        RepositoryMarker.forService("platform", "gitops", "platform/gitops", "r-0"),
+        "main",
+        "a service");
 
     assertThatThrownBy(() -> activities.publishGithubPullRequest(request(SERVICE, Map.of())))
         .isInstanceOfSatisfying(
@@ -217,6 +220,22 @@ class PullRequestActivitiesImplTest {
     assertThat(branches()).containsExactly("refs/heads/main");
 
     activities.undoPublishGithubPullRequest(request(SERVICE, Map.of())); // nothing left to undo
+  }
+
+  @Test
+  void aRerunAdoptsThePullRequestButOnlyTheRunThatOpenedItClosesIt() throws Exception {
+    activities.publishGithubPullRequest(request(SERVICE, Map.of()));
+    ActionRequest rerun = Reruns.asRun(request(SERVICE, Map.of()), "run-2");
+    Reruns.copyWorkspace(workspaces, "run-1", "run-2");
+
+    activities.publishGithubPullRequest(rerun);
+    activities.undoPublishGithubPullRequest(rerun);
+    assertThat(records.find("platform", "gitops", 1).orElseThrow().state())
+        .isEqualTo(PullRequestRecord.State.OPEN);
+    assertThat(branches()).contains("refs/heads/paved/checkout");
+
+    activities.undoPublishGithubPullRequest(request(SERVICE, Map.of()));
+    assertThat(branches()).containsExactly("refs/heads/main");
   }
 
   @Test

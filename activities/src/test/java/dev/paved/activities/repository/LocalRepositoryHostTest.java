@@ -31,6 +31,7 @@ class LocalRepositoryHostTest {
             new Publication(
                 RepoUrl.parse("github.com?owner=acme&repo=checkout"),
                 "acme/checkout",
+                "r-1",
                 null,
                 "main",
                 source.getParent(),
@@ -89,6 +90,7 @@ class LocalRepositoryHostTest {
                     new Publication(
                         gitops,
                         "platform/gitops",
+                        "r-1",
                         null,
                         "main",
                         Files.createDirectories(data.resolve("empty")),

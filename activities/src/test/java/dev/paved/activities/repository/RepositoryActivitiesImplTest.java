@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.support.Reruns;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
@@ -174,6 +175,21 @@ class RepositoryActivitiesImplTest {
     assertThat(git.path("team-payments", "checkout").getParent()).isEmptyDirectory();
 
     activities.undoPublishGithub(request(SERVICE, Map.of())); // nothing left: nothing to do
+  }
+
+  @Test
+  void aRerunAdoptsTheRepositoryButOnlyTheRunThatMadeItDeletesIt() throws Exception {
+    activities.publishGithub(request(SERVICE, Map.of()));
+    ActionRequest rerun = Reruns.asRun(request(SERVICE, Map.of()), "run-2");
+    Reruns.copyWorkspace(workspaces, "run-1", "run-2");
+
+    activities.publishGithub(rerun);
+    activities.undoPublishGithub(rerun);
+    assertThat(git.exists("team-payments", "checkout")).isTrue();
+    assertThat(git.runMarker("team-payments", "checkout")).contains("run-1");
+
+    activities.undoPublishGithub(request(SERVICE, Map.of()));
+    assertThat(git.exists("team-payments", "checkout")).isFalse();
   }
 
   @Test

@@ -23,7 +23,8 @@ class LocalSecretStoreTest {
   @Test
   void valuesAreEncryptedAtRestAndReadBack() throws Exception {
     LocalSecretStore store = new LocalSecretStore(dir);
-    store.write(PATH, "team-payments/checkout", SecretValues.of(Map.of("db-password", VALUE)));
+    store.write(
+        PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("db-password", VALUE)));
 
     byte[] onDisk = Files.readAllBytes(store.secretFile(PATH));
     String asText = new String(onDisk, StandardCharsets.ISO_8859_1);
@@ -39,9 +40,9 @@ class LocalSecretStoreTest {
   void eachWriteUsesAFreshIv() throws Exception {
     LocalSecretStore store = new LocalSecretStore(dir);
     SecretValues values = SecretValues.of(Map.of("api-key", VALUE));
-    store.write(PATH, "team-payments/checkout", values);
+    store.write(PATH, "team-payments/checkout", "r-1", values);
     byte[] first = Files.readAllBytes(store.secretFile(PATH));
-    store.write(PATH, "team-payments/checkout", values);
+    store.write(PATH, "team-payments/checkout", "r-1", values);
     byte[] second = Files.readAllBytes(store.secretFile(PATH));
 
     assertThat(second).isNotEqualTo(first);
@@ -50,9 +51,9 @@ class LocalSecretStoreTest {
   @Test
   void writeAddsKeysAndKeepsExistingValues() {
     LocalSecretStore store = new LocalSecretStore(dir);
-    store.write(PATH, "team-payments/checkout", SecretValues.of(Map.of("a", "one")));
+    store.write(PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", "one")));
     store.write(
-        PATH, "team-payments/checkout", SecretValues.of(Map.of("a", "changed", "b", "two")));
+        PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", "changed", "b", "two")));
 
     assertThat(store.read(PATH).orElseThrow().asMap()).isEqualTo(Map.of("a", "one", "b", "two"));
   }
@@ -60,7 +61,7 @@ class LocalSecretStoreTest {
   @Test
   void alteredFileIsDetected() throws Exception {
     LocalSecretStore store = new LocalSecretStore(dir);
-    store.write(PATH, "team-payments/checkout", SecretValues.of(Map.of("a", VALUE)));
+    store.write(PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", VALUE)));
     Path file = store.secretFile(PATH);
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 20] ^= 0x01;
@@ -75,7 +76,7 @@ class LocalSecretStoreTest {
   @Test
   void fileMovedToAnotherPathDoesNotOpen() throws Exception {
     LocalSecretStore store = new LocalSecretStore(dir);
-    store.write(PATH, "team-payments/checkout", SecretValues.of(Map.of("a", VALUE)));
+    store.write(PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", VALUE)));
     String other = "secret/team-payments/checkout/production";
     Files.createDirectories(store.secretFile(other).getParent());
     Files.copy(store.secretFile(PATH), store.secretFile(other));
@@ -86,7 +87,7 @@ class LocalSecretStoreTest {
   @Test
   void anotherKeyCannotOpenTheFiles() throws Exception {
     new LocalSecretStore(dir)
-        .write(PATH, "team-payments/checkout", SecretValues.of(Map.of("a", "1")));
+        .write(PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", "1")));
     Files.delete(dir.resolve("dev-only.key"));
 
     LocalSecretStore withNewKey = new LocalSecretStore(dir);
@@ -111,7 +112,7 @@ class LocalSecretStoreTest {
   @Test
   void secretsAndPoliciesAreDeleted() {
     LocalSecretStore store = new LocalSecretStore(dir);
-    store.write(PATH, "team-payments/checkout", SecretValues.of(Map.of("a", "1")));
+    store.write(PATH, "team-payments/checkout", "r-1", SecretValues.of(Map.of("a", "1")));
     store.writePolicy("team-payments-checkout-development-read", "path \"x\" {}\n");
 
     assertThat(store.readPolicy("team-payments-checkout-development-read"))
@@ -131,7 +132,7 @@ class LocalSecretStoreTest {
 
     for (String path :
         new String[] {"../escape", "secret/../../x", "/etc/passwd", "a//b", "a/.b", ""}) {
-      assertThatThrownBy(() -> store.write(path, "k", values))
+      assertThatThrownBy(() -> store.write(path, "k", "r-1", values))
           .as(path)
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -143,7 +144,7 @@ class LocalSecretStoreTest {
   @Test
   void valuesNeverShowInToString() {
     SecretValues values = SecretValues.of(Map.of("db-password", VALUE));
-    StoredSecret stored = new StoredSecret("k", "t", "t", values.asMap());
+    StoredSecret stored = new StoredSecret("k", "r-1", "t", "t", values.asMap());
 
     assertThat(values.toString()).contains("db-password").doesNotContain(VALUE);
     assertThat(stored.toString()).contains("db-password").doesNotContain(VALUE);

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.paved.activities.support.Reruns;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
@@ -86,7 +87,7 @@ class SecretActivitiesImplTest {
 
     String hcl = store.readPolicy(POLICY).orElseThrow();
     assertThat(hcl)
-        .startsWith("# paved:service-key=team-payments/checkout\n")
+        .startsWith("# paved:service-key=team-payments/checkout run=run-1\n")
         .contains("path \"secret/data/team-payments/checkout/development\" {")
         .contains("path \"secret/metadata/team-payments/checkout/development\" {");
     assertThat(hcl.split("capabilities = \\[\"read\"]", -1)).hasSize(3);
@@ -141,6 +142,23 @@ class SecretActivitiesImplTest {
     activities.undoVaultSecrets(request);
     activities.undoVaultSecrets(request); // nothing left: does nothing
 
+    assertThat(store.readMetadata(PATH)).isEmpty();
+    assertThat(store.readPolicy(POLICY)).isEmpty();
+  }
+
+  @Test
+  void aRerunAdoptsTheSecretButOnlyTheRunThatMadeItDeletesIt() {
+    ActionRequest first = request("team-payments/checkout", input());
+    activities.vaultSecrets(first);
+    ActionRequest rerun = Reruns.asRun(first, "run-2");
+
+    activities.vaultSecrets(rerun);
+    activities.undoVaultSecrets(rerun);
+    assertThat(store.readMetadata(PATH).orElseThrow().runId()).isEqualTo("run-1");
+    assertThat(store.readPolicy(POLICY).orElseThrow())
+        .startsWith("# paved:service-key=team-payments/checkout run=run-1\n");
+
+    activities.undoVaultSecrets(first);
     assertThat(store.readMetadata(PATH)).isEmpty();
     assertThat(store.readPolicy(POLICY)).isEmpty();
   }
