@@ -25,7 +25,8 @@ class TemporalHealthIndicator implements HealthIndicator {
     Health.Builder health =
         Health.unknown()
             .withDetail("mode", temporal.embedded() ? "embedded" : "cluster")
-            .withDetail("namespace", temporal.namespace());
+            .withDetail("namespace", temporal.namespace())
+            .withDetail("tls", temporal.tls().enabled());
     try {
       stubs
           .blockingStub()

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -51,7 +52,23 @@ public final class TestDatabases {
         "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
 
+  /**
+   * A JDBC URL of an empty schema on the PostgreSQL of {@code PAVED_TEST_POSTGRES_URL}, for a test
+   * that lets the app migrate it; empty when no PostgreSQL is named.
+   */
+  public static Optional<String> postgresSchemaUrl() {
+    String postgres = System.getenv("PAVED_TEST_POSTGRES_URL");
+    if (postgres == null || postgres.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(freshSchema(postgres));
+  }
+
   private static DataSource postgres(String url) {
+    return new DriverManagerDataSource(freshSchema(url));
+  }
+
+  private static String freshSchema(String url) {
     String schema = "paved_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection connection = DriverManager.getConnection(url)) {
       connection.createStatement().execute("create schema " + schema);
@@ -61,7 +78,7 @@ public final class TestDatabases {
     // The test database is shared (CI's server): leave no schema behind.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(url, schema)));
     String separator = url.contains("?") ? "&" : "?";
-    return new DriverManagerDataSource(url + separator + "currentSchema=" + schema);
+    return url + separator + "currentSchema=" + schema;
   }
 
   private static void dropSchema(String url, String schema) {

@@ -33,6 +33,11 @@ public class TemporalConfiguration {
           "PAVED_TEMPORAL_TARGET is not set: a worker process needs the address of a Temporal"
               + " service (for example 127.0.0.1:7233, the embedded server of ./paved up)");
     }
+    if (temporal.tls().enabled() || temporal.tls().serverName() != null) {
+      throw new IllegalStateException(
+          "PAVED_TEMPORAL_TLS_* is set but PAVED_TEMPORAL_TARGET is not: TLS is for a Temporal"
+              + " cluster; the embedded server speaks plain gRPC on 127.0.0.1");
+    }
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(temporal.port());
     log.info(
         "Embedded Temporal server on {} (local mode: its state lives in memory)", server.target());
@@ -43,9 +48,26 @@ public class TemporalConfiguration {
   WorkflowServiceStubs workflowServiceStubs(
       TemporalProperties temporal, ObjectProvider<EmbeddedTemporalServer> embedded) {
     EmbeddedTemporalServer server = embedded.getIfAvailable();
-    String target = server != null ? server.target() : temporal.target();
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    if (server != null) {
+      return WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    }
+    return WorkflowServiceStubs.newServiceStubs(clusterOptions(temporal));
+  }
+
+  /** The connection to a cluster: its address and, when configured, TLS. */
+  static WorkflowServiceStubsOptions clusterOptions(TemporalProperties temporal) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target().strip());
+    TemporalTls.apply(temporal.tls(), options);
+    log.info(
+        "Temporal cluster {} namespace {} ({})",
+        temporal.target().strip(),
+        temporal.namespace(),
+        !temporal.tls().enabled()
+            ? "plain gRPC"
+            : temporal.tls().mutual() ? "mutual TLS" : "TLS, no client certificate");
+    return options.build();
   }
 
   @Bean

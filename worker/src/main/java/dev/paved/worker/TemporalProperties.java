@@ -9,13 +9,55 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param target a Temporal cluster's {@code host:port} ({@code PAVED_TEMPORAL_TARGET}); when empty,
  *     Paved starts its embedded server (local mode)
  * @param port the embedded server's port on 127.0.0.1 ({@code PAVED_TEMPORAL_PORT})
- * @param namespace the Temporal namespace
+ * @param namespace the Temporal namespace ({@code PAVED_TEMPORAL_NAMESPACE})
+ * @param tls how to reach a cluster over TLS ({@code PAVED_TEMPORAL_TLS_*}); off when empty
  */
 @ConfigurationProperties("paved.temporal")
 public record TemporalProperties(
-    String target, @DefaultValue("7233") int port, @DefaultValue("default") String namespace) {
+    String target,
+    @DefaultValue("7233") int port,
+    @DefaultValue("default") String namespace,
+    @DefaultValue Tls tls) {
+
+  public TemporalProperties {
+    tls = tls == null ? new Tls(null, null, null, null) : tls;
+  }
 
   public boolean embedded() {
     return target == null || target.isBlank();
+  }
+
+  /**
+   * {@code paved.temporal.tls.*}: TLS to the cluster, mutual when a client certificate is given.
+   *
+   * @param cert the client certificate chain, PEM ({@code PAVED_TEMPORAL_TLS_CERT})
+   * @param key the client certificate's private key, PEM PKCS#8 ({@code PAVED_TEMPORAL_TLS_KEY})
+   * @param ca the CA certificates that signed the server's certificate, PEM ({@code
+   *     PAVED_TEMPORAL_TLS_CA}); the JVM's trust store when empty
+   * @param serverName the name the server's certificate must carry, when it is not the target's
+   *     host ({@code PAVED_TEMPORAL_TLS_SERVER_NAME})
+   */
+  public record Tls(String cert, String key, String ca, String serverName) {
+
+    public Tls {
+      // an empty variable (VAR= in an env file) means unset, as for every other setting
+      cert = blankToNull(cert);
+      key = blankToNull(key);
+      ca = blankToNull(ca);
+      serverName = blankToNull(serverName);
+    }
+
+    /** TLS is on once a client certificate, its key or a CA is given. */
+    public boolean enabled() {
+      return cert != null || key != null || ca != null;
+    }
+
+    public boolean mutual() {
+      return cert != null && key != null;
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
   }
 }

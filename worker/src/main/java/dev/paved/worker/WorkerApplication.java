@@ -1,14 +1,17 @@
 package dev.paved.worker;
 
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * A golden-path worker on its own, for a Temporal cluster or to join the embedded server of a
  * running {@code ./paved up} ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}). It needs no database:
- * Paved's bookkeeping runs on the API's queue.
+ * Paved's bookkeeping runs on the API's queue. Its settings are the API's {@code PAVED_*} variables
+ * (target, namespace, TLS, data dir, providers).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -18,9 +21,27 @@ import org.springframework.context.annotation.Import;
 })
 public class WorkerApplication {
 
+  /**
+   * Defaults a setting, file or variable overrides: the API's log levels (its application.yaml is
+   * not in the worker's jar), so an expected retry stays one line here too.
+   */
+  static final Map<String, Object> DEFAULTS =
+      Map.of(
+          "spring.main.banner-mode", "off",
+          "logging.level.io.temporal", "WARN",
+          "logging.level.io.temporal.internal.activity", "ERROR",
+          "logging.level.io.temporal.internal.worker.HeartbeatManager", "ERROR",
+          "logging.level.io.grpc", "WARN");
+
   public static void main(String[] args) {
-    new SpringApplicationBuilder(WorkerApplication.class)
+    start(args);
+  }
+
+  /** Starts the worker; it polls until the returned context is closed. */
+  public static ConfigurableApplicationContext start(String... args) {
+    return new SpringApplicationBuilder(WorkerApplication.class)
         .web(WebApplicationType.NONE)
+        .properties(DEFAULTS)
         // a worker on its own joins a Temporal service; it never starts a private one
         .properties("paved.temporal.embedded-allowed=false")
         .run(args);

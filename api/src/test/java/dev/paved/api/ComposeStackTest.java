@@ -1,0 +1,160 @@
+package dev.paved.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The production stack at the repository root (docker-compose.yml, the Dockerfiles, .env.example,
+ * docs/operations.md) stays whole: Compose accepts it, and its parts agree with each other.
+ */
+class ComposeStackTest {
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+
+  @Test
+  void composeAcceptsTheStack() throws Exception {
+    List<String> compose =
+        composeCommand()
+            .orElseGet(
+                () ->
+                    abort(
+                        "neither 'docker compose' nor 'docker-compose' runs here:"
+                            + " the stack's syntax is not checked by Compose itself"));
+    assertAccepted(compose, List.of());
+    assertAccepted(compose, List.of("--env-file", ROOT.resolve(".env.example").toString()));
+  }
+
+  @Test
+  void apiAndWorkerAreWiredForTheClusterAndShareTheDataVolume() throws IOException {
+    Map<String, Object> services = map(compose().get("services"));
+    Map<String, Object> api = map(services.get("paved-api"));
+    Map<String, Object> worker = map(services.get("paved-worker"));
+    Map<String, Object> apiEnv = map(api.get("environment"));
+    Map<String, Object> workerEnv = map(worker.get("environment"));
+
+    assertThat(apiEnv).containsEntry("PAVED_WORKER_ENABLED", "false");
+    assertThat((String) apiEnv.get("PAVED_DB_URL")).startsWith("jdbc:postgresql://paved-db:");
+    assertThat(services).containsKeys("paved-db", "temporal", "temporal-ui", "vault", "grafana");
+    for (Map<String, Object> env : List.of(apiEnv, workerEnv)) {
+      assertThat(env).containsEntry("PAVED_TEMPORAL_TARGET", "temporal:7233");
+      assertThat(env).containsEntry("PAVED_DATA_DIR", "/var/lib/paved");
+    }
+    // workspaces and the templates a run names by path must be the same for both processes
+    assertThat(workerEnv.get("PAVED_TEMPLATES_DIR")).isEqualTo(apiEnv.get("PAVED_TEMPLATES_DIR"));
+    assertThat(api.get("volumes")).asList().contains("paved-data:/var/lib/paved");
+    assertThat(worker.get("volumes")).asList().contains("paved-data:/var/lib/paved");
+  }
+
+  @Test
+  void everyImageIsPinned() throws IOException {
+    map(compose().get("services"))
+        .forEach(
+            (name, service) -> {
+              Object image = map(service).get("image");
+              if (map(service).containsKey("build")) {
+                return;
+              }
+              assertThat((String) image)
+                  .as("image of %s", name)
+                  .matches(".+:[0-9][^:]*")
+                  .doesNotEndWith(":latest");
+            });
+  }
+
+  @Test
+  void theBuildContextHoldsWhatTheDockerfilesCopy() throws IOException {
+    String ignore = Files.readString(ROOT.resolve(".dockerignore"));
+    Pattern copy = Pattern.compile("(?m)^COPY\\s+(\\S+)\\s+\\S+$");
+    for (String dockerfile : List.of("api/Dockerfile", "worker/Dockerfile")) {
+      Matcher matcher = copy.matcher(Files.readString(ROOT.resolve(dockerfile)));
+      int copies = 0;
+      while (matcher.find()) {
+        String source = matcher.group(1);
+        assertThat(ignore)
+            .as(dockerfile + " copies " + source)
+            .containsPattern("(?m)^!" + Pattern.quote(source) + "/?$");
+        copies++;
+      }
+      assertThat(copies).as(dockerfile).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void everyPavedVariableOfTheStackIsDocumented() throws IOException {
+    String operations = Files.readString(ROOT.resolve("docs/operations.md"));
+    Set<String> variables = new TreeSet<>();
+    Matcher matcher =
+        Pattern.compile("\\b(PAVED_[A-Z0-9_]+)")
+            .matcher(
+                Files.readString(COMPOSE_FILE) + Files.readString(ROOT.resolve(".env.example")));
+    while (matcher.find()) {
+      variables.add(matcher.group(1));
+    }
+    assertThat(variables).contains("PAVED_TEMPORAL_TARGET", "PAVED_DB_URL", "PAVED_VAULT_ADDR");
+    for (String variable : variables) {
+      assertThat(operations).as("docs/operations.md names " + variable).contains(variable);
+    }
+  }
+
+  private static void assertAccepted(List<String> compose, List<String> options)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(compose);
+    command.addAll(List.of("-f", COMPOSE_FILE.toString()));
+    command.addAll(options);
+    command.addAll(List.of("config", "-q"));
+    Process process =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+  }
+
+  /** {@code docker compose} (v2), else {@code docker-compose}, whichever runs here. */
+  private static Optional<List<String>> composeCommand() {
+    for (List<String> candidate :
+        List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+      List<String> version = new ArrayList<>(candidate);
+      version.add("version");
+      try {
+        Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+          return Optional.of(candidate);
+        }
+      } catch (IOException e) {
+        // not installed: try the next one
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> compose() throws IOException {
+    return map(new Yaml().load(Files.readString(COMPOSE_FILE)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object node) {
+    assertThat(node).isInstanceOf(Map.class);
+    return (Map<String, Object>) node;
+  }
+}
