@@ -166,8 +166,12 @@ public final class VaultSecretStore implements SecretStore {
       HealthResponse health = session.anonymous().debug().health();
       int status = health.getRestResponse().getStatus();
       details.put("status", status);
-      details.put("sealed", health.getSealed());
-      details.put("initialized", health.getInitialized());
+      if (health.getSealed() != null) {
+        details.put("sealed", health.getSealed());
+      }
+      if (health.getInitialized() != null) {
+        details.put("initialized", health.getInitialized());
+      }
       boolean up =
           Boolean.FALSE.equals(health.getSealed()) && Boolean.TRUE.equals(health.getInitialized());
       return new ServiceHealth(up, details);
