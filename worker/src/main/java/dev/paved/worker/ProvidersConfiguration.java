@@ -18,6 +18,7 @@ import dev.paved.terraform.InfrastructureSynth;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The systems behind the actions. Local mode's providers for now (bare git repositories, files in
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * Grafana providers will be chosen here by configuration, behind the same interfaces.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({VaultConfiguration.class, GrafanaConfiguration.class})
 public class ProvidersConfiguration {
 
   /** Local mode's stand-in for the organisation's GitOps repository. */
@@ -71,13 +73,17 @@ public class ProvidersConfiguration {
   }
 
   @Bean
-  DashboardProvider dashboardProvider(Workspaces workspaces) {
-    return new LocalDashboardProvider(workspaces);
+  DashboardProvider dashboardProvider(Workspaces workspaces, GrafanaProperties grafana) {
+    return grafana.configured()
+        ? GrafanaConfiguration.dashboardProvider(grafana)
+        : new LocalDashboardProvider(workspaces);
   }
 
   @Bean
-  SecretStore secretStore(PavedProperties paved) {
-    return new LocalSecretStore(paved.dataDir().resolve("secrets"));
+  SecretStore secretStore(PavedProperties paved, VaultProperties vault) {
+    return vault.configured()
+        ? VaultConfiguration.secretStore(vault)
+        : new LocalSecretStore(paved.dataDir().resolve("secrets"));
   }
 
   @Bean

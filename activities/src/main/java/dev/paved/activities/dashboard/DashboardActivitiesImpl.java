@@ -7,6 +7,7 @@ import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,9 +33,19 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
   @Override
   public ActionResult grafanaDashboard(ActionRequest request) {
     PublishedDashboard published = provider.publish(dashboard(request));
-    log.info("Dashboard {} for {} at {}", published.uid(), request.serviceKey(), published.path());
-    return ActionResult.of(
-        Map.of("uid", published.uid(), "path", published.path(), "title", published.title()));
+    log.info(
+        "Dashboard {} for {} at {}",
+        published.uid(),
+        request.serviceKey(),
+        published.url() != null ? published.url() : published.path());
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("uid", published.uid());
+    output.put("path", published.path());
+    output.put("title", published.title());
+    if (published.url() != null) {
+      output.put("url", published.url());
+    }
+    return ActionResult.of(output);
   }
 
   /** Deletes the dashboard made for this service, if there is one. */
@@ -64,6 +75,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
     return new DashboardRequest(
         request.runId(),
         request.serviceKey(),
+        owner,
         name,
         uid,
         title,

@@ -35,7 +35,7 @@ public final class LocalDashboardProvider implements DashboardProvider {
     }
     Path workspace = workspaces.forRun(request.runId());
     String path = workspace.relativize(file).toString().replace('\\', '/');
-    return new PublishedDashboard(request.uid(), path, request.title());
+    return new PublishedDashboard(request.uid(), path, request.title(), null);
   }
 
   /** Deletes the file only when it holds this service's dashboard (same uid). */

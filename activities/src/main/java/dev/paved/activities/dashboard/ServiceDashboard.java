@@ -29,12 +29,21 @@ public final class ServiceDashboard {
    * made URL-safe, then a hash of {@code owner/name}; at most 40 characters, Grafana's limit.
    */
   public static String uid(String owner, String name) {
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    return stableUid(name, owner + "/" + name);
+  }
+
+  /** The uid of the owning team's folder: {@code paved-<team>-<hash of the team>}. */
+  public static String folderUid(String team) {
+    return stableUid("paved-" + team, "folder:" + team);
+  }
+
+  private static String stableUid(String readable, String hashed) {
+    String slug = readable.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
     slug = slug.replaceAll("-+", "-").replaceAll("^-|-$", "");
     if (slug.isEmpty()) {
       slug = "service";
     }
-    String hash = sha256(owner + "/" + name).substring(0, 8);
+    String hash = sha256(hashed).substring(0, 8);
     int room = UID_LIMIT - hash.length() - 1;
     return (slug.length() > room ? slug.substring(0, room) : slug) + "-" + hash;
   }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Development-only secret store: each secret path is one AES-256-GCM encrypted JSON file under
- * {@code <folder>/kv}, each policy an HCL file under {@code <folder>/policies}, and the key sits
- * beside them in {@code dev-only.key}. Anyone who can read the folder can read the secrets: use
- * Vault in production.
+ * {@code <folder>/kv}, each policy an HCL file under {@code <folder>/policies}, each Kubernetes
+ * auth role a JSON file under {@code <folder>/roles}, and the key sits beside them in {@code
+ * dev-only.key}. Anyone who can read the folder can read the secrets: use Vault in production.
  */
 public final class LocalSecretStore implements SecretStore {
 
@@ -122,6 +122,31 @@ public final class LocalSecretStore implements SecretStore {
     deleteIfExists(policyFile(name));
   }
 
+  @Override
+  public synchronized Optional<KubernetesRole> readKubernetesRole(String name) {
+    try {
+      return Optional.of(json.readValue(Files.readAllBytes(roleFile(name)), KubernetesRole.class));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void writeKubernetesRole(KubernetesRole role) {
+    try {
+      OwnerOnlyFiles.write(roleFile(role.name()), json.writeValueAsBytes(role));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void deleteKubernetesRole(String name) {
+    deleteIfExists(roleFile(name));
+  }
+
   /** The file that holds {@code path}; package-private for the tests that inspect it. */
   Path secretFile(String path) {
     return folder.resolve("kv").resolve(SecretPaths.requirePath(path) + SUFFIX);
@@ -129,6 +154,10 @@ public final class LocalSecretStore implements SecretStore {
 
   private Path policyFile(String name) {
     return folder.resolve("policies").resolve(SecretPaths.requirePolicyName(name) + ".hcl");
+  }
+
+  private Path roleFile(String name) {
+    return folder.resolve("roles").resolve(SecretPaths.requirePolicyName(name) + ".json");
   }
 
   private Optional<StoredSecret> load(String path) {

@@ -15,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code paved:vault:secrets}: generates the service's secret values into its path and writes the
- * read policy its runtime will use. Values are made here and go only to the store; the step's
- * output (kept in workflow history) names the path, the policy and the key names.
+ * {@code paved:vault:secrets}: generates the service's secret values into its path, writes the read
+ * policy its runtime will use and, when asked, the Kubernetes auth role that hands the policy to
+ * the service's pods. Values are made here and go only to the store; the step's output (kept in
+ * workflow history) names the path, the policy, the role and the key names.
+ *
+ * <p>Vault keeps no metadata on roles. A role counts as this service's when it grants exactly the
+ * service's policy (whose name holds a hash of the secret path), and as made by a run when that
+ * policy's marker names the run: the role and its policy are made in the same step.
  */
 public final class SecretActivitiesImpl implements SecretActivities {
 
@@ -34,10 +39,10 @@ public final class SecretActivitiesImpl implements SecretActivities {
   /** Creates the secret path (adding only missing keys when it is this service's) and policy. */
   @Override
   public ActionResult vaultSecrets(ActionRequest request) {
-    SecretRequest secret = SecretRequest.from(request);
+    SecretRequest secret = SecretRequest.from(request, store.defaultMount());
     String path = secret.path();
     String policy = secret.policyName();
-    // Check both before writing either, so a conflict leaves nothing half-made.
+    // Check everything before writing anything, so a conflict leaves nothing half-made.
     Optional<SecretMetadata> existing = store.readMetadata(path);
     if (existing.isPresent() && !secret.serviceKey().equals(existing.get().serviceKey())) {
       throw StepFailures.conflict(
@@ -47,6 +52,17 @@ public final class SecretActivitiesImpl implements SecretActivities {
     if (!ownedOrAbsent(existingPolicy, secret.serviceKey())) {
       throw StepFailures.conflict(
           "policy " + policy + " exists and was not made for " + secret.serviceKey());
+    }
+    Optional<KubernetesRole> role = secret.kubernetesRole();
+    if (role.isPresent()) {
+      Optional<KubernetesRole> existingRole = store.readKubernetesRole(role.get().name());
+      if (existingRole.isPresent() && !existingRole.get().grantsOnly(policy)) {
+        throw StepFailures.conflict(
+            "Kubernetes auth role "
+                + role.get().name()
+                + " exists and grants other policies than "
+                + policy);
+      }
     }
     List<String> missing =
         secret.keys().stream()
@@ -58,6 +74,7 @@ public final class SecretActivitiesImpl implements SecretActivities {
     // An adopted policy keeps the run that made it, so only that run's undo deletes it.
     String madeBy = existingPolicy.flatMap(SecretPolicy::run).orElse(request.runId());
     store.writePolicy(policy, SecretPolicy.hcl(secret, madeBy));
+    role.ifPresent(store::writeKubernetesRole);
     log.info(
         "Secret path {} ready for {}: generated {}, kept {}",
         path,
@@ -68,18 +85,33 @@ public final class SecretActivitiesImpl implements SecretActivities {
     output.put("path", path);
     output.put("policy", policy);
     output.put("keys", List.copyOf(secret.keys()));
+    role.ifPresent(r -> output.put("kubernetesRole", r.name()));
     return ActionResult.of(output);
   }
 
-  /** Deletes the secret path and the policy, each only if this run made it. */
+  /** Deletes the role, the secret path and the policy, each only if this run made it. */
   @Override
   public void undoVaultSecrets(ActionRequest request) {
     SecretRequest secret;
     try {
-      secret = SecretRequest.from(request);
+      secret = SecretRequest.from(request, store.defaultMount());
     } catch (ApplicationFailure badInput) {
       // The step refused this input before making anything: nothing to undo.
       return;
+    }
+    String policy = secret.policyName();
+    Optional<String> hcl = store.readPolicy(policy);
+    boolean policyOfThisRun =
+        hcl.isPresent()
+            && ownedOrAbsent(hcl, secret.serviceKey())
+            && SecretPolicy.run(hcl.get()).equals(Optional.of(request.runId()));
+    // The role goes first: whether this run made it is read from the policy's marker.
+    if (policyOfThisRun && secret.kubernetesRole().isPresent()) {
+      String role = secret.kubernetesRole().get().name();
+      if (store.readKubernetesRole(role).map(r -> r.grantsOnly(policy)).orElse(false)) {
+        store.deleteKubernetesRole(role);
+        log.info("Deleted Kubernetes auth role {} of {}", role, secret.serviceKey());
+      }
     }
     String path = secret.path();
     if (store
@@ -89,11 +121,7 @@ public final class SecretActivitiesImpl implements SecretActivities {
       store.delete(path);
       log.info("Deleted secret path {} of {}", path, secret.serviceKey());
     }
-    String policy = secret.policyName();
-    Optional<String> hcl = store.readPolicy(policy);
-    if (hcl.isPresent()
-        && ownedOrAbsent(hcl, secret.serviceKey())
-        && SecretPolicy.run(hcl.get()).equals(Optional.of(request.runId()))) {
+    if (policyOfThisRun) {
       store.deletePolicy(policy);
       log.info("Deleted policy {} of {}", policy, secret.serviceKey());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * A {@code paved:vault:secrets} step's input, checked: every path segment and key name is safe.
  *
  * @param keys the key names to generate, in the order given, without duplicates
+ * @param kubernetes the Kubernetes auth binding asked for with {@code kubernetesRole: true}, or
+ *     null
  */
 record SecretRequest(
     String serviceKey,
@@ -24,14 +27,34 @@ record SecretRequest(
     String owner,
     String name,
     String environment,
-    List<String> keys) {
+    List<String> keys,
+    KubernetesBinding kubernetes) {
 
   static final String ACTION = "paved:vault:secrets";
 
   private static final Pattern SERVICE_KEY = Pattern.compile("[A-Za-z0-9._/:-]{1,255}");
+  private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final int MIN_TTL = 60;
+  private static final int MAX_TTL = 31 * 24 * 3600;
 
-  /** Reads and checks the step's input; InvalidInput names the field that is wrong. */
+  /**
+   * The service's pods that may log in through Vault's Kubernetes auth method.
+   *
+   * @param ttlSeconds the lifetime of the tokens the role hands out
+   */
+  record KubernetesBinding(String serviceAccount, String namespace, int ttlSeconds) {}
+
+  /** {@link #from(ActionRequest, String)} with the mount {@code secret} as the default. */
   static SecretRequest from(ActionRequest request) {
+    return from(request, "secret");
+  }
+
+  /**
+   * Reads and checks the step's input; InvalidInput names the field that is wrong.
+   *
+   * @param defaultMount the KV v2 mount when the step names none
+   */
+  static SecretRequest from(ActionRequest request, String defaultMount) {
     Inputs inputs = Inputs.of(ACTION, request.input());
     String serviceKey = request.serviceKey();
     if (serviceKey == null || !SERVICE_KEY.matcher(serviceKey).matches()) {
@@ -41,8 +64,24 @@ record SecretRequest(
     String name = segment("name", inputs.requiredString("name"));
     String owner = segment("owner", bareName(inputs.requiredString("owner")));
     String environment = segment("environment", inputs.string("environment", "development"));
-    String mount = segment("mount", inputs.string("mount", "secret"));
-    return new SecretRequest(serviceKey, mount, owner, name, environment, keys(inputs));
+    String mount = segment("mount", inputs.string("mount", defaultMount));
+    return new SecretRequest(
+        serviceKey, mount, owner, name, environment, keys(inputs), kubernetes(inputs, name));
+  }
+
+  /** The Kubernetes auth role granting the read policy, when the step asks for one. */
+  Optional<KubernetesRole> kubernetesRole() {
+    if (kubernetes == null) {
+      return Optional.empty();
+    }
+    String policy = policyName();
+    return Optional.of(
+        new KubernetesRole(
+            policy,
+            List.of(kubernetes.serviceAccount()),
+            List.of(kubernetes.namespace()),
+            List.of(policy),
+            kubernetes.ttlSeconds()));
   }
 
   /** {@code <mount>/<owner>/<name>/<environment>}: where the values live. */
@@ -95,6 +134,29 @@ record SecretRequest(
               + field
               + "' must be letters, digits, '_' or '-' (at most 63), got: "
               + value);
+    }
+    return value;
+  }
+
+  /** Service account and namespace default to the service's name, as its manifests' do. */
+  private static KubernetesBinding kubernetes(Inputs inputs, String name) {
+    if (!inputs.bool("kubernetesRole", false)) {
+      return null;
+    }
+    String serviceAccount = label("serviceAccount", inputs.string("serviceAccount", name));
+    String namespace = label("namespace", inputs.string("namespace", name));
+    int ttl = inputs.integer("tokenTtl", 3600);
+    if (ttl < MIN_TTL || ttl > MAX_TTL) {
+      throw StepFailures.invalidInput(
+          ACTION + ": input 'tokenTtl' must be seconds between 60 and 2678400, got: " + ttl);
+    }
+    return new KubernetesBinding(serviceAccount, namespace, ttl);
+  }
+
+  private static String label(String field, String value) {
+    if (!DNS_1123.matcher(value).matches()) {
+      throw StepFailures.invalidInput(
+          ACTION + ": input '" + field + "' must be a DNS-1123 label (Kubernetes), got: " + value);
     }
     return value;
   }

@@ -3,9 +3,10 @@ package dev.paved.activities.secrets;
 import java.util.Optional;
 
 /**
- * Where a service's secrets and their read policy live: Vault (KV v2 and ACL policies) in
- * production, {@link LocalSecretStore} on a laptop. Paths and policy names are already validated by
- * the caller ({@link SecretPaths}); an implementation refuses anything else.
+ * Where a service's secrets, their read policy and the Kubernetes auth role that grants it live:
+ * {@link VaultSecretStore} in production, {@link LocalSecretStore} on a laptop. Paths and policy
+ * names are already validated by the caller ({@link SecretPaths}); an implementation refuses
+ * anything else.
  */
 public interface SecretStore {
 
@@ -30,4 +31,18 @@ public interface SecretStore {
 
   /** Deletes the ACL policy; nothing when absent. */
   void deletePolicy(String name);
+
+  /** The Kubernetes auth role, or empty. */
+  Optional<KubernetesRole> readKubernetesRole(String name);
+
+  /** Creates or replaces the Kubernetes auth role. */
+  void writeKubernetesRole(KubernetesRole role);
+
+  /** Deletes the Kubernetes auth role; nothing when absent. */
+  void deleteKubernetesRole(String name);
+
+  /** The KV v2 mount a step uses when it names none. */
+  default String defaultMount() {
+    return "secret";
+  }
 }

@@ -202,6 +202,91 @@ class SecretActivitiesImplTest {
   }
 
   @Test
+  void kubernetesRoleBindsTheServiceAccountToThePolicy() {
+    Map<String, Object> input = with("kubernetesRole", true);
+
+    ActionResult result = activities.vaultSecrets(request("team-payments/checkout", input));
+
+    assertThat(result.output()).containsEntry("kubernetesRole", POLICY);
+    assertThat(store.readKubernetesRole(POLICY))
+        .contains(
+            new KubernetesRole(
+                POLICY, List.of("checkout"), List.of("checkout"), List.of(POLICY), 3600));
+  }
+
+  @Test
+  void kubernetesRoleTakesTheGivenServiceAccountNamespaceAndTtl() {
+    Map<String, Object> input = with("kubernetesRole", "true");
+    input.put("serviceAccount", "checkout-api");
+    input.put("namespace", "payments");
+    input.put("tokenTtl", "900");
+
+    activities.vaultSecrets(request("team-payments/checkout", input));
+
+    KubernetesRole role = store.readKubernetesRole(POLICY).orElseThrow();
+    assertThat(role.serviceAccounts()).containsExactly("checkout-api");
+    assertThat(role.namespaces()).containsExactly("payments");
+    assertThat(role.ttlSeconds()).isEqualTo(900);
+  }
+
+  @Test
+  void withoutTheInputNoRoleIsMade() {
+    ActionResult result = activities.vaultSecrets(request("team-payments/checkout", input()));
+
+    assertThat(result.output()).doesNotContainKey("kubernetesRole");
+    assertThat(store.readKubernetesRole(POLICY)).isEmpty();
+  }
+
+  @Test
+  void aRoleGrantingOtherPoliciesIsAConflictBeforeAnyWrite() {
+    KubernetesRole foreign =
+        new KubernetesRole(POLICY, List.of("x"), List.of("x"), List.of(POLICY, "admin"), 60);
+    store.writeKubernetesRole(foreign);
+
+    assertThatThrownBy(
+            () ->
+                activities.vaultSecrets(
+                    request("team-payments/checkout", with("kubernetesRole", true))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT))
+        .hasMessageContaining(POLICY);
+    assertThat(store.readMetadata(PATH)).isEmpty();
+    assertThat(store.readPolicy(POLICY)).isEmpty();
+    assertThat(store.readKubernetesRole(POLICY)).contains(foreign);
+
+    activities.undoVaultSecrets(request("team-payments/checkout", with("kubernetesRole", true)));
+    assertThat(store.readKubernetesRole(POLICY)).contains(foreign);
+  }
+
+  @Test
+  void onlyTheRunThatMadeThePolicyDeletesTheRole() {
+    ActionRequest first = request("team-payments/checkout", with("kubernetesRole", true));
+    activities.vaultSecrets(first);
+    ActionRequest rerun = Reruns.asRun(first, "run-2");
+
+    activities.vaultSecrets(rerun);
+    activities.undoVaultSecrets(rerun);
+    assertThat(store.readKubernetesRole(POLICY)).isPresent();
+
+    activities.undoVaultSecrets(first);
+    assertThat(store.readKubernetesRole(POLICY)).isEmpty();
+    assertThat(store.readPolicy(POLICY)).isEmpty();
+    assertThat(store.readMetadata(PATH)).isEmpty();
+  }
+
+  @Test
+  void badKubernetesInputIsRefused() {
+    Map<String, Object> upper = with("kubernetesRole", true);
+    upper.put("serviceAccount", "Checkout");
+    assertInvalid(upper);
+    Map<String, Object> ttl = with("kubernetesRole", true);
+    ttl.put("tokenTtl", 10);
+    assertInvalid(ttl);
+    assertInvalid(with("kubernetesRole", "maybe"));
+    assertThat(dir.resolve("secrets/roles")).doesNotExist();
+  }
+
+  @Test
   void badInputIsRefusedAndMakesNothing() {
     assertInvalid(with("secrets", List.of("DB_PASSWORD")));
     assertInvalid(with("secrets", List.of("../x")));

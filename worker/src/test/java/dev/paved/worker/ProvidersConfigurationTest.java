@@ -1,0 +1,109 @@
+package dev.paved.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.activities.dashboard.DashboardProvider;
+import dev.paved.activities.dashboard.GrafanaDashboardProvider;
+import dev.paved.activities.dashboard.LocalDashboardProvider;
+import dev.paved.activities.secrets.LocalSecretStore;
+import dev.paved.activities.secrets.SecretStore;
+import dev.paved.activities.secrets.VaultSecretStore;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** Which secret store and dashboard provider the configuration picks, from environment names. */
+class ProvidersConfigurationTest {
+
+  @TempDir Path data;
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(PavedProperties.class)
+  static class Paved {}
+
+  ApplicationContextRunner runner(Map<String, Object> environment) {
+    return new ApplicationContextRunner()
+        .withUserConfiguration(Paved.class, ProvidersConfiguration.class)
+        .withPropertyValues("paved.data-dir=" + data)
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            environment)));
+  }
+
+  @Test
+  void withoutVaultOrGrafanaTheLocalProvidersStay() {
+    runner(Map.of())
+        .run(
+            context -> {
+              assertThat(context.getBean(SecretStore.class)).isInstanceOf(LocalSecretStore.class);
+              assertThat(context.getBean(DashboardProvider.class))
+                  .isInstanceOf(LocalDashboardProvider.class);
+            });
+  }
+
+  @Test
+  void vaultWithAppRoleAndGrafanaFromTheirEnvironmentNames() {
+    runner(
+            Map.of(
+                "PAVED_VAULT_ADDR", "http://127.0.0.1:8200",
+                "PAVED_VAULT_ROLE_ID", "role",
+                "PAVED_VAULT_SECRET_ID", "secret-id",
+                "PAVED_VAULT_KV_MOUNT", "kv",
+                "PAVED_GRAFANA_URL", "http://127.0.0.1:3000",
+                "PAVED_GRAFANA_TOKEN", "glsa_x"))
+        .run(
+            context -> {
+              SecretStore store = context.getBean(SecretStore.class);
+              assertThat(store).isInstanceOf(VaultSecretStore.class);
+              assertThat(store.defaultMount()).isEqualTo("kv");
+              assertThat(context.getBean(DashboardProvider.class))
+                  .isInstanceOf(GrafanaDashboardProvider.class);
+              VaultProperties vault = context.getBean(VaultProperties.class);
+              assertThat(vault.roleId()).isEqualTo("role");
+              assertThat(vault.toString()).doesNotContain("secret-id");
+              assertThat(context.getBean(GrafanaProperties.class).toString())
+                  .doesNotContain("glsa_x");
+            });
+  }
+
+  @Test
+  void vaultWithATokenFromProperties() {
+    new ApplicationContextRunner()
+        .withUserConfiguration(Paved.class, ProvidersConfiguration.class)
+        .withPropertyValues(
+            "paved.data-dir=" + data,
+            "paved.vault.addr=http://127.0.0.1:8200",
+            "paved.vault.token=hvs.x")
+        .run(
+            context -> {
+              SecretStore store = context.getBean(SecretStore.class);
+              assertThat(store).isInstanceOf(VaultSecretStore.class);
+              assertThat(store.defaultMount()).isEqualTo("secret");
+            });
+  }
+
+  @Test
+  void anAddressWithoutCredentialsStopsTheStartWithTheKeysToSet() {
+    runner(Map.of("PAVED_VAULT_ADDR", "http://127.0.0.1:8200", "PAVED_VAULT_ROLE_ID", "r"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("PAVED_VAULT_SECRET_ID"));
+    runner(Map.of("PAVED_GRAFANA_URL", "http://127.0.0.1:3000"))
+        .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("token"));
+  }
+}
