@@ -3,12 +3,16 @@ package dev.paved.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
@@ -37,8 +41,9 @@ class WorkerCrashTest {
                 .asText();
         // the progress query is answered by the worker process: it is in the middle of the step
         paved.awaitRun(runId, LocalPaved.stepRunning("wait"));
+        awaitStarted(paved.bean(WorkflowClient.class), "service:team-crash/sturdy", "DebugWait");
         first.destroyForcibly().waitFor();
-        System.out.println(java.time.Instant.now() + " killed the first worker mid-step");
+        System.out.println(Instant.now() + " killed the first worker mid-step");
 
         Process second = startWorker(paved, dataDir, "worker-2.log");
         try {
@@ -61,6 +66,35 @@ class WorkerCrashTest {
           .filteredOn(p -> p.path("branch").asText().equals("paved/sturdy"))
           .hasSize(1);
     }
+  }
+
+  /** Waits until a worker has taken the activity (a bound on waiting, not on speed). */
+  private static void awaitStarted(WorkflowClient client, String workflowId, String activityType)
+      throws InterruptedException {
+    DescribeWorkflowExecutionRequest describe =
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      boolean started =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .describeWorkflowExecution(describe)
+              .getPendingActivitiesList()
+              .stream()
+              .anyMatch(
+                  a ->
+                      a.getActivityType().getName().equals(activityType)
+                          && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+      if (started) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(activityType + " never started in " + workflowId);
   }
 
   /** A standalone worker, as an operator starts one next to {@code ./paved up}. */
@@ -102,15 +136,6 @@ class WorkerCrashTest {
     try (Git git = Git.open(bareRepository.toFile())) {
       Iterable<?> log = git.log().add(git.getRepository().resolve("refs/heads/" + branch)).call();
       return StreamSupport.stream(log.spliterator(), false).count();
-    }
-  }
-
-  static List<String> files(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .map(p -> folder.relativize(p).toString().replace(File.separatorChar, '/'))
-          .toList();
     }
   }
 }
