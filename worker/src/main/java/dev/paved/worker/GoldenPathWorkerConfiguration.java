@@ -48,7 +48,12 @@ public class GoldenPathWorkerConfiguration {
       DashboardProvider dashboards,
       SecretStore secrets,
       InfrastructureSynth synth) {
-    Worker worker = factory.newWorker(TaskQueues.GOLDEN_PATH, workerOptions(temporal));
+    Worker worker =
+        factory.newWorker(
+            TaskQueues.GOLDEN_PATH,
+            workerOptions(
+                StickyQueueTimeout.choose(
+                    temporal, factory.getWorkflowClient().getWorkflowServiceStubs())));
     worker.registerWorkflowImplementationTypes(GoldenPathWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RenderActivitiesImpl(renderer),
@@ -64,14 +69,11 @@ public class GoldenPathWorkerConfiguration {
     return worker;
   }
 
-  /**
-   * The embedded server has no sticky-queue timeout: without a zero timeout here, a run whose
-   * worker died would wait on that worker's sticky queue forever.
-   */
-  static WorkerOptions workerOptions(TemporalProperties temporal) {
+  /** {@code stickyQueueTimeout}: see {@link StickyQueueTimeout}; null for Temporal's default. */
+  static WorkerOptions workerOptions(Duration stickyQueueTimeout) {
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
-    if (temporal.embedded()) {
-      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    if (stickyQueueTimeout != null) {
+      options.setStickyQueueScheduleToStartTimeout(stickyQueueTimeout);
     }
     return options.build();
   }

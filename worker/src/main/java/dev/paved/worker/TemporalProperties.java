@@ -1,5 +1,6 @@
 package dev.paved.worker;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the embedded server's port on 127.0.0.1 ({@code PAVED_TEMPORAL_PORT})
  * @param namespace the Temporal namespace ({@code PAVED_TEMPORAL_NAMESPACE})
  * @param tls how to reach a cluster over TLS ({@code PAVED_TEMPORAL_TLS_*}); off when empty
+ * @param stickyQueueTimeout how long a run's next workflow task waits for the worker that ran it
+ *     last ({@code PAVED_TEMPORAL_STICKY_QUEUE_TIMEOUT}); when empty, zero on Paved's embedded
+ *     server (see {@link StickyQueueTimeout}) and Temporal's default on a cluster
  */
 @ConfigurationProperties("paved.temporal")
 public record TemporalProperties(
     String target,
     @DefaultValue("7233") int port,
     @DefaultValue("default") String namespace,
-    @DefaultValue Tls tls) {
+    @DefaultValue Tls tls,
+    Duration stickyQueueTimeout) {
 
   public TemporalProperties {
     tls = tls == null ? new Tls(null, null, null, null) : tls;

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A golden-path worker on its own, for a Temporal cluster or to join the embedded server of a
- * running {@code ./paved up} ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}). It needs no database:
- * Paved's bookkeeping runs on the API's queue. Its settings are the API's {@code PAVED_*} variables
- * (target, namespace, TLS, data dir, providers).
+ * running {@code ./paved up} ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}, the same {@code
+ * PAVED_DATA_DIR}). It needs no database: Paved's bookkeeping runs on the API's queue. Its settings
+ * are the API's {@code PAVED_*} variables (target, namespace, TLS, data dir, providers). If it dies
+ * mid-run, another worker finishes the run (see {@link StickyQueueTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({

@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * Paved's own record of a run: what was asked, the plan it froze, and the latest progress its
  * workflow reported.
+ *
+ * @param recoveries how often local mode started the run again after its embedded Temporal server
+ *     had forgotten it (see {@link RunRecovery})
+ * @param recoveredAt when it did so last, or null
  */
 public record RunRecord(
     String id,
@@ -23,7 +27,44 @@ public record RunRecord(
     RunProgress progress,
     String error,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    int recoveries,
+    Instant recoveredAt) {
+
+  /** A run that was never recovered. */
+  public RunRecord(
+      String id,
+      String template,
+      String templateVersion,
+      String serviceKey,
+      String workflowId,
+      String temporalRunId,
+      String status,
+      String requestedBy,
+      Map<String, Object> parameters,
+      TemplatePlan plan,
+      RunProgress progress,
+      String error,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        template,
+        templateVersion,
+        serviceKey,
+        workflowId,
+        temporalRunId,
+        status,
+        requestedBy,
+        parameters,
+        plan,
+        progress,
+        error,
+        createdAt,
+        updatedAt,
+        0,
+        null);
+  }
 
   /**
    * The record with its workflow's live progress. A finished workflow still writes its last record
@@ -44,6 +85,8 @@ public record RunRecord(
         live,
         live.error(),
         createdAt,
-        updatedAt);
+        updatedAt,
+        recoveries,
+        recoveredAt);
   }
 }

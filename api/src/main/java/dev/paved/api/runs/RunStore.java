@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.goldenpath.RunStatus;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +122,32 @@ public class RunStore {
         .update();
   }
 
+  /** The ids of the runs not ended in Paved's record (running or waiting), oldest first. */
+  List<String> inFlight() {
+    List<String> ended =
+        Arrays.stream(RunStatus.values()).filter(RunStatus::isTerminal).map(Enum::name).toList();
+    return jdbc.sql("select id from runs where status not in (:ended) order by created_at, id")
+        .param("ended", ended)
+        .query(String.class)
+        .list();
+  }
+
+  /** The run was started again under a new Temporal run id. */
+  void recovered(String runId, String temporalRunId, Instant now) {
+    jdbc.sql(
+            "update runs set recoveries = recoveries + 1, recovered_at = ?, temporal_run_id = ?,"
+                + " updated_at = ? where id = ?")
+        .params(Timestamp.from(now), temporalRunId, Timestamp.from(now), runId)
+        .update();
+  }
+
+  /** The run ended without its workflow: FAILED, with why. */
+  void failWithoutWorkflow(String runId, String error, Instant now) {
+    jdbc.sql("update runs set status = 'FAILED', error = ?, updated_at = ? where id = ?")
+        .params(error, Timestamp.from(now), runId)
+        .update();
+  }
+
   Optional<RunRecord> find(String id) {
     return jdbc.sql("select * from runs where id = ?").param(id).query(this::record).optional();
   }
@@ -173,7 +201,13 @@ public class RunStore {
         progress == null ? null : read(progress, new TypeReference<RunProgress>() {}),
         rs.getString("error"),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getInt("recoveries"),
+        instant(rs.getTimestamp("recovered_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   static String write(Object value) {

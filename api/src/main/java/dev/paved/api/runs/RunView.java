@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A run as the API answers it. */
+/**
+ * A run as the API answers it.
+ *
+ * @param recoveries how often local mode started the run again after a restart of Paved
+ * @param recoveredAt when it did so last, or null
+ */
 record RunView(
     String id,
     String template,
@@ -20,7 +25,9 @@ record RunView(
     String error,
     Map<String, Object> output,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    int recoveries,
+    Instant recoveredAt) {
 
   /** One step of a run. */
   record StepView(
@@ -65,7 +72,9 @@ record RunView(
         run.error(),
         progress == null ? Map.of() : progress.output(),
         run.createdAt(),
-        run.updatedAt());
+        run.updatedAt(),
+        run.recoveries(),
+        run.recoveredAt());
   }
 
   /** The list view leaves out steps, parameters and output. */

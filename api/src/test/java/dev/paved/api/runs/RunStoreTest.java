@@ -94,4 +94,31 @@ class RunStoreTest {
     store.delete("r-1");
     assertThat(store.find("r-1")).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void listsTheRunsInFlightAndCountsTheirRecoveries(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "a", null), T0);
+    store.insert(newRun("r-2", "b", null), T0.plusSeconds(1));
+    store.insert(newRun("r-3", "c", null), T0.plusSeconds(2));
+    store.recordProgress(
+        new RunProgress("r-2", "java-service", RunStatus.COMPLETED, List.of(), null, null, null),
+        T0);
+    assertThat(store.inFlight()).containsExactly("r-1", "r-3");
+    assertThat(store.find("r-1").orElseThrow().recoveries()).isZero();
+    assertThat(store.find("r-1").orElseThrow().recoveredAt()).isNull();
+
+    store.recovered("r-1", "t-2", T0.plusSeconds(60));
+    store.recovered("r-1", "t-3", T0.plusSeconds(90));
+    store.failWithoutWorkflow("r-3", "lost", T0.plusSeconds(90));
+
+    RunRecord recovered = store.find("r-1").orElseThrow();
+    assertThat(recovered.recoveries()).isEqualTo(2);
+    assertThat(recovered.recoveredAt()).isEqualTo(T0.plusSeconds(90));
+    assertThat(recovered.temporalRunId()).isEqualTo("t-3");
+    assertThat(store.find("r-3").orElseThrow().status()).isEqualTo("FAILED");
+    assertThat(store.find("r-3").orElseThrow().error()).isEqualTo("lost");
+    assertThat(store.inFlight()).containsExactly("r-1");
+  }
 }

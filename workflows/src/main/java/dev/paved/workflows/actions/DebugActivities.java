@@ -10,4 +10,7 @@ public interface DebugActivities {
 
   /** {@code debug:log}: writes a message (and, if asked, the workspace listing) to the log. */
   ActionResult debugLog(ActionRequest request);
+
+  /** {@code debug:wait}: waits the given time (10 minutes at most), heartbeating as it waits. */
+  ActionResult debugWait(ActionRequest request);
 }

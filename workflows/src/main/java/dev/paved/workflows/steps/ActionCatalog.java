@@ -18,6 +18,7 @@ public final class ActionCatalog {
     add("fetch:template", "FetchTemplate", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
     add("fetch:plain", "FetchPlain", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
     add("debug:log", "DebugLog", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("debug:wait", "DebugWait", null, StepClass.WAIT, TaskQueues.GOLDEN_PATH);
     add(
         "publish:github",
         "PublishGithub",

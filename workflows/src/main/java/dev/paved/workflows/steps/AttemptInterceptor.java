@@ -47,9 +47,13 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
               attempt, failure.getType(), failure.getOriginalMessage(), failure.isNonRetryable());
           throw withAttempt(failure, attempt);
         } catch (RuntimeException e) {
-          logFailure(attempt, e.getClass().getName(), e.getMessage(), false);
-          throw ApplicationFailure.newFailureWithCause(
-              String.valueOf(e.getMessage()), e.getClass().getName(), e, attempt);
+          // an exception without a message (a NullPointerException, say) still says what it was
+          String message =
+              e.getMessage() == null
+                  ? "unexpected " + e.getClass().getSimpleName()
+                  : e.getMessage();
+          logFailure(attempt, e.getClass().getName(), message, false);
+          throw ApplicationFailure.newFailureWithCause(message, e.getClass().getName(), e, attempt);
         }
       }
 

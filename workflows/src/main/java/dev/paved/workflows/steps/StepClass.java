@@ -7,5 +7,10 @@ public enum StepClass {
   /** Talks to another system (git hosting, Vault, Grafana, the catalog): retried patiently. */
   EXTERNAL,
   /** Synthesizes infrastructure code: slow to start, quick after. */
-  SYNTH
+  SYNTH,
+  /**
+   * Waits on purpose ({@code debug:wait}, 10 minutes at most), heartbeating: a wait whose worker
+   * died goes on in another worker within seconds, not at the end of its timeout.
+   */
+  WAIT
 }

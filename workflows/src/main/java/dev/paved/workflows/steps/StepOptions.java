@@ -8,6 +8,9 @@ import java.time.Duration;
 /** Timeouts and retry policies of every step family, in one place. */
 public final class StepOptions {
 
+  /** How soon a waiting step whose worker stopped heartbeating is tried again elsewhere. */
+  public static final Duration WAIT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
   private StepOptions() {}
 
   /** Options for an action's forward activity. */
@@ -16,6 +19,11 @@ public final class StepOptions {
       case WORKSPACE -> options(action, Duration.ofMinutes(2), Duration.ofSeconds(1), 3);
       case EXTERNAL -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 8);
       case SYNTH -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 3);
+      case WAIT ->
+          ActivityOptions.newBuilder(
+                  options(action, Duration.ofMinutes(11), Duration.ofSeconds(1), 5))
+              .setHeartbeatTimeout(WAIT_HEARTBEAT_TIMEOUT)
+              .build();
     };
   }
 

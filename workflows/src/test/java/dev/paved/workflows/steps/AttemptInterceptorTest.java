@@ -84,6 +84,16 @@ class AttemptInterceptorTest {
   }
 
   @Test
+  void anExceptionWithoutAMessageIsNamedNotNull() {
+    when(next.execute(any())).thenThrow(new NullPointerException());
+
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> intercepted.execute(input));
+
+    assertThat(failure.getOriginalMessage()).isEqualTo("unexpected NullPointerException");
+  }
+
+  @Test
   void letsACancellationThroughSoTheActivityEndsCancelledNotFailed() {
     ActivityCanceledException cancelled = new ActivityCanceledException();
     when(next.execute(any())).thenThrow(cancelled);

@@ -1,0 +1,141 @@
+package dev.paved.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker process killed mid-step loses nothing: the API runs without a golden-path worker (as in
+ * production), a standalone {@code WorkerApplication} joins its embedded Temporal server, is killed
+ * while a step runs, and a second worker process finishes the run without making anything twice.
+ */
+class WorkerCrashTest {
+
+  @TempDir Path root;
+
+  @Test
+  void aNewWorkerProcessFinishesTheRunOfAKilledOneWithNothingMadeTwice() throws Exception {
+    Path dataDir = Files.createDirectories(root.resolve("data"));
+    try (LocalPaved paved = LocalPaved.start(dataDir, "paved.worker-enabled=false")) {
+      Process first = startWorker(paved, dataDir, "worker-1.log");
+      try {
+        String runId =
+            paved
+                .startRun("waits-mid-run", Map.of("name", "sturdy", "owner", "team-crash"))
+                .path("id")
+                .asText();
+        // the progress query is answered by the worker process: it is in the middle of the step
+        paved.awaitRun(runId, LocalPaved.stepRunning("wait"));
+        awaitStarted(paved.bean(WorkflowClient.class), "service:team-crash/sturdy", "DebugWait");
+        first.destroyForcibly().waitFor();
+        System.out.println(Instant.now() + " killed the first worker mid-step");
+
+        Process second = startWorker(paved, dataDir, "worker-2.log");
+        try {
+          JsonNode run = paved.awaitEnd(runId);
+
+          assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+          Map<String, Integer> attempts = attempts(run);
+          assertThat(attempts).containsEntry("publish", 1).containsEntry("gitops", 1);
+          // the wait's first attempt died with its worker; the second worker took it over
+          assertThat(attempts.get("wait")).isEqualTo(2);
+        } finally {
+          stop(second);
+        }
+      } finally {
+        first.destroyForcibly().waitFor();
+      }
+      assertThat(commits(dataDir.resolve("git/team-crash/sturdy.git"), "main")).isEqualTo(1);
+      JsonNode pulls = paved.get("/api/v1/pull-requests").path("items");
+      assertThat(pulls)
+          .filteredOn(p -> p.path("branch").asText().equals("paved/sturdy"))
+          .hasSize(1);
+    }
+  }
+
+  /** Waits until a worker has taken the activity (a bound on waiting, not on speed). */
+  private static void awaitStarted(WorkflowClient client, String workflowId, String activityType)
+      throws InterruptedException {
+    DescribeWorkflowExecutionRequest describe =
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      boolean started =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .describeWorkflowExecution(describe)
+              .getPendingActivitiesList()
+              .stream()
+              .anyMatch(
+                  a ->
+                      a.getActivityType().getName().equals(activityType)
+                          && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+      if (started) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(activityType + " never started in " + workflowId);
+  }
+
+  /** A standalone worker, as an operator starts one next to {@code ./paved up}. */
+  private Process startWorker(LocalPaved paved, Path dataDir, String logName) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder worker =
+        new ProcessBuilder(
+            java.toString(),
+            "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.paved.worker.WorkerApplication");
+    Map<String, String> env = worker.environment();
+    env.put("PAVED_TEMPORAL_TARGET", paved.temporalTarget());
+    env.put("PAVED_DATA_DIR", dataDir.toString());
+    env.put("PAVED_PUBLIC_URL", "http://localhost:" + paved.port());
+    // kept under target/ so a failure can be read after the temporary folder is gone
+    Path log = Files.createDirectories(Path.of("target", "worker-processes")).resolve(logName);
+    worker.redirectErrorStream(true).redirectOutput(log.toFile());
+    System.out.println("Worker process log: " + log);
+    return worker.start();
+  }
+
+  private static void stop(Process worker) throws InterruptedException {
+    worker.destroy();
+    if (!worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      worker.destroyForcibly().waitFor();
+    }
+  }
+
+  private static Map<String, Integer> attempts(JsonNode run) {
+    Map<String, Integer> attempts = new HashMap<>();
+    run.path("steps")
+        .forEach(step -> attempts.put(step.path("id").asText(), step.path("attempts").asInt()));
+    return attempts;
+  }
+
+  static long commits(Path bareRepository, String branch) throws Exception {
+    try (Git git = Git.open(bareRepository.toFile())) {
+      Iterable<?> log = git.log().add(git.getRepository().resolve("refs/heads/" + branch)).call();
+      return StreamSupport.stream(log.spliterator(), false).count();
+    }
+  }
+}
