@@ -5,6 +5,7 @@ import dev.paved.activities.repository.RepositoryHost;
 import dev.paved.api.catalog.CatalogSource;
 import dev.paved.api.templates.ExpressionChecker;
 import dev.paved.api.templates.TemplateRegistry;
+import dev.paved.api.templates.TemplateWatcher;
 import dev.paved.workflows.actions.CatalogActivities;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.steps.TaskQueues;
@@ -12,10 +13,14 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -44,10 +49,26 @@ class ApiConfiguration {
     return repositories::readFile;
   }
 
+  /** The templates folder first, then each of {@code paved.template-locations}, in order. */
   @Bean
   TemplateRegistry templateRegistry(
-      @Value("${paved.templates-dir:./templates}") Path templatesDir, ExpressionChecker checker) {
-    return new TemplateRegistry(templatesDir, checker);
+      @Value("${paved.templates-dir:./templates}") Path templatesDir,
+      @Value("${paved.data-dir:./data}") Path dataDir,
+      ExpressionChecker checker,
+      Environment env) {
+    // A YAML list or a comma-separated PAVED_TEMPLATE_LOCATIONS
+    List<String> locations =
+        Binder.get(env)
+            .bind("paved.template-locations", Bindable.listOf(String.class))
+            .orElse(List.of());
+    return new TemplateRegistry(
+        templatesDir, locations.stream().filter(l -> !l.isBlank()).toList(), dataDir, checker);
+  }
+
+  @Bean(destroyMethod = "close")
+  TemplateWatcher templateWatcher(
+      TemplateRegistry registry, @Value("${paved.templates-poll-interval:30s}") Duration interval) {
+    return new TemplateWatcher(registry, interval);
   }
 
   /** The API always polls its own queue, even when golden-path workers run elsewhere. */

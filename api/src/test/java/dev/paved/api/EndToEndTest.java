@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Paved as `./paved up` runs it (embedded Temporal on a free port, worker, H2 file database, local
- * providers), with the shipped templates plus the test templates, over real HTTP.
+ * providers), with the shipped templates plus the test templates, over real HTTP. A real git
+ * repository ({@link #TEMPLATE_REPO}) is a second template location; the poller is off, so tests
+ * decide when templates are looked at again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EndToEndTest {
@@ -33,6 +35,9 @@ abstract class EndToEndTest {
   static final Path DATA_DIR;
   static final Path TEMPLATES_DIR;
 
+  /** A bare git repository whose {@code main:templates} folder is a template location. */
+  static final Path TEMPLATE_REPO;
+
   static {
     try {
       Path root = Files.createTempDirectory("paved-e2e");
@@ -40,6 +45,7 @@ abstract class EndToEndTest {
       TEMPLATES_DIR = Files.createDirectories(root.resolve("templates"));
       copyTree(Path.of("../templates"), TEMPLATES_DIR);
       copyTree(Path.of("src/test/resources/test-templates"), TEMPLATES_DIR);
+      TEMPLATE_REPO = TemplateRepository.create(root, Path.of("src/test/resources/git-templates"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,6 +56,9 @@ abstract class EndToEndTest {
     registry.add("paved.data-dir", DATA_DIR::toString);
     registry.add("paved.templates-dir", TEMPLATES_DIR::toString);
     registry.add("paved.temporal.port", () -> "0");
+    registry.add(
+        "paved.template-locations", () -> "git+" + TEMPLATE_REPO.toUri() + "#main:templates");
+    registry.add("paved.templates-poll-interval", () -> "0");
   }
 
   @LocalServerPort int port;

@@ -9,34 +9,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The quality gate of the java-service golden path: the repository a run makes builds and passes
- * its own tests with {@code mvn verify}, as its CI will run them.
+ * The quality gate of the Java golden paths: the repository a run makes builds and passes its own
+ * tests with {@code mvn verify}, as its CI will run them (the PostgreSQL variant's tests run on H2
+ * in PostgreSQL mode, with its Flyway migrations).
  */
 class GeneratedServiceBuildTest extends EndToEndTest {
 
-  @Test
-  void theGeneratedJavaServicePassesMvnVerify() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"java-service", "java-service-postgres"})
+  void theGeneratedJavaServicePassesMvnVerify(String template) throws Exception {
+    String name = template.equals("java-service") ? "ledger-api" : "ledger-db";
     JsonNode started =
         startRun(
-            "java-service",
+            template,
             Map.of(
-                "name", "ledger-api",
+                "name", name,
                 "owner", "group:default/team-ledger",
                 "description", "Ledger & balances <internal>",
                 "lifecycle", "production"));
     JsonNode run = awaitEnd(started.path("id").asText());
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
 
-    Path clone = Files.createTempDirectory("ledger-api");
+    Path clone = Files.createTempDirectory(name);
     String remoteUrl = run.path("output").path("links").get(0).path("url").asText();
     Git.cloneRepository().setURI(remoteUrl).setDirectory(clone.toFile()).call().close();
-    assertThat(clone.resolve("src/main/java/service/ledgerapi/Application.java").toFile().isFile())
-        .isTrue();
+    String javaPackage = name.replace("-", "");
+    assertThat(clone.resolve("src/main/java/service/" + javaPackage + "/Application.java"))
+        .isRegularFile();
 
-    Path log = Files.createTempFile("ledger-api-build", ".log");
+    Path log = Files.createTempFile(name + "-build", ".log");
     Process build =
         new ProcessBuilder(List.of("mvn", "-B", "-ntp", "-q", "verify"))
             .directory(clone.toFile())
@@ -54,7 +59,7 @@ class GeneratedServiceBuildTest extends EndToEndTest {
             clone
                 .resolve("target/surefire-reports")
                 .toFile()
-                .list((dir, name) -> name.endsWith(".txt")))
+                .list((dir, file) -> file.endsWith(".txt")))
         .isNotEmpty();
   }
 }

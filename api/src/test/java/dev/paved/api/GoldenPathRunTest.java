@@ -81,7 +81,7 @@ class GoldenPathRunTest extends EndToEndTest {
 
     // the workspace is gone, and the secret value reached neither workflow history nor the API
     assertThat(DATA_DIR.resolve("workspaces").resolve(run.path("id").asText())).doesNotExist();
-    JsonNode secrets = run.path("steps").get(4).path("output");
+    JsonNode secrets = step(run, "secrets").path("output");
     assertThat(secrets.path("path").asText())
         .isEqualTo("secret/team-payments/checkout/development");
     String secretValue =
@@ -282,6 +282,15 @@ class GoldenPathRunTest extends EndToEndTest {
     JsonNode temporal = get("/actuator/health").body().path("components").path("temporal");
     assertThat(temporal.path("status").asText()).isEqualTo("UP");
     assertThat(temporal.path("details").path("mode").asText()).isEqualTo("embedded");
+  }
+
+  private static JsonNode step(JsonNode run, String id) {
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("id").asText().equals(id)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + id + " in " + run);
   }
 
   private static List<String> branchFiles(Path bareRepository, String branch) throws Exception {

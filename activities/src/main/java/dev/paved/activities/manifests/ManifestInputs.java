@@ -75,7 +75,8 @@ final class ManifestInputs {
         otlpEndpoint(),
         optional("ingressNamespace", "ingress-nginx", DNS_1123, "a DNS-1123 label"),
         optional("monitoringNamespace", "monitoring", DNS_1123, "a DNS-1123 label"),
-        optional("ingressClassName", "nginx", SUBDOMAIN, "a DNS name"));
+        optional("ingressClassName", "nginx", SUBDOMAIN, "a DNS name"),
+        PodOptions.read(inputs));
   }
 
   private String optional(String field, String fallback, Pattern pattern, String what) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
  *
  * @param serviceKey the mark every object carries, so a re-run adopts only its own files
  * @param env the service's own environment variables, sorted by name
+ * @param pod writable folders, pod annotations and the projected token, if any
  */
 record ManifestSpec(
     String name,
@@ -29,7 +30,8 @@ record ManifestSpec(
     String otlpEndpoint,
     String ingressNamespace,
     String monitoringNamespace,
-    String ingressClassName) {
+    String ingressClassName,
+    PodOptions pod) {
 
   static final String NAME_LABEL = "app.kubernetes.io/name";
   static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";

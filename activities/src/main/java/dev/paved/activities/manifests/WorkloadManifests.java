@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
@@ -19,7 +23,7 @@ final class WorkloadManifests {
   /** A fixed non-root uid, so runAsNonRoot holds whatever user the image names. */
   static final long USER_ID = 10001L;
 
-  private static final String TMP_VOLUME = "tmp";
+  private static final String WRITABLE_SIZE = "256Mi";
   private static final String RUNTIME_DEFAULT = "RuntimeDefault";
 
   private WorkloadManifests() {}
@@ -40,6 +44,7 @@ final class WorkloadManifests {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(spec.labels())
+        .withAnnotations(spec.pod().podAnnotations())
         .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
@@ -53,13 +58,7 @@ final class WorkloadManifests {
         .endSeccompProfile()
         .endSecurityContext()
         .withContainers(container(spec))
-        // The root filesystem is read-only; the JVM and most frameworks still need a /tmp.
-        .addNewVolume()
-        .withName(TMP_VOLUME)
-        .withNewEmptyDir()
-        .withSizeLimit(new Quantity("256Mi"))
-        .endEmptyDir()
-        .endVolume()
+        .withVolumes(volumes(spec.pod()))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -103,11 +102,52 @@ final class WorkloadManifests {
         .withType(RUNTIME_DEFAULT)
         .endSeccompProfile()
         .endSecurityContext()
-        .addNewVolumeMount()
-        .withName(TMP_VOLUME)
-        .withMountPath("/tmp")
-        .endVolumeMount()
+        .withVolumeMounts(mounts(spec.pod()))
         .build();
+  }
+
+  /**
+   * The root filesystem is read-only: each writable folder (the JVM and most frameworks need at
+   * least /tmp) is an emptyDir; a projected token, when asked for, replaces the automounted one.
+   */
+  private static List<Volume> volumes(PodOptions pod) {
+    List<Volume> volumes = new ArrayList<>();
+    pod.volumes()
+        .values()
+        .forEach(
+            name ->
+                volumes.add(
+                    new VolumeBuilder()
+                        .withName(name)
+                        .withNewEmptyDir()
+                        .withSizeLimit(new Quantity(WRITABLE_SIZE))
+                        .endEmptyDir()
+                        .build()));
+    if (pod.tokenAudience() != null) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(PodOptions.TOKEN_VOLUME)
+              .withNewProjected()
+              .addNewSource()
+              .withNewServiceAccountToken()
+              .withAudience(pod.tokenAudience())
+              .withExpirationSeconds((long) PodOptions.TOKEN_SECONDS)
+              .withPath("token")
+              .endServiceAccountToken()
+              .endSource()
+              .endProjected()
+              .build());
+    }
+    return volumes;
+  }
+
+  private static List<VolumeMount> mounts(PodOptions pod) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    pod.volumes()
+        .forEach(
+            (path, name) ->
+                mounts.add(new VolumeMountBuilder().withName(name).withMountPath(path).build()));
+    return mounts;
   }
 
   private static Probe probe(String path, int periodSeconds, int failureThreshold) {

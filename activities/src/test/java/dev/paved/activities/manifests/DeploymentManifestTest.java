@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,67 @@ class DeploymentManifestTest {
         .isEqualTo(deployment.getMetadata().getLabels());
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
         .containsExactly(Map.entry("app.kubernetes.io/name", "checkout"));
+  }
+
+  @Test
+  void writablePathsReplaceTmpEachWithItsOwnEmptyDir() throws IOException {
+    Deployment deployment =
+        deployment(
+            Map.of("writablePaths", List.of("/tmp", "/var/cache/nginx", "/var/Cache_nginx")));
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getContainers().get(0).getVolumeMounts())
+        .extracting(m -> m.getMountPath() + "=" + m.getName())
+        .containsExactly(
+            "/tmp=tmp", "/var/cache/nginx=var-cache-nginx", "/var/Cache_nginx=writable-3");
+    assertThat(pod.getVolumes())
+        .extracting(Volume::getName)
+        .containsExactly("tmp", "var-cache-nginx", "writable-3");
+    assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
+    assertThat(pod.getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem())
+        .isTrue();
+  }
+
+  @Test
+  void podAnnotationsGoOnThePodTemplateOnly() throws IOException {
+    Deployment deployment =
+        deployment(
+            Map.of(
+                "podAnnotations",
+                Map.of(
+                    "vault.hashicorp.com/agent-inject", "true",
+                    "vault.hashicorp.com/agent-inject-template-db", "{{ with secret \"x\" }}\n")));
+
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("vault.hashicorp.com/agent-inject", "true")
+        .containsEntry("vault.hashicorp.com/agent-inject-template-db", "{{ with secret \"x\" }}\n");
+    assertThat(deployment.getMetadata().getAnnotations())
+        .doesNotContainKey("vault.hashicorp.com/agent-inject");
+  }
+
+  @Test
+  void aTokenAudienceProjectsAShortLivedTokenTheAppDoesNotMount() throws IOException {
+    PodSpec pod =
+        deployment(Map.of("serviceAccountTokenAudience", "vault"))
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    Volume token =
+        pod.getVolumes().stream()
+            .filter(v -> v.getName().equals("service-account-token"))
+            .findFirst()
+            .orElseThrow();
+    var projected = token.getProjected().getSources().get(0).getServiceAccountToken();
+    assertThat(projected.getAudience()).isEqualTo("vault");
+    assertThat(projected.getExpirationSeconds()).isEqualTo(600L);
+    assertThat(pod.getContainers().get(0).getVolumeMounts())
+        .extracting(m -> m.getName())
+        .doesNotContain("service-account-token");
+    assertThat(deployment(Map.of()).getSpec().getTemplate().getSpec().getVolumes())
+        .extracting(Volume::getName)
+        .containsExactly("tmp");
   }
 
   private Deployment deployment(Map<String, Object> overrides) throws IOException {

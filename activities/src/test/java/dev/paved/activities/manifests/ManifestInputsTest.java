@@ -10,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,18 @@ class ManifestInputsTest {
     assertInvalid(Map.of("otlpEndpoint", "ftp://collector:4318"), "otlpEndpoint");
     assertInvalid(Map.of("image", "ghcr.io/acme/checkout:1 ; rm"), "image");
     assertInvalid(Map.of("owner", "team payments"), "owner");
+  }
+
+  @Test
+  void podOptions() {
+    assertInvalid(Map.of("writablePaths", List.of("tmp")), "writablePaths");
+    assertInvalid(Map.of("writablePaths", List.of("/var/../etc")), "writablePaths");
+    assertInvalid(Map.of("writablePaths", List.of("/tmp", "/tmp")), "twice");
+    assertInvalid(Map.of("writablePaths", "/tmp"), "list");
+    assertInvalid(Map.of("podAnnotations", Map.of("bad key", "x")), "podAnnotations");
+    assertInvalid(Map.of("podAnnotations", Map.of("paved.dev/service-key", "x")), "Paved's own");
+    assertInvalid(Map.of("podAnnotations", Map.of("a", List.of(1))), "single value");
+    assertInvalid(Map.of("serviceAccountTokenAudience", "two words"), "audience");
   }
 
   @Test

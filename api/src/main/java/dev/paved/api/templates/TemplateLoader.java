@@ -32,6 +32,14 @@ final class TemplateLoader {
 
   /** The template, or the reasons it is refused (each naming the template and the step). */
   Result load(Path file) {
+    return load(file, file.getParent().getFileName().toString());
+  }
+
+  /**
+   * As {@link #load(Path)}, for a file read from a snapshot: {@code folderName} is the template's
+   * folder in its source, named in refusals when the template has no name.
+   */
+  Result load(Path file, String folderName) {
     Map<String, Object> doc;
     try {
       doc = Yaml.map(YAML.readValue(file.toFile(), Object.class));
@@ -48,7 +56,7 @@ final class TemplateLoader {
     if (name == null || name.isBlank()) {
       problems.add("metadata.name is required");
     }
-    String label = "template '" + (name == null ? file.getParent().getFileName() : name) + "'";
+    String label = "template '" + (name == null ? folderName : name) + "'";
     FailurePolicy onFailure = failurePolicy(spec.get("onFailure"), problems);
     List<Map<String, Object>> pages = pages(spec.get("parameters"));
     List<StepPlan> steps = steps(Yaml.list(spec.get("steps")), label, problems);

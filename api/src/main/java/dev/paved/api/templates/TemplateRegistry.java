@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,44 +15,85 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The templates Paved can run, read from the templates folder ({@code <dir>/<name>/template.yaml}),
- * and those it refused with their reasons.
+ * The templates Paved can run, read from its sources ({@code <folder>/<name>/template.yaml}, the
+ * first source winning a name), and those it refused with their reasons. Each loaded template runs
+ * from a snapshot of its version ({@link TemplateSnapshots}), so a run is pinned to the template it
+ * started with; {@link #refresh} loads again only when a source changed.
  */
 public class TemplateRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(TemplateRegistry.class);
 
-  private final Path folder;
+  private final List<TemplateSource> sources;
   private final TemplateLoader loader;
+  private final TemplateSnapshots snapshots;
   private volatile Map<String, LoadedTemplate> templates = Map.of();
   private volatile List<RefusedTemplate> refused = List.of();
+  private String fingerprint;
 
-  public TemplateRegistry(Path folder, ExpressionChecker expressions) {
-    this.folder = folder.toAbsolutePath().normalize();
+  /**
+   * Reads the templates folder and each configured location ({@link TemplateLocation}); snapshots
+   * go to {@code <dataDir>/template-versions}, git mirrors to {@code <dataDir>/template-sources}.
+   */
+  public TemplateRegistry(
+      Path folder, List<String> locations, Path dataDir, ExpressionChecker expressions) {
+    List<TemplateSource> all = new ArrayList<>();
+    all.add(new TemplateSource.Folder(folder));
+    for (String location : locations == null ? List.<String>of() : locations) {
+      all.add(TemplateLocation.parse(location, dataDir.resolve("template-sources")));
+    }
+    this.sources = List.copyOf(all);
     this.loader = new TemplateLoader(expressions);
-    reload();
+    this.snapshots = new TemplateSnapshots(dataDir.resolve("template-versions"));
+    refresh(true);
   }
 
-  /** Reads every template again; a run already started keeps the plan it froze. */
-  public synchronized void reload() {
-    Map<String, LoadedTemplate> loaded = new TreeMap<>();
+  /** Reads every template again; a run already started keeps the version it started with. */
+  public void reload() {
+    refresh(true);
+  }
+
+  /**
+   * Loads the templates again if any source changed since the last load (or always, when {@code
+   * force}); true when it loaded. A template that became broken is refused with its reason; the
+   * others keep working.
+   */
+  public synchronized boolean refresh(boolean force) {
     List<RefusedTemplate> refusedNow = new ArrayList<>();
-    for (Path file : templateFiles()) {
-      TemplateLoader.Result result = loader.load(file);
-      if (result.refused() != null) {
-        refusedNow.add(result.refused());
-        log.warn("Refused {}: {}", file, String.join("; ", result.refused().problems()));
-      } else if (loaded.putIfAbsent(result.template().name(), result.template()) != null) {
+    Map<TemplateSource, List<Path>> folders = new LinkedHashMap<>();
+    StringBuilder seen = new StringBuilder();
+    for (TemplateSource source : sources) {
+      try {
+        List<Path> dirs = templateDirs(source.current());
+        folders.put(source, dirs);
+        for (Path dir : dirs) {
+          seen.append(dir).append('=').append(contentHash(dir)).append('\n');
+        }
+      } catch (IOException | RuntimeException e) {
+        log.warn("Cannot read templates from {}: {}", source.describe(), e.getMessage());
         refusedNow.add(
             new RefusedTemplate(
-                file.toString(),
-                result.template().name(),
-                List.of("template '" + result.template().name() + "' is defined twice")));
+                source.describe(),
+                null,
+                List.of("cannot read the template location: " + e.getMessage())));
+        seen.append(source.describe()).append("=unreadable\n");
       }
     }
+    if (!force && seen.toString().equals(fingerprint)) {
+      return false;
+    }
+    Map<String, LoadedTemplate> loaded = new TreeMap<>();
+    folders.forEach((source, dirs) -> dirs.forEach(dir -> load(source, dir, loaded, refusedNow)));
     templates = Map.copyOf(loaded);
     refused = List.copyOf(refusedNow);
-    log.info("Loaded {} template(s) from {}: {}", loaded.size(), folder, loaded.keySet());
+    fingerprint = seen.toString();
+    log.info(
+        "Loaded {} template(s) from {}: {}{}",
+        loaded.size(),
+        sources.stream().map(TemplateSource::describe).toList(),
+        loaded.keySet(),
+        refusedNow.isEmpty() ? "" : "; refused " + refusedNow.size());
+    return true;
   }
 
   public Optional<LoadedTemplate> find(String name) {
@@ -66,19 +108,56 @@ public class TemplateRegistry {
     return refused;
   }
 
-  private List<Path> templateFiles() {
+  private void load(
+      TemplateSource source,
+      Path dir,
+      Map<String, LoadedTemplate> loaded,
+      List<RefusedTemplate> refusedNow) {
+    String file = source.display(dir.resolve("template.yaml"));
+    TemplateSnapshots.Snapshot snapshot;
+    try {
+      snapshot = snapshots.take(dir);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      refuse(refusedNow, new RefusedTemplate(file, null, List.of(e.getMessage())));
+      return;
+    }
+    TemplateLoader.Result result =
+        loader.load(snapshot.folder().resolve("template.yaml"), dir.getFileName().toString());
+    if (result.refused() != null) {
+      snapshots.discard(snapshot);
+      refuse(
+          refusedNow,
+          new RefusedTemplate(file, result.refused().name(), result.refused().problems()));
+    } else if (loaded.putIfAbsent(result.template().name(), result.template()) != null) {
+      String name = result.template().name();
+      refuse(
+          refusedNow,
+          new RefusedTemplate(file, name, List.of("template '" + name + "' is defined twice")));
+    }
+  }
+
+  private static void refuse(List<RefusedTemplate> refusedNow, RefusedTemplate template) {
+    refusedNow.add(template);
+    log.warn("Refused {}: {}", template.file(), String.join("; ", template.problems()));
+  }
+
+  private static String contentHash(Path dir) {
+    try {
+      return TemplateVersion.hash(dir);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static List<Path> templateDirs(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
-      log.warn("Templates folder {} does not exist: no template is loaded", folder);
-      return List.of();
+      throw new IOException("no folder " + folder);
     }
     try (Stream<Path> children = Files.list(folder)) {
       return children
-          .map(dir -> dir.resolve("template.yaml"))
-          .filter(Files::isRegularFile)
+          .filter(dir -> Files.isRegularFile(dir.resolve("template.yaml")))
           .sorted()
           .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,0 +1,55 @@
+package ${{ values.javaPackage }};
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The whole application starts, migrates its schema (on H2 in PostgreSQL mode, see
+ * application-test.yaml) and answers on its endpoint and its health probes.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ApplicationTests {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void helloAnswersWithJson() throws Exception {
+    mvc.perform(get("/hello").param("name", "Paved"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.service").value("${{ values.name }}"))
+        .andExpect(jsonPath("$.message").value("Hello, Paved!"));
+  }
+
+  @Test
+  void visitsAreCountedInTheDatabase() throws Exception {
+    mvc.perform(get("/hello").param("name", "Ada")).andExpect(jsonPath("$.visits").value(1));
+    mvc.perform(get("/hello").param("name", "Ada")).andExpect(jsonPath("$.visits").value(2));
+    mvc.perform(get("/hello").param("name", "Grace")).andExpect(jsonPath("$.visits").value(1));
+  }
+
+  @Test
+  void healthAndProbesAreUp() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"));
+    mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    // readiness includes the database (application.yaml): UP means the database answers
+    mvc.perform(get("/actuator/health/readiness"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"));
+  }
+
+  @Test
+  void metricsAreExposedForPrometheus() throws Exception {
+    mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+  }
+}
