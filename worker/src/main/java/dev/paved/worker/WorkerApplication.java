@@ -1,5 +1,6 @@
 package dev.paved.worker;
 
+import dev.paved.worker.github.GithubConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
+  GithubConfiguration.class,
   GoldenPathWorkerConfiguration.class
 })
 public class WorkerApplication {
