@@ -3,6 +3,7 @@ package dev.paved.api;
 import dev.paved.worker.GoldenPathWorkerConfiguration;
 import dev.paved.worker.ProvidersConfiguration;
 import dev.paved.worker.TemporalConfiguration;
+import dev.paved.worker.github.GithubConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
+  GithubConfiguration.class,
   GoldenPathWorkerConfiguration.class
 })
 public class PavedApplication {

@@ -3,10 +3,13 @@ package dev.paved.worker;
 import dev.paved.activities.dashboard.DashboardProvider;
 import dev.paved.activities.dashboard.LocalDashboardProvider;
 import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.github.GithubConnection;
+import dev.paved.activities.pullrequest.GithubPullRequestHost;
 import dev.paved.activities.pullrequest.LocalPullRequestHost;
 import dev.paved.activities.pullrequest.LocalPullRequests;
 import dev.paved.activities.pullrequest.PullRequestHost;
 import dev.paved.activities.render.TemplateRenderer;
+import dev.paved.activities.repository.GithubRepositoryHost;
 import dev.paved.activities.repository.LocalRepositoryHost;
 import dev.paved.activities.repository.RepositoryHost;
 import dev.paved.activities.secrets.LocalSecretStore;
@@ -15,7 +18,10 @@ import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.terraform.CdktfSynth;
 import dev.paved.terraform.InfrastructureSynth;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -48,8 +54,12 @@ public class ProvidersConfiguration {
   }
 
   @Bean
-  RepositoryHost repositoryHost(LocalGitRepositories git, RepoUrl gitopsRepository) {
-    return new LocalRepositoryHost(git, List.of(gitopsRepository));
+  RepositoryHost repositoryHost(
+      LocalGitRepositories git, RepoUrl gitopsRepository, ObjectProvider<GithubConnection> github) {
+    GithubConnection connection = github.getIfAvailable();
+    return connection != null
+        ? new GithubRepositoryHost(connection, List.of(gitopsRepository))
+        : new LocalRepositoryHost(git, List.of(gitopsRepository));
   }
 
   @Bean
@@ -58,9 +68,22 @@ public class ProvidersConfiguration {
     return new LocalPullRequests(paved.dataDir().resolve("pull-requests"));
   }
 
+  /** {@code PAVED_GITOPS_REPO} ({@code owner/name}); locally platform/gitops when unset. */
   @Bean
-  RepoUrl gitopsRepository() {
-    return RepoUrl.parse(LOCAL_GITOPS_REPOSITORY);
+  RepoUrl gitopsRepository(@Value("${paved.gitops-repo:}") String gitopsRepo) {
+    if (gitopsRepo.isBlank()) {
+      return RepoUrl.parse(LOCAL_GITOPS_REPOSITORY);
+    }
+    String[] parts = gitopsRepo.strip().split("/", -1);
+    try {
+      if (parts.length == 2) {
+        return RepoUrl.parse("github.com?owner=" + parts[0] + "&repo=" + parts[1]);
+      }
+    } catch (ApplicationFailure notAName) {
+      // reported below, at start-up
+    }
+    throw new IllegalStateException(
+        "PAVED_GITOPS_REPO must name a repository as owner/name, got: " + gitopsRepo);
   }
 
   @Bean
@@ -68,8 +91,12 @@ public class ProvidersConfiguration {
       LocalGitRepositories git,
       LocalPullRequests pulls,
       RepoUrl gitopsRepository,
-      PavedProperties paved) {
-    return new LocalPullRequestHost(git, pulls, gitopsRepository, paved.publicUrl());
+      PavedProperties paved,
+      ObjectProvider<GithubConnection> github) {
+    GithubConnection connection = github.getIfAvailable();
+    return connection != null
+        ? new GithubPullRequestHost(connection, gitopsRepository, paved.publicUrl())
+        : new LocalPullRequestHost(git, pulls, gitopsRepository, paved.publicUrl());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.paved.worker;
 
+import dev.paved.worker.github.GithubConfiguration;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
+  GithubConfiguration.class,
   GoldenPathWorkerConfiguration.class
 })
 public class WorkerApplication {

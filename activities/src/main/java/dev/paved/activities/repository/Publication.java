@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * @param serviceKey the service the repository is for; a run of the same service adopts it
  * @param runId the run publishing; only the run that made the repository deletes it
  * @param source the folder whose files become the first commit
+ * @param settings visibility, topics, admin team and branch protection (hosts that have them)
  */
 public record Publication(
     RepoUrl repository,
@@ -18,4 +19,28 @@ public record Publication(
     String defaultBranch,
     Path source,
     String commitMessage,
-    CommitAuthor author) {}
+    CommitAuthor author,
+    RepositorySettings settings) {
+
+  /** With Backstage's default settings. */
+  public Publication(
+      RepoUrl repository,
+      String serviceKey,
+      String runId,
+      String description,
+      String defaultBranch,
+      Path source,
+      String commitMessage,
+      CommitAuthor author) {
+    this(
+        repository,
+        serviceKey,
+        runId,
+        description,
+        defaultBranch,
+        source,
+        commitMessage,
+        author,
+        RepositorySettings.DEFAULTS);
+  }
+}

@@ -49,6 +49,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
       throw StepFailures.invalidInput(
           ACTION + ": sourcePath is not a folder with files: " + in.string("sourcePath", "."));
     }
+    RepositorySettings settings = RepositorySettings.read(ACTION, in, repository);
     CommitAuthor author =
         new CommitAuthor(
             in.string("gitAuthorName", CommitAuthor.PAVED.name()),
@@ -63,7 +64,8 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
                 branch,
                 source,
                 in.string("gitCommitMessage", "initial commit"),
-                author));
+                author,
+                settings));
     log.info(
         "{} {} for {} at {} ({})",
         published.adopted() ? "Adopted" : "Published",

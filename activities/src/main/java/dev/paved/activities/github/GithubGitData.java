@@ -1,0 +1,151 @@
+package dev.paved.activities.github;
+
+import dev.paved.activities.support.StepFailures;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.kohsuke.github.GHRef;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHTreeBuilder;
+
+/**
+ * Commits on GitHub through its Git Data API (trees, blobs, commits, refs), without a clone. Text
+ * files travel inside the tree request; only binary files go up as base64 blobs one by one, since
+ * each blob counts against GitHub's limit on content-creating requests.
+ */
+public final class GithubGitData {
+
+  /** Larger text files go up as blobs too, keeping the tree request small. */
+  static final int INLINE_LIMIT = 512 * 1024;
+
+  private record File(String mode, byte[] bytes) {}
+
+  private GithubGitData() {}
+
+  /**
+   * Writes the files of {@code folder} under {@code prefix} ("" for the root) over {@code baseTree}
+   * (null for none) and returns the new tree's SHA. Symbolic links are stored as links, {@code
+   * .git} folders skipped. InvalidInput when the folder holds no file.
+   */
+  @SuppressWarnings("deprecation") // entry() is hub4j's only tree call that takes a file mode
+  public static String writeTree(GHRepository repo, Path folder, String baseTree, String prefix)
+      throws IOException {
+    Map<String, File> files = readFolder(folder, prefix);
+    if (files.isEmpty()) {
+      throw StepFailures.invalidInput("no file to commit in " + folder.getFileName());
+    }
+    GHTreeBuilder tree = repo.createTree();
+    if (baseTree != null) {
+      tree.baseTree(baseTree);
+    }
+    for (Map.Entry<String, File> file : files.entrySet()) {
+      byte[] bytes = file.getValue().bytes();
+      Optional<String> text = bytes.length <= INLINE_LIMIT ? text(bytes) : Optional.empty();
+      if (text.isPresent()) {
+        tree.entry(file.getKey(), file.getValue().mode(), "blob", null, text.get());
+      } else {
+        String blob = repo.createBlob().binaryContent(bytes).create().getSha();
+        tree.entry(file.getKey(), file.getValue().mode(), "blob", blob, null);
+      }
+    }
+    return tree.create().getSha();
+  }
+
+  /** A commit of {@code tree} on {@code parent} (null for a first commit); returns its SHA. */
+  public static String commit(
+      GHRepository repo,
+      String tree,
+      String parent,
+      String message,
+      String authorName,
+      String authorEmail,
+      Instant when)
+      throws IOException {
+    var commit =
+        repo.createCommit()
+            .message(message)
+            .tree(tree)
+            .author(authorName, authorEmail, Date.from(when))
+            .committer(authorName, authorEmail, Date.from(when));
+    if (parent != null) {
+      commit.parent(parent);
+    }
+    return commit.create().getSHA1();
+  }
+
+  /** A branch; empty when the branch does not exist or the repository has no commit yet. */
+  public static Optional<GHRef> branch(GHRepository repo, String branch) throws IOException {
+    try {
+      return Optional.of(repo.getRef("heads/" + branch));
+    } catch (IOException e) {
+      int status = GithubFailures.status(e);
+      if (status == 404 || status == 409) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Map<String, File> readFolder(Path folder, String prefix) throws IOException {
+    Map<String, File> files = new TreeMap<>();
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            boolean dotGit =
+                !dir.equals(folder) && dir.getFileName().toString().equalsIgnoreCase(".git");
+            return dotGit ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            String path = prefix.isEmpty() ? relative : prefix + "/" + relative;
+            if (attrs.isSymbolicLink()) {
+              String target = Files.readSymbolicLink(file).toString();
+              files.put(path, new File("120000", target.getBytes(StandardCharsets.UTF_8)));
+            } else if (attrs.isRegularFile()
+                && !file.getFileName().toString().equalsIgnoreCase(".git")) {
+              String mode = Files.isExecutable(file) ? "100755" : "100644";
+              files.put(path, new File(mode, Files.readAllBytes(file)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return files;
+  }
+
+  /** The bytes as text when they are UTF-8 without NUL bytes, which JSON carries unchanged. */
+  static Optional<String> text(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+}
