@@ -32,6 +32,8 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.mockito.ArgumentCaptor;
 import org.mockito.stubbing.Answer;
 
@@ -130,6 +132,32 @@ final class GoldenPathHarness implements AutoCloseable {
                 .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
                 .setTaskQueue(TaskQueues.GOLDEN_PATH)
                 .build());
+  }
+
+  /** The run's workflow by its id, for updates and queries. */
+  GoldenPathWorkflow workflow() {
+    return client().newWorkflowStub(GoldenPathWorkflow.class, ServiceTemplate.WORKFLOW_ID);
+  }
+
+  /**
+   * Waits until the run shows the status (a bound on waiting, not an assertion on speed). Time does
+   * not skip meanwhile: only a client waiting for the result lets it.
+   */
+  RunProgress awaitStatus(RunStatus status) throws InterruptedException {
+    return awaitProgress(status.name(), progress -> progress.status() == status);
+  }
+
+  RunProgress awaitProgress(String what, Predicate<RunProgress> reached)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      RunProgress progress = progress();
+      if (progress != null && reached.test(progress)) {
+        return progress;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the run never reached " + what + ": " + progress());
   }
 
   /** The progress query, asked of the (finished) run. */
