@@ -29,6 +29,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,11 @@ final class GoldenPathHarness implements AutoCloseable {
                         .setWorkerInterceptors(new AttemptInterceptor())
                         .build())
                 .build());
-    Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH);
+    // On a loaded machine loading classes in a workflow thread can take over the deadlock
+    // detector's default second; the harness fails the run on any exception, so give it longer.
+    WorkerOptions options =
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(15_000).build();
+    Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH, options);
     // A bug in workflow code fails the run (and the test) at once instead of retrying the task.
     goldenPath.registerWorkflowImplementationTypes(
         WorkflowImplementationOptions.newBuilder()
@@ -87,7 +92,7 @@ final class GoldenPathHarness implements AutoCloseable {
         workflowImplementation);
     goldenPath.registerActivitiesImplementations(
         render, workspace, fetch, repository, dashboard, secrets, manifests);
-    env.newWorker(TaskQueues.API).registerActivitiesImplementations(recorder, catalog);
+    env.newWorker(TaskQueues.API, options).registerActivitiesImplementations(recorder, catalog);
     when(render.renderStep(any()))
         .thenAnswer(call -> FakeRendering.step(call.getArgument(0, RenderRequest.class)));
     when(render.renderOutput(any()))
