@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Paved's own record of a run: what was asked, the plan it froze, and the latest progress its
  * workflow reported.
+ *
+ * @param rerunOf the run this one repeats ({@code POST /runs/{id}/rerun}), or null
  */
 public record RunRecord(
     String id,
@@ -23,7 +25,42 @@ public record RunRecord(
     RunProgress progress,
     String error,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String rerunOf) {
+
+  /** A run that repeats no other. */
+  public RunRecord(
+      String id,
+      String template,
+      String templateVersion,
+      String serviceKey,
+      String workflowId,
+      String temporalRunId,
+      String status,
+      String requestedBy,
+      Map<String, Object> parameters,
+      TemplatePlan plan,
+      RunProgress progress,
+      String error,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        template,
+        templateVersion,
+        serviceKey,
+        workflowId,
+        temporalRunId,
+        status,
+        requestedBy,
+        parameters,
+        plan,
+        progress,
+        error,
+        createdAt,
+        updatedAt,
+        null);
+  }
 
   /**
    * The record with its workflow's live progress. A finished workflow still writes its last record
@@ -44,6 +81,7 @@ public record RunRecord(
         live,
         live.error(),
         createdAt,
-        updatedAt);
+        updatedAt,
+        rerunOf);
   }
 }
