@@ -48,7 +48,7 @@ class Reruns {
           HttpStatus.CONFLICT,
           "decision-refused",
           "Decision refused",
-          "run " + id + " is " + original.status() + ": " + why(original.status()),
+          "run " + id + " " + why(original.status()),
           Map.of("runId", id, "status", original.status()));
     }
     String runId = RunService.newRunId();
@@ -105,10 +105,11 @@ class Reruns {
 
   private static String why(String status) {
     return switch (status) {
-      case "COMPLETED" -> "its service exists; a re-run is for a run that ended without it";
+      case "COMPLETED" ->
+          "completed: its service exists; a re-run is for a run that ended without it";
       case "RUNNING", "NEEDS_ATTENTION" ->
-          "it is still in flight; retry, roll back or cancel it instead";
-      default -> "it cannot be re-run";
+          "is still in flight (" + status + "): retry, roll back or cancel it instead";
+      default -> "is " + status + ": it cannot be re-run";
     };
   }
 }

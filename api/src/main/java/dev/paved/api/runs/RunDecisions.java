@@ -109,8 +109,7 @@ class RunDecisions {
 
   private void decide(RunRecord run, String decision, DecisionRequest request) {
     try {
-      workflows.decide(run, decision, request);
-      log.info("Run {}: {} by {}", run.id(), decision, request.decidedBy());
+      workflows.decide(run, decision, request); // the workflow logs the decision
     } catch (WorkflowUpdateException e) {
       String reason =
           e.getCause() instanceof ApplicationFailure failure

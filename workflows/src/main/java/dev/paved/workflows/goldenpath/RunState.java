@@ -91,7 +91,8 @@ final class RunState {
         failedStep = steps.get(i).id();
       }
     }
-    error = "the run was cancelled";
+    // A paused run keeps saying why it had paused.
+    error = error == null ? "the run was cancelled" : "the run was cancelled; " + error;
   }
 
   void compensated(int index) {

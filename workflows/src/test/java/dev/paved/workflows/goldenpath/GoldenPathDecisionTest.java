@@ -158,6 +158,7 @@ class GoldenPathDecisionTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(result.failedStep()).isEqualTo("secrets");
+    assertThat(result.error()).contains("cancelled", "owner is not a team");
     assertThat(result.decisions())
         .extracting(RunDecision::kind, RunDecision::step)
         .containsExactly(tuple(Kind.CANCEL, "secrets"));
