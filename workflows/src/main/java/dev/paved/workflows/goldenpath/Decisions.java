@@ -63,7 +63,7 @@ final class Decisions {
   void validateCancel(DecisionRequest request) {
     requireDecider(request);
     if (phase == Phase.ENDING) {
-      throw refused("run " + runId + " is already ending (" + state.status() + ")");
+      throw refused("run " + runId + " is already ending (undoing what it made, or finishing)");
     }
     if (cancelRequested) {
       throw refused("run " + runId + " is already being cancelled");
@@ -150,9 +150,8 @@ final class Decisions {
       throw refused(
           "run "
               + runId
-              + " is ending ("
-              + state.status()
-              + "): only a run that needs attention can be "
+              + " is ending (undoing what it made, or finishing): only a run that needs attention"
+              + " can be "
               + what);
     }
   }
