@@ -25,11 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The runs API's HTTP contract, with the service behind it mocked. */
 @WebMvcTest(RunController.class)
+// The slice still starts the embedded Temporal server: on a free port, not on 7233, which another
+// Paved on this machine may hold.
+@TestPropertySource(properties = "paved.temporal.port=0")
 class RunControllerTest {
 
   @Autowired MockMvc mvc;

@@ -11,21 +11,12 @@ record StepError(String message, String type, int attempts) {
   static StepError from(TemporalFailure failure) {
     Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
     if (cause instanceof ApplicationFailure app) {
-      String type = shortType(app.getType());
-      return new StepError(message(app.getOriginalMessage(), type), type, attempts(app));
+      return new StepError(app.getOriginalMessage(), shortType(app.getType()), attempts(app));
     }
     if (cause instanceof TimeoutFailure timeout) {
       return new StepError("timed out (" + timeout.getTimeoutType() + ")", "Timeout", 0);
     }
-    String type = cause.getClass().getSimpleName();
-    return new StepError(message(cause.getMessage(), type), type, 0);
-  }
-
-  /** An exception without a message (a bug, mostly) still tells the operator what it was. */
-  private static String message(String message, String type) {
-    return message == null || message.isBlank() || message.equals("null")
-        ? type + " (no message)"
-        : message;
+    return new StepError(String.valueOf(cause.getMessage()), cause.getClass().getSimpleName(), 0);
   }
 
   /** The worker's interceptor puts the attempt number in the failure's details. */

@@ -106,18 +106,6 @@ class GoldenPathRollbackTest {
   }
 
   @Test
-  void aFailureWithoutAMessageStillNamesWhatWentWrong() {
-    when(harness.manifests.k8sManifests(any())).thenThrow(new NullPointerException());
-
-    RunProgress result = harness.run(ServiceTemplate.run(true));
-
-    StepProgress failed = result.steps().get(4);
-    assertThat(failed.errorType()).isEqualTo("NullPointerException");
-    assertThat(failed.error()).isEqualTo("NullPointerException (no message)");
-    assertThat(result.error()).contains("manifests", "NullPointerException (no message)");
-  }
-
-  @Test
   void doesNotUndoASkippedStep() {
     when(harness.secrets.vaultSecrets(any()))
         .thenThrow(ApplicationFailure.newNonRetryableFailure("taken", "Conflict"));
