@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs of golden-path templates: start one, follow it, list them. */
+/**
+ * Runs of golden-path templates: start one, follow it, list them, and decide about one that needs
+ * attention (retry, roll back, cancel, re-run).
+ */
 @RestController
 @RequestMapping("/api/v1/runs")
 class RunController {
@@ -25,13 +28,23 @@ class RunController {
   static final String LOCAL_USER = "guest";
 
   private final RunService runs;
+  private final RunDecisions decisions;
+  private final Reruns reruns;
 
-  RunController(RunService runs) {
+  RunController(RunService runs, RunDecisions decisions, Reruns reruns) {
     this.runs = runs;
+    this.decisions = decisions;
+    this.reruns = reruns;
   }
 
   /** The body of {@code POST /runs}. */
   record RunRequest(String template, Map<String, Object> parameters) {}
+
+  /**
+   * The body of {@code POST /runs/{id}/retry}, optional: parameters to correct, merged over the
+   * run's (null removes one); they apply to the failed step and those after it.
+   */
+  record RetryRequest(Map<String, Object> parameters) {}
 
   @PostMapping
   ResponseEntity<RunView> start(
@@ -48,6 +61,39 @@ class RunController {
         runs.start(request.template(), parameters, LOCAL_USER, idempotencyKey);
     RunView view = RunView.of(started.run());
     return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/runs/" + view.id()))
+        .body(view);
+  }
+
+  /** Runs the failed step of a run that needs attention again, and goes on. */
+  @PostMapping("/{id}/retry")
+  ResponseEntity<RunView> retry(
+      @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
+    Map<String, Object> corrections = request == null ? null : request.parameters();
+    return accepted(decisions.retry(id, corrections, LOCAL_USER));
+  }
+
+  /** Undoes what a run that needs attention made; it ends ROLLED_BACK. */
+  @PostMapping("/{id}/rollback")
+  ResponseEntity<RunView> rollback(@PathVariable String id) {
+    return accepted(decisions.rollback(id, LOCAL_USER));
+  }
+
+  /** Stops a run in flight after its current step (a paused one at once) and undoes it. */
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<RunView> cancel(@PathVariable String id) {
+    return accepted(decisions.cancel(id, LOCAL_USER));
+  }
+
+  /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */
+  @PostMapping("/{id}/rerun")
+  ResponseEntity<RunView> rerun(@PathVariable String id) {
+    return accepted(reruns.rerun(id, LOCAL_USER));
+  }
+
+  private static ResponseEntity<RunView> accepted(RunRecord run) {
+    RunView view = RunView.of(run);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/runs/" + view.id()))
         .body(view);
   }

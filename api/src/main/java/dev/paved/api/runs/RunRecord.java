@@ -12,6 +12,7 @@ import java.util.Map;
  * @param recoveries how often local mode started the run again after its embedded Temporal server
  *     had forgotten it (see {@link RunRecovery})
  * @param recoveredAt when it did so last, or null
+ * @param rerunOf the run this one repeats ({@code POST /runs/{id}/rerun}), or null
  */
 public record RunRecord(
     String id,
@@ -29,9 +30,10 @@ public record RunRecord(
     Instant createdAt,
     Instant updatedAt,
     int recoveries,
-    Instant recoveredAt) {
+    Instant recoveredAt,
+    String rerunOf) {
 
-  /** A run that was never recovered. */
+  /** A run that was never recovered and repeats no other. */
   public RunRecord(
       String id,
       String template,
@@ -63,6 +65,7 @@ public record RunRecord(
         createdAt,
         updatedAt,
         0,
+        null,
         null);
   }
 
@@ -87,6 +90,7 @@ public record RunRecord(
         createdAt,
         updatedAt,
         recoveries,
-        recoveredAt);
+        recoveredAt,
+        rerunOf);
   }
 }

@@ -29,7 +29,12 @@ class RunRecorderImpl implements RunRecorder {
   @Override
   public void recordRun(RunProgress progress) {
     store.recordProgress(progress, clock.instant());
-    if (progress.status().isTerminal()) {
+    if (progress.status() == RunStatus.NEEDS_ATTENTION) {
+      log.info(
+          "Run {} needs attention (retry, rollback or cancel): {}",
+          progress.runId(),
+          progress.error());
+    } else if (progress.status().isTerminal()) {
       log.info(
           "Run {} ended {}{}",
           progress.runId(),

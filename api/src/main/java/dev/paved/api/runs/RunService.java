@@ -5,6 +5,7 @@ import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema.FieldError;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.workflows.goldenpath.RunInput;
+import dev.paved.workflows.goldenpath.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,9 @@ public class RunService {
             idempotencyKey,
             requestHash,
             values,
-            template.plan());
+            template.plan(),
+            template.parameters().asMap(),
+            null);
     Instant now = clock.instant();
     try {
       transactions.executeWithoutResult(
@@ -145,7 +148,8 @@ public class RunService {
     return store.list(status, limit);
   }
 
-  private void startWorkflow(RunStore.NewRun run, ServiceIdentity identity) {
+  /** Starts the recorded run's workflow; on a refusal removes the run and its claim again. */
+  void startWorkflow(RunStore.NewRun run, ServiceIdentity identity) {
     RunInput input =
         new RunInput(
             run.id(), identity.serviceKey(), run.requestedBy(), run.plan(), run.parameters());
@@ -183,7 +187,10 @@ public class RunService {
 
   /** While a run is in flight its workflow knows more than the last record (the running step). */
   private RunRecord withLiveProgress(RunRecord record) {
-    if (!"RUNNING".equals(record.status()) || record.temporalRunId() == null) {
+    boolean inFlight =
+        RunStatus.RUNNING.name().equals(record.status())
+            || RunStatus.NEEDS_ATTENTION.name().equals(record.status());
+    if (!inFlight || record.temporalRunId() == null) {
       return record;
     }
     return workflows.progress(record).map(record::withLiveProgress).orElse(record);
@@ -228,13 +235,13 @@ public class RunService {
         Map.of("service", serviceName, "runId", holder));
   }
 
-  private static String newRunId() {
+  static String newRunId() {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return "r-" + HexFormat.of().formatHex(bytes);
   }
 
-  private static String hash(String text) {
+  static String hash(String text) {
     try {
       return HexFormat.of()
           .formatHex(

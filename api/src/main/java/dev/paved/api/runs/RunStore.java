@@ -31,7 +31,12 @@ public class RunStore {
     this.jdbc = jdbc;
   }
 
-  /** A new run row, before its workflow starts. */
+  /**
+   * A new run row, before its workflow starts.
+   *
+   * @param parameterSchema the template's form as one JSON Schema, or null
+   * @param rerunOf the run this one repeats, or null
+   */
   record NewRun(
       String id,
       String template,
@@ -41,14 +46,42 @@ public class RunStore {
       String idempotencyKey,
       String requestHash,
       Map<String, Object> parameters,
-      TemplatePlan plan) {}
+      TemplatePlan plan,
+      Map<String, Object> parameterSchema,
+      String rerunOf) {
+
+    NewRun(
+        String id,
+        String template,
+        String templateVersion,
+        ServiceIdentity identity,
+        String requestedBy,
+        String idempotencyKey,
+        String requestHash,
+        Map<String, Object> parameters,
+        TemplatePlan plan) {
+      this(
+          id,
+          template,
+          templateVersion,
+          identity,
+          requestedBy,
+          idempotencyKey,
+          requestHash,
+          parameters,
+          plan,
+          null,
+          null);
+    }
+  }
 
   void insert(NewRun run, Instant now) {
     jdbc.sql(
             """
             insert into runs (id, template, template_version, service_key, workflow_id, status,
-              requested_by, idempotency_key, request_hash, parameters, plan, created_at, updated_at)
-            values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)""")
+              requested_by, idempotency_key, request_hash, parameters, plan, created_at, updated_at,
+              parameter_schema, rerun_of)
+            values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             run.id(),
             run.template(),
@@ -61,7 +94,36 @@ public class RunStore {
             write(run.parameters()),
             write(run.plan()),
             Timestamp.from(now),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            run.parameterSchema() == null ? null : write(run.parameterSchema()),
+            run.rerunOf())
+        .update();
+  }
+
+  /**
+   * Hands a service name's claim from one run to another (a re-run of a run that failed and kept
+   * it); false when {@code fromRunId} does not hold it.
+   */
+  boolean takeOverClaim(String serviceName, String fromRunId, String toRunId) {
+    return jdbc.sql("update service_claims set run_id = ? where service_name = ? and run_id = ?")
+            .params(toRunId, serviceName, fromRunId)
+            .update()
+        == 1;
+  }
+
+  /** The form the run started with, as one JSON Schema; empty for runs from before it was kept. */
+  Optional<Map<String, Object>> parameterSchema(String id) {
+    return jdbc.sql("select parameter_schema from runs where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(json -> read(json, MAP));
+  }
+
+  /** A retry corrected the run's parameters; a re-run starts from these. */
+  void updateParameters(String id, Map<String, Object> parameters, Instant now) {
+    jdbc.sql("update runs set parameters = ?, updated_at = ? where id = ?")
+        .params(write(parameters), Timestamp.from(now), id)
         .update();
   }
 
@@ -86,10 +148,11 @@ public class RunStore {
         .optional();
   }
 
-  /** Whether a run other than {@code runId} still runs under this workflow id. */
+  /** Whether a run other than {@code runId} is still in flight under this workflow id. */
   boolean hasOtherActiveRun(String workflowId, String runId) {
     return jdbc.sql(
-                "select count(*) from runs where workflow_id = ? and status = 'RUNNING' and id <> ?")
+                "select count(*) from runs where workflow_id = ?"
+                    + " and status in ('RUNNING', 'NEEDS_ATTENTION') and id <> ?")
             .params(workflowId, runId)
             .query(Integer.class)
             .single()
@@ -203,7 +266,8 @@ public class RunStore {
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         rs.getInt("recoveries"),
-        instant(rs.getTimestamp("recovered_at")));
+        instant(rs.getTimestamp("recovered_at")),
+        rs.getString("rerun_of"));
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.StepProgress;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.util.Map;
  *
  * @param recoveries how often local mode started the run again after a restart of Paved
  * @param recoveredAt when it did so last, or null
+ * @param pausedUntil while the run needs attention, when it rolls back if nobody decides
+ * @param decisions what operators (or the pause's timeout) decided, oldest first
+ * @param rerunOf the run this one repeats, or null
  */
 record RunView(
     String id,
@@ -24,10 +28,27 @@ record RunView(
     String failedStep,
     String error,
     Map<String, Object> output,
+    Instant pausedUntil,
+    List<DecisionView> decisions,
+    String rerunOf,
     Instant createdAt,
     Instant updatedAt,
     int recoveries,
     Instant recoveredAt) {
+
+  /** One decision about the run. */
+  record DecisionView(
+      String kind, String step, String decidedBy, Instant at, List<String> changedParameters) {
+
+    static DecisionView of(RunDecision decision) {
+      return new DecisionView(
+          decision.kind().name(),
+          decision.step(),
+          decision.decidedBy(),
+          Instant.ofEpochMilli(decision.at()),
+          decision.changedParameters());
+    }
+  }
 
   /** One step of a run. */
   record StepView(
@@ -71,6 +92,9 @@ record RunView(
         progress == null ? null : progress.failedStep(),
         run.error(),
         progress == null ? Map.of() : progress.output(),
+        progress == null ? null : instant(progress.pausedUntil()),
+        progress == null ? List.of() : progress.decisions().stream().map(DecisionView::of).toList(),
+        run.rerunOf(),
         run.createdAt(),
         run.updatedAt(),
         run.recoveries(),
@@ -87,6 +111,7 @@ record RunView(
     body.put("requestedBy", run.requestedBy());
     body.put("failedStep", run.progress() == null ? null : run.progress().failedStep());
     body.put("error", run.error());
+    body.put("rerunOf", run.rerunOf());
     body.put("createdAt", run.createdAt());
     body.put("updatedAt", run.updatedAt());
     return body;

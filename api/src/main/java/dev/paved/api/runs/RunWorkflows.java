@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.workflows.goldenpath.DecisionRequest;
 import dev.paved.workflows.goldenpath.GoldenPathWorkflow;
 import dev.paved.workflows.goldenpath.RunInput;
 import dev.paved.workflows.goldenpath.RunProgress;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The runs' golden-path workflows in Temporal: start one, wait for one to close, ask its progress.
+ * The runs' golden-path workflows in Temporal: start one, wait for one to close, ask its progress,
+ * send it an operator's decision.
  */
 @Component
 class RunWorkflows {
@@ -50,6 +52,19 @@ class RunWorkflows {
     } catch (TimeoutException | RuntimeException ended) {
       // closed in some other way, or still closing: the start that follows tells which
     }
+  }
+
+  /**
+   * Sends an operator's decision ({@code retry}, {@code rollback}, {@code cancel}) as an update to
+   * the run's workflow and returns its progress once the decision is taken. A refusal by the
+   * update's validator arrives as a {@code WorkflowUpdateException}; a closed workflow as a {@code
+   * WorkflowNotFoundException}.
+   */
+  RunProgress decide(RunRecord record, String decision, DecisionRequest request) {
+    return client
+        .newUntypedWorkflowStub(
+            record.workflowId(), Optional.ofNullable(record.temporalRunId()), Optional.empty())
+        .update(decision, RunProgress.class, request);
   }
 
   /** The workflow's own progress query; empty when it cannot answer. */

@@ -80,6 +80,14 @@ public final class ParameterSchema {
     }
   }
 
+  /**
+   * The schema {@link #asMap()} gave, read back: a run keeps its template's form, so a retry's
+   * corrected parameters are checked against the form the run started with.
+   */
+  public static ParameterSchema fromMap(Map<String, Object> schema) {
+    return new ParameterSchema(schema);
+  }
+
   /** The names of the properties the form declares. */
   public Set<String> declared() {
     return Yaml.map(schema.get("properties")).keySet();

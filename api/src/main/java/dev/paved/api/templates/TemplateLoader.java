@@ -8,6 +8,8 @@ import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +60,7 @@ final class TemplateLoader {
     }
     String label = "template '" + (name == null ? folderName : name) + "'";
     FailurePolicy onFailure = failurePolicy(spec.get("onFailure"), problems);
+    String pauseTimeout = pauseTimeout(spec.get("pauseTimeout"), problems);
     List<Map<String, Object>> pages = pages(spec.get("parameters"));
     List<StepPlan> steps = steps(Yaml.list(spec.get("steps")), label, problems);
     Map<String, Object> output = Yaml.map(spec.get("output"));
@@ -73,7 +76,8 @@ final class TemplateLoader {
     }
     String version = TemplateVersion.of(file.getParent());
     TemplatePlan plan =
-        new TemplatePlan(name, version, file.getParent().toString(), onFailure, steps, output);
+        new TemplatePlan(
+            name, version, file.getParent().toString(), onFailure, steps, output, pauseTimeout);
     return new Result(
         new LoadedTemplate(
             name,
@@ -139,14 +143,33 @@ final class TemplateLoader {
 
   private static FailurePolicy failurePolicy(Object value, List<String> problems) {
     if (value == null) {
-      return FailurePolicy.ROLLBACK;
+      return FailurePolicy.PAUSE;
     }
     try {
       return FailurePolicy.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add("spec.onFailure '" + value + "' is not supported (only 'rollback')");
-      return FailurePolicy.ROLLBACK;
+      problems.add("spec.onFailure '" + value + "' is not supported ('pause' or 'rollback')");
+      return FailurePolicy.PAUSE;
     }
+  }
+
+  /** An ISO-8601 duration of days, hours, minutes, seconds ({@code P7D}, {@code PT12H}). */
+  private static String pauseTimeout(Object value, List<String> problems) {
+    if (value == null) {
+      return TemplatePlan.DEFAULT_PAUSE_TIMEOUT;
+    }
+    try {
+      if (Duration.parse(String.valueOf(value)).compareTo(Duration.ofMinutes(1)) >= 0) {
+        return String.valueOf(value);
+      }
+    } catch (DateTimeParseException unreadable) {
+      // reported below
+    }
+    problems.add(
+        "spec.pauseTimeout '"
+            + value
+            + "' is not an ISO-8601 duration of at least a minute (for example P7D or PT12H)");
+    return TemplatePlan.DEFAULT_PAUSE_TIMEOUT;
   }
 
   private static String prefix(String label, String problem) {

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,15 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The runs API's HTTP contract, with the service behind it mocked. */
 @WebMvcTest(RunController.class)
+// The slice still starts the embedded Temporal server: on a free port, not on 7233, which another
+// Paved on this machine may hold.
+@TestPropertySource(properties = "paved.temporal.port=0")
 class RunControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunDecisions decisions;
+  @MockitoBean Reruns reruns;
 
   private static RunRecord record(String status) {
     TemplatePlan plan =
@@ -103,6 +110,54 @@ class RunControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("template")));
     verifyNoInteractions(runs);
+  }
+
+  @Test
+  void retryTakesOptionalCorrectedParametersAndAnswers202() throws Exception {
+    when(decisions.retry("r-1", Map.of("policy", "read-only"), "guest"))
+        .thenReturn(record("RUNNING"));
+    when(decisions.retry("r-1", null, "guest")).thenReturn(record("RUNNING"));
+
+    mvc.perform(
+            post("/api/v1/runs/r-1/retry")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"parameters\":{\"policy\":\"read-only\"}}"))
+        .andExpect(status().isAccepted())
+        .andExpect(header().string("Location", "/api/v1/runs/r-1"))
+        .andExpect(jsonPath("$.status").value("RUNNING"));
+    mvc.perform(post("/api/v1/runs/r-1/retry")).andExpect(status().isAccepted());
+    verify(decisions).retry("r-1", null, "guest");
+  }
+
+  @Test
+  void rerunAnswers202WithTheNewRunLinkedToTheOriginal() throws Exception {
+    RunRecord old = record("RUNNING");
+    RunRecord rerun =
+        new RunRecord(
+            "r-2",
+            old.template(),
+            old.templateVersion(),
+            old.serviceKey(),
+            old.workflowId(),
+            null,
+            "RUNNING",
+            "guest",
+            old.parameters(),
+            old.plan(),
+            null,
+            null,
+            old.createdAt(),
+            old.updatedAt(),
+            0,
+            null,
+            "r-1");
+    when(reruns.rerun("r-1", "guest")).thenReturn(rerun);
+
+    mvc.perform(post("/api/v1/runs/r-1/rerun"))
+        .andExpect(status().isAccepted())
+        .andExpect(header().string("Location", "/api/v1/runs/r-2"))
+        .andExpect(jsonPath("$.rerunOf").value("r-1"))
+        .andExpect(jsonPath("$.decisions").isEmpty());
   }
 
   @Test

@@ -121,4 +121,61 @@ class RunStoreTest {
     assertThat(store.find("r-3").orElseThrow().error()).isEqualTo("lost");
     assertThat(store.inFlight()).containsExactly("r-1");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPausedRunIsStillActive(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "checkout", null), T0);
+    store.recordProgress(
+        new RunProgress(
+            "r-1", "java-service", RunStatus.NEEDS_ATTENTION, List.of(), "x", "boom", Map.of()),
+        T0);
+    assertThat(store.hasOtherActiveRun("service:team-payments/checkout", "r-2")).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void keepsTheFormARerunLinkAndCorrectedParameters(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    RunStore.NewRun first = newRun("r-1", "checkout", null);
+    Map<String, Object> form = Map.of("type", "object", "required", List.of("name"));
+    store.insert(first, T0);
+    store.insert(
+        new RunStore.NewRun(
+            "r-2",
+            first.template(),
+            first.templateVersion(),
+            first.identity(),
+            "bob",
+            null,
+            "hash-r-2",
+            first.parameters(),
+            first.plan(),
+            form,
+            "r-1"),
+        T0);
+    store.updateParameters("r-2", Map.of("name", "checkout", "replicas", 3), T0.plusSeconds(1));
+
+    assertThat(store.parameterSchema("r-1")).isEmpty();
+    assertThat(store.parameterSchema("r-2")).contains(form);
+    RunRecord rerun = store.find("r-2").orElseThrow();
+    assertThat(rerun.rerunOf()).isEqualTo("r-1");
+    assertThat(rerun.parameters()).containsEntry("replicas", 3);
+    assertThat(rerun.updatedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(store.find("r-1").orElseThrow().rerunOf()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aClaimPassesOnlyFromTheRunThatHoldsIt(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    assertThat(store.claim("checkout", "team-payments/checkout", "r-1", T0)).isTrue();
+
+    assertThat(store.takeOverClaim("checkout", "r-9", "r-2")).isFalse();
+    assertThat(store.takeOverClaim("checkout", "r-1", "r-2")).isTrue();
+    assertThat(store.claimHolder("checkout")).contains("r-2");
+    assertThat(store.takeOverClaim("checkout", "r-1", "r-3")).isFalse();
+    assertThat(store.takeOverClaim("payments", "r-2", "r-3")).isFalse();
+  }
 }

@@ -2,6 +2,8 @@ package dev.paved.api.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.TemplatePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,35 @@ class TemplateLoaderTest {
         .anySatisfy(p -> assertThat(p).contains("kind Template"))
         .anySatisfy(p -> assertThat(p).contains("step 'a'", "used twice"))
         .anySatisfy(p -> assertThat(p).contains("onFailure 'explode'"));
+  }
+
+  @Test
+  void aTemplateThatSaysNothingPausesForAWeekOnAFailedStep() throws IOException {
+    TemplatePlan plan = loader.load(write("quiet", steps("debug:log", "x"))).template().plan();
+
+    assertThat(plan.onFailure()).isEqualTo(FailurePolicy.PAUSE);
+    assertThat(plan.pauseTimeout()).isEqualTo("P7D");
+  }
+
+  @Test
+  void readsTheFailurePolicyAndThePauseTimeout() throws IOException {
+    String spec = "  onFailure: rollback\n  pauseTimeout: PT12H\n" + steps("debug:log", "x");
+    TemplatePlan plan = loader.load(write("explicit", spec)).template().plan();
+
+    assertThat(plan.onFailure()).isEqualTo(FailurePolicy.ROLLBACK);
+    assertThat(plan.pauseTimeout()).isEqualTo("PT12H");
+  }
+
+  @Test
+  void refusesAPauseTimeoutThatIsNoDuration() throws IOException {
+    for (String timeout : List.of("7 days", "P1M", "PT0S", "-P1D")) {
+      String spec = "  pauseTimeout: '" + timeout + "'\n" + steps("debug:log", "x");
+      assertThat(loader.load(write("t", spec)).refused().problems())
+          .as(timeout)
+          .singleElement()
+          .asString()
+          .contains("spec.pauseTimeout '" + timeout + "'", "ISO-8601");
+    }
   }
 
   @Test

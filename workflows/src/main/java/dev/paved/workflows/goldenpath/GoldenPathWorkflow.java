@@ -1,18 +1,54 @@
 package dev.paved.workflows.goldenpath;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** One run of a golden-path template: its steps in order, each with its undo. */
+/**
+ * One run of a golden-path template: its steps in order, each with its undo. A step that fails for
+ * good either rolls the run back or pauses it for an operator's decision ({@code spec.onFailure});
+ * each decision is an update whose validator refuses it, before anything enters history, when it
+ * does not fit the run's state.
+ */
 @WorkflowInterface
 public interface GoldenPathWorkflow {
 
-  /** Runs the template's steps; on a step's final failure undoes what was made, newest first. */
+  /** Runs the template's steps; on a step's final failure pauses or undoes what was made. */
   @WorkflowMethod
   RunProgress run(RunInput input);
 
   /** The run's progress: each step's status, attempts, times, output and error. */
   @QueryMethod
   RunProgress progress();
+
+  /**
+   * Runs the failed step of a paused run again, with corrected parameters if given, and goes on.
+   */
+  @UpdateMethod
+  RunProgress retry(DecisionRequest request);
+
+  /** Refuses a retry unless the run is paused on a failed step. */
+  @UpdateValidatorMethod(updateName = "retry")
+  void validateRetry(DecisionRequest request);
+
+  /** Undoes what a paused run made; the run ends {@code ROLLED_BACK}. */
+  @UpdateMethod
+  RunProgress rollback(DecisionRequest request);
+
+  /** Refuses a rollback unless the run is paused on a failed step. */
+  @UpdateValidatorMethod(updateName = "rollback")
+  void validateRollback(DecisionRequest request);
+
+  /**
+   * Stops the run at the next step boundary (at once when it is paused) and undoes what it made;
+   * the run ends {@code CANCELLED}.
+   */
+  @UpdateMethod
+  RunProgress cancel(DecisionRequest request);
+
+  /** Refuses a cancellation of a run that is already ending. */
+  @UpdateValidatorMethod(updateName = "cancel")
+  void validateCancel(DecisionRequest request);
 }

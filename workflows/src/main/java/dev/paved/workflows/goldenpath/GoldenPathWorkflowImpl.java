@@ -6,6 +6,7 @@ import dev.paved.workflows.steps.ActionCatalog;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.ActionSpec;
+import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.FailureTypes;
 import dev.paved.workflows.steps.RenderRequest;
 import dev.paved.workflows.steps.RenderedStep;
@@ -39,6 +40,10 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       Workflow.newActivityStub(WorkspaceActivities.class, StepOptions.forCleanup());
 
   private RunState state;
+  private Decisions decisions;
+
+  /** The run's parameters; a retry may correct them for the failed step and those after it. */
+  private Map<String, Object> parameters;
 
   /** An undo registered before its step runs: the step may have made part of its work. */
   private record Undo(int index, ActionSpec action, ActionRequest request) {}
@@ -46,12 +51,14 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   @Override
   public RunProgress run(RunInput input) {
     state = new RunState(input);
+    decisions = new Decisions(state, input.runId());
+    parameters = input.parameters();
     Deque<Undo> undos = new ArrayDeque<>();
     RunStatus end;
     try {
       end = runSteps(input, undos);
     } catch (CanceledFailure | ActivityFailure e) {
-      if (!CancellationScope.current().isCancelRequested()) {
+      if (!CancellationScope.current().isCancelRequested() && !decisions.cancelled()) {
         throw e;
       }
       // Cancelled from outside (during a step, a render or a record): undo as for a failure.
@@ -60,6 +67,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       end = RunStatus.CANCELLED;
     }
     // The ending runs detached: a cancellation must never cut the undo or the last record short.
+    decisions.ending();
     RunStatus status = end;
     List<RunProgress> last = new ArrayList<>();
     Workflow.newDetachedCancellationScope(
@@ -73,32 +81,37 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     return last.get(0);
   }
 
-  /** Runs the steps in order; returns COMPLETED, or ROLLED_BACK when one failed for good. */
+  /** Runs the steps in order (a retried one again in place); COMPLETED or ROLLED_BACK. */
   private RunStatus runSteps(RunInput input, Deque<Undo> undos) {
     record();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     List<StepPlan> steps = input.template().steps();
     for (int i = 0; i < steps.size(); i++) {
-      if (CancellationScope.current().isCancelRequested()) {
+      if (cancelling()) {
         throw new CanceledFailure("run cancelled before step '" + steps.get(i).id() + "'");
       }
       StepError failure = runStep(input, i, steps.get(i), outputs, undos);
-      if (CancellationScope.current().isCancelRequested()) {
+      if (cancelling()) {
         throw new CanceledFailure("run cancelled during step '" + steps.get(i).id() + "'");
       }
       if (failure != null) {
         state.failed(i, failure);
-        record();
-        log.info("run {} step {} failed for good: {}", input.runId(), steps.get(i).id(), failure);
-        return RunStatus.ROLLED_BACK;
+        if (!pauseForDecision(input, steps.get(i), failure)) {
+          return RunStatus.ROLLED_BACK;
+        }
+        i--; // retry: the same step again, with the parameters the decision brought
+        continue;
       }
       record();
+    }
+    decisions.ending(); // from here a cancellation is refused; one accepted before still counts
+    if (cancelling()) {
+      throw new CanceledFailure("run cancelled after its last step");
     }
     try {
       state.output(
           render.renderOutput(
-              new RenderRequest(
-                  outputStep(input), input.parameters(), outputs, input.requestedBy())));
+              new RenderRequest(outputStep(input), parameters, outputs, input.requestedBy())));
     } catch (ActivityFailure e) {
       if (CancellationScope.current().isCancelRequested()) {
         throw e;
@@ -109,9 +122,67 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     return RunStatus.COMPLETED;
   }
 
+  /** A step failed for good: true to retry it, false to roll back; throws when cancelled. */
+  private boolean pauseForDecision(RunInput input, StepPlan step, StepError failure) {
+    if (input.template().onFailure() == FailurePolicy.ROLLBACK) {
+      decisions.ending();
+      record();
+      log.info("run {} step {} failed for good: {}", input.runId(), step.id(), failure);
+      return false;
+    }
+    log.info("run {} step {} failed for good, paused: {}", input.runId(), step.id(), failure);
+    RunDecision.Kind decision = decisions.pause(input.template().pauseTimeout(), this::record);
+    if (decision == RunDecision.Kind.CANCEL) {
+      throw new CanceledFailure("run cancelled while it needed attention");
+    }
+    if (decision != RunDecision.Kind.RETRY) {
+      return false;
+    }
+    if (decisions.retryParameters() != null) {
+      parameters = decisions.retryParameters();
+    }
+    record(); // the run shows it is running again before the step's retry ends
+    return true;
+  }
+
+  /** Cancelled from outside (Temporal's cancellation) or by an operator's decision. */
+  private boolean cancelling() {
+    return CancellationScope.current().isCancelRequested() || decisions.cancelled();
+  }
+
   @Override
   public RunProgress progress() {
     return state == null ? null : state.snapshot();
+  }
+
+  @Override
+  public RunProgress retry(DecisionRequest request) {
+    return decisions.retry(request, parameters);
+  }
+
+  @Override
+  public void validateRetry(DecisionRequest request) {
+    Decisions.of(decisions).validateRetry(request);
+  }
+
+  @Override
+  public RunProgress rollback(DecisionRequest request) {
+    return decisions.rollback(request);
+  }
+
+  @Override
+  public void validateRollback(DecisionRequest request) {
+    Decisions.of(decisions).validateRollback(request);
+  }
+
+  @Override
+  public RunProgress cancel(DecisionRequest request) {
+    return decisions.cancel(request);
+  }
+
+  @Override
+  public void validateCancel(DecisionRequest request) {
+    Decisions.of(decisions).validateCancel(request);
   }
 
   /** Runs one step; returns why it failed for good, or null when it succeeded or was skipped. */
@@ -129,8 +200,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     RenderedStep rendered;
     try {
       rendered =
-          render.renderStep(
-              new RenderRequest(step, input.parameters(), outputs, input.requestedBy()));
+          render.renderStep(new RenderRequest(step, parameters, outputs, input.requestedBy()));
     } catch (ActivityFailure e) {
       return StepError.from(e);
     }
@@ -147,8 +217,10 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
             rendered.input(),
             input.template().location(),
             input.requestedBy());
-    if (action.hasUndo()) {
-      undos.push(new Undo(index, action, request));
+    Undo undo = new Undo(index, action, request);
+    // A retried step with the same input registers the same undo again; it must run once.
+    if (action.hasUndo() && !undo.equals(undos.peek())) {
+      undos.push(undo);
     }
     try {
       // A step is never cut off half-way: a cancellation takes effect when it has ended, so its

@@ -10,6 +10,9 @@ import java.util.Map;
  * @param failedStep the id of the step that failed for good, or null
  * @param error what went wrong, in words an operator can act on, or null
  * @param output the rendered {@code spec.output} (links, text) once the run completed
+ * @param pausedUntil while the run needs attention, when it rolls back if nobody decides (epoch
+ *     milliseconds); null otherwise
+ * @param decisions what operators (or the pause's timeout) decided about the run, oldest first
  */
 public record RunProgress(
     String runId,
@@ -18,10 +21,25 @@ public record RunProgress(
     List<StepProgress> steps,
     String failedStep,
     String error,
-    Map<String, Object> output) {
+    Map<String, Object> output,
+    Long pausedUntil,
+    List<RunDecision> decisions) {
 
   public RunProgress {
     steps = steps == null ? List.of() : List.copyOf(steps);
     output = output == null ? Map.of() : output;
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** Progress of a run that never paused. */
+  public RunProgress(
+      String runId,
+      String template,
+      RunStatus status,
+      List<StepProgress> steps,
+      String failedStep,
+      String error,
+      Map<String, Object> output) {
+    this(runId, template, status, steps, failedStep, error, output, null, null);
   }
 }

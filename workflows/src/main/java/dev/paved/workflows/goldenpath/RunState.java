@@ -16,6 +16,8 @@ final class RunState {
   private String failedStep;
   private String error;
   private Map<String, Object> output = Map.of();
+  private Long pausedUntil;
+  private final List<RunDecision> decisions = new ArrayList<>();
 
   RunState(RunInput input) {
     this.runId = input.runId();
@@ -26,7 +28,16 @@ final class RunState {
   }
 
   RunProgress snapshot() {
-    return new RunProgress(runId, template, status, steps, failedStep, error, output);
+    return new RunProgress(
+        runId, template, status, steps, failedStep, error, output, pausedUntil, decisions);
+  }
+
+  RunStatus status() {
+    return status;
+  }
+
+  String failedStep() {
+    return failedStep;
   }
 
   void running(int index) {
@@ -49,6 +60,29 @@ final class RunState {
     error = "step '" + step.id() + "' (" + step.action() + ") failed: " + stepError.message();
   }
 
+  /** The failed step waits for an operator's decision until {@code deadline} (epoch millis). */
+  void paused(long deadline) {
+    status = RunStatus.NEEDS_ATTENTION;
+    pausedUntil = deadline;
+  }
+
+  /** A decision was taken; a rollback or cancellation now undoes what was made. */
+  void decided(RunDecision decision) {
+    decisions.add(decision);
+    status = RunStatus.RUNNING;
+    pausedUntil = null;
+  }
+
+  /** A retry: the failed step runs again, so the run no longer shows its failure. */
+  void resumed() {
+    failedStep = null;
+    error = null;
+  }
+
+  void timedOut(String timeout) {
+    error = error + "; nobody decided within " + timeout + ", so the run rolled back";
+  }
+
   /** The run was cancelled: a step caught running is marked failed, with the reason. */
   void cancelled() {
     for (int i = 0; i < steps.size(); i++) {
@@ -57,7 +91,8 @@ final class RunState {
         failedStep = steps.get(i).id();
       }
     }
-    error = "the run was cancelled";
+    // A paused run keeps saying why it had paused.
+    error = error == null ? "the run was cancelled" : "the run was cancelled; " + error;
   }
 
   void compensated(int index) {

@@ -3,6 +3,11 @@ package dev.paved.workflows.goldenpath;
 /** Where a run stands. */
 public enum RunStatus {
   RUNNING,
+  /**
+   * A step failed for good and the template's {@code onFailure} is {@code pause}: the run waits for
+   * an operator to retry, roll back or cancel it (or rolls back when its pause times out).
+   */
+  NEEDS_ATTENTION,
   COMPLETED,
   /** A step failed for good and everything made before it was undone. */
   ROLLED_BACK,
@@ -11,7 +16,8 @@ public enum RunStatus {
   /** Cancelled from outside; everything made before was undone. */
   CANCELLED;
 
+  /** Whether the run has ended: it will never change again. */
   public boolean isTerminal() {
-    return this != RUNNING;
+    return this != RUNNING && this != NEEDS_ATTENTION;
   }
 }

@@ -29,9 +29,12 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.mockito.ArgumentCaptor;
 import org.mockito.stubbing.Answer;
 
@@ -76,7 +79,11 @@ final class GoldenPathHarness implements AutoCloseable {
                         .setWorkerInterceptors(new AttemptInterceptor())
                         .build())
                 .build());
-    Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH);
+    // On a loaded machine loading classes in a workflow thread can take over the deadlock
+    // detector's default second; the harness fails the run on any exception, so give it longer.
+    WorkerOptions options =
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(15_000).build();
+    Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH, options);
     // A bug in workflow code fails the run (and the test) at once instead of retrying the task.
     goldenPath.registerWorkflowImplementationTypes(
         WorkflowImplementationOptions.newBuilder()
@@ -85,7 +92,7 @@ final class GoldenPathHarness implements AutoCloseable {
         workflowImplementation);
     goldenPath.registerActivitiesImplementations(
         render, workspace, fetch, repository, dashboard, secrets, manifests);
-    env.newWorker(TaskQueues.API).registerActivitiesImplementations(recorder, catalog);
+    env.newWorker(TaskQueues.API, options).registerActivitiesImplementations(recorder, catalog);
     when(render.renderStep(any()))
         .thenAnswer(call -> FakeRendering.step(call.getArgument(0, RenderRequest.class)));
     when(render.renderOutput(any()))
@@ -130,6 +137,32 @@ final class GoldenPathHarness implements AutoCloseable {
                 .setWorkflowId(ServiceTemplate.WORKFLOW_ID)
                 .setTaskQueue(TaskQueues.GOLDEN_PATH)
                 .build());
+  }
+
+  /** The run's workflow by its id, for updates and queries. */
+  GoldenPathWorkflow workflow() {
+    return client().newWorkflowStub(GoldenPathWorkflow.class, ServiceTemplate.WORKFLOW_ID);
+  }
+
+  /**
+   * Waits until the run shows the status (a bound on waiting, not an assertion on speed). Time does
+   * not skip meanwhile: only a client waiting for the result lets it.
+   */
+  RunProgress awaitStatus(RunStatus status) throws InterruptedException {
+    return awaitProgress(status.name(), progress -> progress.status() == status);
+  }
+
+  RunProgress awaitProgress(String what, Predicate<RunProgress> reached)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      RunProgress progress = progress();
+      if (progress != null && reached.test(progress)) {
+        return progress;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the run never reached " + what + ": " + progress());
   }
 
   /** The progress query, asked of the (finished) run. */

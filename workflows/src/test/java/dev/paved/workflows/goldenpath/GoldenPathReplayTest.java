@@ -6,11 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -22,27 +30,53 @@ class GoldenPathReplayTest {
 
   static final List<String> NAMES = RecordedRuns.NAMES;
 
+  /** Never started: it only lends its workers to the replayer. */
+  private static TestWorkflowEnvironment env;
+
+  private static final AtomicInteger workers = new AtomicInteger();
+
+  @BeforeAll
+  static void createEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+  }
+
+  @AfterAll
+  static void closeEnvironment() {
+    env.close();
+  }
+
   @ParameterizedTest
   @FieldSource("NAMES")
   void replaysTheRecordedHistory(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history(name), GoldenPathWorkflowImpl.class);
+    replay(history(name), GoldenPathWorkflowImpl.class);
   }
 
   @ParameterizedTest
   @FieldSource("NAMES")
   void catchesAChangeThatBreaksReplay(String name) {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecution(
-                    history(name), ExtraActivityGoldenPathWorkflowImpl.class))
+    assertThatThrownBy(() -> replay(history(name), ExtraActivityGoldenPathWorkflowImpl.class))
         .hasMessageContaining("NonDeterministicException");
+  }
+
+  static final List<String> PAUSED =
+      NAMES.stream().filter(n -> n.contains("pause") || n.contains("retried")).toList();
+
+  /** Changing what a paused run does breaks the runs that paused; the others still replay. */
+  @ParameterizedTest
+  @FieldSource("NAMES")
+  void catchesAChangeToTheFailurePolicyOnlyInRunsThatPaused(String name) throws Exception {
+    if (PAUSED.contains(name)) {
+      assertThatThrownBy(() -> replay(history(name), ImmediateRollbackGoldenPathWorkflowImpl.class))
+          .hasMessageContaining("NonDeterministicException");
+    } else {
+      replay(history(name), ImmediateRollbackGoldenPathWorkflowImpl.class);
+    }
   }
 
   @ParameterizedTest
   @FieldSource("NAMES")
   void replaysAFreshRecordingOfTheSameRun(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(
-        RecordedRuns.record(name), GoldenPathWorkflowImpl.class);
+    replay(RecordedRuns.record(name), GoldenPathWorkflowImpl.class);
   }
 
   /** A re-recording that captured the wrong run would make the replay tests prove less. */
@@ -51,24 +85,82 @@ class GoldenPathReplayTest {
   void theRecordedHistoryIsTheRunItIsNamedAfter(String name) throws IOException {
     List<HistoryEvent> events = WorkflowExecutionHistory.fromJson(history(name)).getEvents();
 
-    assertThat(events.get(events.size() - 1).getEventType())
-        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    HistoryEvent last = events.get(events.size() - 1);
+    assertThat(last.getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    RunProgress result =
+        DefaultDataConverter.newDefaultInstance()
+            .fromPayloads(
+                0,
+                Optional.of(last.getWorkflowExecutionCompletedEventAttributes().getResult()),
+                RunProgress.class,
+                RunProgress.class);
+    assertThat(result.status()).isEqualTo(RecordedRuns.expected(name));
     List<String> activities =
         events.stream()
             .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
             .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
             .toList();
+    List<String> updates =
+        events.stream()
+            .filter(HistoryEvent::hasWorkflowExecutionUpdateAcceptedEventAttributes)
+            .map(
+                e ->
+                    e.getWorkflowExecutionUpdateAcceptedEventAttributes()
+                        .getAcceptedRequest()
+                        .getInput()
+                        .getName())
+            .toList();
+    List<EventType> types = events.stream().map(HistoryEvent::getEventType).toList();
     assertThat(activities)
         .contains("PublishGithub", "VaultSecrets", "RecordRun", "DeleteWorkspace");
-    if (name.equals(RecordedRuns.ROLLED_BACK)) {
-      assertThat(activities)
-          .contains("UndoVaultSecrets", "UndoGrafanaDashboard", "UndoPublishGithub")
-          .doesNotContain("K8sManifests", "CatalogRegister");
-    } else {
+    List<String> undos = List.of("UndoVaultSecrets", "UndoGrafanaDashboard", "UndoPublishGithub");
+    if (result.status() == RunStatus.COMPLETED) {
       assertThat(activities)
           .contains("K8sManifests", "CatalogRegister")
-          .doesNotContain("GrafanaDashboard", "UndoPublishGithub");
+          .doesNotContainAnyElementsOf(undos);
+    } else {
+      assertThat(activities).containsAll(undos).doesNotContain("K8sManifests", "CatalogRegister");
     }
+    switch (name) {
+      case RecordedRuns.COMPLETED, RecordedRuns.ROLLED_BACK -> {
+        assertThat(updates).isEmpty();
+        assertThat(types).doesNotContain(EventType.EVENT_TYPE_TIMER_STARTED);
+      }
+      case RecordedRuns.PAUSE_TIMED_OUT -> {
+        assertThat(updates).isEmpty();
+        assertThat(types).contains(EventType.EVENT_TYPE_TIMER_FIRED);
+      }
+      default -> {
+        String decision =
+            switch (name) {
+              case RecordedRuns.PAUSED_THEN_ROLLED_BACK -> "rollback";
+              case RecordedRuns.PAUSED_THEN_CANCELLED -> "cancel";
+              default -> "retry";
+            };
+        assertThat(updates).containsExactly(decision);
+        // The pause's timer started; the decision came before it fired.
+        assertThat(types)
+            .contains(EventType.EVENT_TYPE_TIMER_STARTED)
+            .doesNotContain(EventType.EVENT_TYPE_TIMER_FIRED);
+        if (decision.equals("retry")) {
+          assertThat(activities).filteredOn("VaultSecrets"::equals).hasSize(2);
+        }
+      }
+    }
+  }
+
+  /**
+   * Replays on a worker whose deadlock detector is patient: on a loaded machine, loading classes
+   * can take the replayer's first workflow task past the default second.
+   */
+  private static void replay(String history, Class<? extends GoldenPathWorkflow> implementation)
+      throws Exception {
+    Worker worker =
+        env.newWorker(
+            "replay-" + workers.incrementAndGet(),
+            WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(15_000).build());
+    worker.registerWorkflowImplementationTypes(implementation);
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(history), worker);
   }
 
   private static String history(String name) throws IOException {

@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Re-records the histories the replay test checks; off unless asked for. Run from the repository
- * root, then review the diff and commit it:
+ * Records the histories the replay test checks that have no file yet; off unless asked for. Run
+ * from the repository root, then review the new files and commit them:
  *
  * <pre>
  * mvn -B -o -q -pl workflows test -Dtest=RecordHistories -Dpaved.recordHistories=true
  * </pre>
  *
- * Re-record only when a change to the workflow is meant to break replay, and guard the running
- * workflows first (a {@code Workflow.getVersion} branch), or they fail on the next worker.
+ * A history already kept is never overwritten: it stands for runs recorded by older code, which the
+ * current code must still replay. To replace one on purpose, delete its file first (see
+ * docs/workflow-changes.md for when that is right).
  */
 @EnabledIfSystemProperty(named = "paved.recordHistories", matches = "true")
 class RecordHistories {
@@ -25,11 +26,13 @@ class RecordHistories {
   private static final Path FOLDER = Path.of("src/test/resources/histories");
 
   @Test
-  void recordEveryRun() throws IOException {
+  void recordEveryRunWithoutAHistory() throws IOException {
     Files.createDirectories(FOLDER);
     for (String name : RecordedRuns.NAMES) {
-      Files.writeString(
-          FOLDER.resolve(name + ".json"), RecordedRuns.record(name) + "\n", StandardCharsets.UTF_8);
+      Path file = FOLDER.resolve(name + ".json");
+      if (!Files.exists(file)) {
+        Files.writeString(file, RecordedRuns.record(name) + "\n", StandardCharsets.UTF_8);
+      }
     }
   }
 }

@@ -6,30 +6,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
+import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
+import dev.paved.workflows.steps.StepPlan;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The representative runs whose histories are kept under {@code src/test/resources/histories}: a
- * run that completes (one step retried, one skipped) and one that rolls back.
+ * run that completes (one step retried by its policy, one skipped), one that rolls back at once
+ * ({@code onFailure: rollback}), and runs that pause on a failed step ({@code onFailure: pause})
+ * and are then retried as they were, retried with a corrected parameter, rolled back, cancelled, or
+ * left alone until the pause times out.
  */
 final class RecordedRuns {
 
   static final String COMPLETED = "completed";
   static final String ROLLED_BACK = "rolled-back";
-  static final List<String> NAMES = List.of(COMPLETED, ROLLED_BACK);
+  static final String PAUSED_AND_RESUMED = "paused-and-resumed";
+  static final String RETRIED_WITH_PARAMETERS = "retried-with-corrected-parameters";
+  static final String PAUSED_THEN_ROLLED_BACK = "paused-then-rolled-back";
+  static final String PAUSED_THEN_CANCELLED = "paused-then-cancelled";
+  static final String PAUSE_TIMED_OUT = "pause-timed-out";
+  static final List<String> NAMES =
+      List.of(
+          COMPLETED,
+          ROLLED_BACK,
+          PAUSED_AND_RESUMED,
+          RETRIED_WITH_PARAMETERS,
+          PAUSED_THEN_ROLLED_BACK,
+          PAUSED_THEN_CANCELLED,
+          PAUSE_TIMED_OUT);
+
+  static final String OPERATOR = "user:default/bob";
 
   private RecordedRuns() {}
 
   /** Runs the named scenario in a fresh test environment and returns its history as JSON. */
   static String record(String name) {
     try (GoldenPathHarness harness = new GoldenPathHarness()) {
-      RunStatus expected = stub(name, harness);
-      RunProgress result = harness.run(ServiceTemplate.run(!COMPLETED.equals(name)));
-      assertThat(result.status()).as(name).isEqualTo(expected);
+      RunProgress result = run(name, harness);
+      assertThat(result.status()).as(name).isEqualTo(expected(name));
       return harness.history().toJson(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -37,26 +61,88 @@ final class RecordedRuns {
     return "/histories/" + name + ".json";
   }
 
-  private static RunStatus stub(String name, GoldenPathHarness harness) {
-    when(harness.secrets.vaultSecrets(any()))
-        .thenReturn(ActionResult.of(Map.of("path", "secret/team-payments/checkout")));
-    ActionResult published =
-        ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL));
+  static RunStatus expected(String name) {
+    return switch (name) {
+      case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS -> RunStatus.COMPLETED;
+      case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT -> RunStatus.ROLLED_BACK;
+      case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
+      default -> throw new IllegalArgumentException("no recorded run named " + name);
+    };
+  }
+
+  private static RunProgress run(String name, GoldenPathHarness harness)
+      throws InterruptedException {
+    when(harness.repository.publishGithub(any()))
+        .thenReturn(
+            ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL)));
+    ActionResult secrets = ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
+    ApplicationFailure notATeam =
+        ApplicationFailure.newNonRetryableFailure("owner is not a team", "InvalidInput");
     switch (name) {
       case COMPLETED -> {
         when(harness.repository.publishGithub(any()))
             .thenThrow(ApplicationFailure.newFailure("GitHub answered 502", "Unavailable"))
-            .thenReturn(published);
-        return RunStatus.COMPLETED;
+            .thenReturn(
+                ActionResult.of(Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL)));
+        when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
+        return harness.run(ServiceTemplate.run(false));
       }
       case ROLLED_BACK -> {
-        when(harness.repository.publishGithub(any())).thenReturn(published);
-        when(harness.secrets.vaultSecrets(any()))
-            .thenThrow(
-                ApplicationFailure.newNonRetryableFailure("owner is not a team", "InvalidInput"));
-        return RunStatus.ROLLED_BACK;
+        when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam);
+        return harness.run(ServiceTemplate.run(true));
       }
-      default -> throw new IllegalArgumentException("no recorded run named " + name);
+      case PAUSE_TIMED_OUT -> {
+        when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam);
+        return harness.run(
+            ServiceTemplate.pausing(
+                ServiceTemplate.steps(), ServiceTemplate.parameters(true), "PT1H"));
+      }
+      case RETRIED_WITH_PARAMETERS -> {
+        return retriedWithCorrectedParameters(harness, secrets);
+      }
+      default -> {
+        when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam).thenReturn(secrets);
+        WorkflowStub run = harness.start(ServiceTemplate.pausing());
+        harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
+        DecisionRequest decision = DecisionRequest.by(OPERATOR);
+        switch (name) {
+          case PAUSED_AND_RESUMED -> harness.workflow().retry(decision);
+          case PAUSED_THEN_ROLLED_BACK -> harness.workflow().rollback(decision);
+          case PAUSED_THEN_CANCELLED -> harness.workflow().cancel(decision);
+          default -> throw new IllegalArgumentException("no recorded run named " + name);
+        }
+        return run.getResult(RunProgress.class);
+      }
     }
+  }
+
+  /** Vault refuses the policy the form named; the operator corrects it and retries. */
+  private static RunProgress retriedWithCorrectedParameters(
+      GoldenPathHarness harness, ActionResult secrets) throws InterruptedException {
+    StepPlan step =
+        new StepPlan(
+            "secrets",
+            "Secrets",
+            "paved:vault:secrets",
+            Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
+            null);
+    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
+    parameters.put("policy", "reader");
+    when(harness.secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              Object policy = call.getArgument(0, ActionRequest.class).input().get("policy");
+              if ("reader".equals(policy)) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
+              }
+              return secrets;
+            });
+    WorkflowStub run =
+        harness.start(ServiceTemplate.pausing(ServiceTemplate.withStep(3, step), parameters, null));
+    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
+    parameters.put("policy", "read-only");
+    harness.workflow().retry(new DecisionRequest(OPERATOR, parameters));
+    return run.getResult(RunProgress.class);
   }
 }

@@ -79,9 +79,23 @@ final class ServiceTemplate {
     TemplatePlan plan =
         new TemplatePlan(
             "service", "sha256:test", LOCATION, FailurePolicy.ROLLBACK, steps, output());
-    Map<String, Object> parameters =
-        Map.of("name", "checkout", "owner", "team-payments", "dashboard", withDashboard);
+    return new RunInput(RUN_ID, SERVICE_KEY, REQUESTED_BY, plan, parameters(withDashboard));
+  }
+
+  /** The run with {@code onFailure: pause} and the given pause timeout (null for the default). */
+  static RunInput pausing(List<StepPlan> steps, Map<String, Object> parameters, String timeout) {
+    TemplatePlan plan =
+        new TemplatePlan(
+            "service", "sha256:test", LOCATION, FailurePolicy.PAUSE, steps, output(), timeout);
     return new RunInput(RUN_ID, SERVICE_KEY, REQUESTED_BY, plan, parameters);
+  }
+
+  static RunInput pausing() {
+    return pausing(steps(), parameters(true), null);
+  }
+
+  static Map<String, Object> parameters(boolean withDashboard) {
+    return Map.of("name", "checkout", "owner", "team-payments", "dashboard", withDashboard);
   }
 
   /** The template with one step swapped for another, for the defensive paths. */
