@@ -1,5 +1,7 @@
 package dev.paved.activities.debug;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.workflows.actions.DebugActivities;
@@ -16,10 +18,14 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code debug:log}: writes a message, and if asked the workspace's files, to the log. */
+/**
+ * {@code debug:log}: writes a message (and {@code extra} as JSON), and if asked the workspace's
+ * files, to the log.
+ */
 public final class DebugActivitiesImpl implements DebugActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger(DebugActivitiesImpl.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Workspaces workspaces;
 
@@ -35,12 +41,24 @@ public final class DebugActivitiesImpl implements DebugActivities {
     if (message != null) {
       LOG.info("run {} step {}: {}", request.runId(), request.stepId(), oneLine(message));
     }
+    Object extra = request.input().get("extra");
+    if (extra != null) {
+      LOG.info("run {} step {}: extra {}", request.runId(), request.stepId(), oneLine(json(extra)));
+    }
     if (inputs.bool("listWorkspace", false)) {
       for (String file : files(workspaces.forRun(request.runId()))) {
         LOG.info("run {} step {}: workspace file {}", request.runId(), request.stepId(), file);
       }
     }
     return ActionResult.of(Map.of());
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 
   // a template's text must not be able to forge further log lines

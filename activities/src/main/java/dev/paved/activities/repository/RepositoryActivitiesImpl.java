@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -39,6 +40,11 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
   public ActionResult publishGithub(ActionRequest request) {
     Inputs in = Inputs.of(ACTION, request.input());
     RepoUrl repository = RepoUrl.parse(in.requiredString("repoUrl"));
+    List<String> allowedHosts = in.list("allowedHosts").stream().map(String::valueOf).toList();
+    if (!allowedHosts.isEmpty() && !allowedHosts.contains(repository.host())) {
+      throw StepFailures.invalidInput(
+          ACTION + ": host " + repository.host() + " is not in allowedHosts " + allowedHosts);
+    }
     String serviceKey = StepFailures.requireServiceKey(ACTION, request);
     String branch = in.string("defaultBranch", "main");
     if (!Repository.isValidRefName("refs/heads/" + branch)) {

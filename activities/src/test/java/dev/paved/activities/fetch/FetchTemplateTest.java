@@ -110,14 +110,40 @@ class FetchTemplateTest {
   }
 
   @Test
-  void secondCallOverwritesWithTheSameContent() throws IOException {
+  void anExistingFileIsKeptUnlessReplaceAsInBackstage() throws IOException {
     skeleton("a.txt", "${{ values.name }}\n");
     fetch.fetchTemplate(request(input()));
-    Files.writeString(workspace.resolve("a.txt"), "changed by hand");
+    Files.writeString(workspace.resolve("a.txt"), "written by an earlier step");
 
     fetch.fetchTemplate(request(input()));
+    assertThat(workspace.resolve("a.txt")).hasContent("written by an earlier step");
 
+    fetch.fetchTemplate(request(input("replace", true)));
     assertThat(workspace.resolve("a.txt")).hasContent("checkout\n");
+    try (var files = Files.list(workspace)) {
+      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("a.txt");
+    }
+  }
+
+  @Test
+  void copyWithoutRenderKeepsTheNameAndTheContentsOfMatchingFiles() throws IOException {
+    skeleton("raw/${{ values.name }}.txt", "${{ values.name }}\n");
+    skeleton("${{ values.name }}.md", "${{ values.name }}\n");
+
+    fetch.fetchTemplate(request(input("copyWithoutRender", List.of("raw/*"))));
+
+    assertThat(workspace.resolve("raw/${{ values.name }}.txt")).hasContent("${{ values.name }}\n");
+    assertThat(workspace.resolve("checkout.md")).hasContent("checkout\n");
+    assertThatThrownBy(
+            () ->
+                fetch.fetchTemplate(
+                    request(
+                        input(
+                            "copyWithoutRender",
+                            List.of("a"),
+                            "copyWithoutTemplating",
+                            List.of("b")))))
+        .hasMessageContaining("cannot be used together");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -200,6 +201,9 @@ class RepositoryActivitiesImplTest {
     assertFailure(request(SERVICE, Map.of("sourcePath", "missing")), FailureTypes.INVALID_INPUT);
     assertFailure(request(SERVICE, Map.of("defaultBranch", "a..b")), FailureTypes.INVALID_INPUT);
     assertFailure(request(null, Map.of()), FailureTypes.INVALID_INPUT);
+    assertFailure(
+        request(SERVICE, Map.of("allowedHosts", List.of("gitlab.com"))),
+        FailureTypes.INVALID_INPUT);
     assertThat(data.resolve("git")).isEmptyDirectory();
     activities.undoPublishGithub(request(SERVICE, Map.of("repoUrl", "checkout")));
   }
