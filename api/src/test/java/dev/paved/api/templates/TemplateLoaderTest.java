@@ -2,6 +2,7 @@ package dev.paved.api.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.workflows.steps.StepPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class TemplateLoaderTest {
 
   @Test
   void versionChangesWhenAFileOfTheTemplateChanges() throws IOException {
-    Path file = write("v", steps("debug:log", "hi"));
+    Path file = write("v", steps("fetch:plain", "hi"));
     String before = loader.load(file).template().version();
     Files.writeString(file.getParent().resolve("skeleton.txt"), "new file");
     assertThat(loader.load(file).template().version()).isNotEqualTo(before);
@@ -56,11 +57,42 @@ class TemplateLoaderTest {
 
   @Test
   void refusesAnExpressionThatDoesNotParseNamingTheStep() throws IOException {
-    TemplateLoader.Result result = loader.load(write("bad-expr", steps("debug:log", "${{ bad }}")));
+    TemplateLoader.Result result =
+        loader.load(write("bad-expr", steps("fetch:plain", "${{ bad }}")));
     assertThat(result.refused().problems())
         .singleElement()
         .asString()
         .contains("template 'bad-expr'", "step 'one'", "syntax error");
+  }
+
+  @Test
+  void refusesWhatPavedDoesNotSupportNamingFileStepAndTheThing() throws IOException {
+    Path file =
+        write(
+            "unsupported",
+            """
+              steps:
+                - id: publish
+                  action: publish:github
+                  input:
+                    repoUrl: ${{ parameters.repoUrl }}
+                    repoVisibility: public
+                - id: docs
+                  action: fetch:plain
+                  input:
+                    url: https://github.com/backstage/community/tree/main/sessions
+              output:
+                text:
+                  - content: ${{ secrets.TOKEN }}
+            """);
+
+    RefusedTemplate refused = loader.load(file).refused();
+
+    assertThat(refused.file()).isEqualTo(file.toString());
+    assertThat(refused.problems())
+        .anySatisfy(p -> assertThat(p).contains("step 'publish'", "input 'repoVisibility'"))
+        .anySatisfy(p -> assertThat(p).contains("step 'docs'", "input 'url'", "https://github"))
+        .anySatisfy(p -> assertThat(p).contains("output.text[0].content", "'secrets'"));
   }
 
   @Test
@@ -83,6 +115,47 @@ class TemplateLoaderTest {
         .anySatisfy(p -> assertThat(p).contains("kind Template"))
         .anySatisfy(p -> assertThat(p).contains("step 'a'", "used twice"))
         .anySatisfy(p -> assertThat(p).contains("onFailure 'explode'"));
+  }
+
+  @Test
+  void keepsEachAndReadsIfAsBackstageDoes() throws IOException {
+    String steps =
+        """
+          steps:
+            - id: each
+              action: debug:log
+              each: ${{ parameters.names }}
+              input: {message: '${{ each.value }}'}
+            - id: literal
+              action: debug:log
+              each: [a, b]
+              if: false
+              input: {message: '${{ each.key }}'}
+            - id: text
+              action: debug:log
+              if: 'false'
+            - id: always
+              action: debug:log
+              if: true
+            - id: broken
+              action: debug:log
+              each: ${{ bad }}
+        """;
+    TemplateLoader.Result refused = loader.load(write("each", steps));
+    assertThat(refused.refused().problems())
+        .singleElement()
+        .asString()
+        .contains("step 'broken'", "each: syntax error");
+
+    TemplateLoader.Result result =
+        loader.load(write("each-ok", steps.substring(0, steps.indexOf("    - id: broken"))));
+    List<StepPlan> plan = result.template().plan().steps();
+    assertThat(plan.get(0).each()).isEqualTo("${{ parameters.names }}");
+    assertThat(plan.get(1).each()).isEqualTo(List.of("a", "b"));
+    // the boolean false skips; the text 'false' is a non-empty string, which Backstage runs
+    assertThat(plan.get(1).ifCondition()).isEqualTo("${{ false }}");
+    assertThat(plan.get(2).ifCondition()).isEqualTo("false");
+    assertThat(plan.get(3).ifCondition()).isNull();
   }
 
   @Test
