@@ -122,6 +122,8 @@ final class SandboxedJinjava {
 
   private static String describe(TemplateError error) {
     String message = error.getMessage() == null ? error.getReason().name() : error.getMessage();
+    // a filter's refusal reads as its own words, not as a Java exception
+    message = message.replace(IllegalArgumentException.class.getName() + ": ", "");
     return error.getLineno() > 0 ? message + " (line " + error.getLineno() + ")" : message;
   }
 }
