@@ -1,12 +1,14 @@
 package dev.paved.activities.dashboard;
 
 import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.DashboardActivities;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,6 +37,25 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
     log.info("Dashboard {} for {} at {}", published.uid(), request.serviceKey(), published.path());
     return ActionResult.of(
         Map.of("uid", published.uid(), "path", published.path(), "title", published.title()));
+  }
+
+  /** The dashboard the step would make, as Grafana's JSON model; nothing is published. */
+  public PlannedStep plan(ActionRequest request) {
+    DashboardRequest dashboard = dashboard(request);
+    String path = dashboard.targetPath() + "/" + dashboard.name() + ".json";
+    return new PlannedStep(
+        Map.of("uid", dashboard.uid(), "path", path, "title", dashboard.title()),
+        List.of(
+            PlannedStep.resource(
+                "dashboard",
+                "uid",
+                dashboard.uid(),
+                "title",
+                dashboard.title(),
+                "path",
+                path,
+                "json",
+                dashboard.dashboard())));
   }
 
   /** Deletes the dashboard made for this service, if there is one. */

@@ -89,6 +89,11 @@ public final class LocalRepositoryHost implements RepositoryHost {
   }
 
   @Override
+  public String remoteUrl(RepoUrl repository) {
+    return git.remoteUrl(repository.owner(), repository.repo());
+  }
+
+  @Override
   public boolean deleteIfOwned(RepoUrl repository, String serviceKey) {
     return git.deleteIfMarked(repository.owner(), repository.repo(), serviceKey);
   }

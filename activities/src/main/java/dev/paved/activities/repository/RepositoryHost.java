@@ -16,6 +16,14 @@ public interface RepositoryHost {
    */
   PublishedRepository publish(Publication publication);
 
+  /**
+   * The {@code remoteUrl} {@link #publish} gives the repository, computed without creating it (for
+   * a dry run). GitHub's form unless the host knows better.
+   */
+  default String remoteUrl(RepoUrl repository) {
+    return "https://" + repository.host() + "/" + repository.owner() + "/" + repository.repo();
+  }
+
   /** Deletes the repository if it was made for {@code serviceKey}; returns true when it did. */
   boolean deleteIfOwned(RepoUrl repository, String serviceKey);
 

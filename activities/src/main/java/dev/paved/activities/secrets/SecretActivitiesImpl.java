@@ -1,5 +1,6 @@
 package dev.paved.activities.secrets;
 
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.steps.ActionRequest;
@@ -66,6 +67,31 @@ public final class SecretActivitiesImpl implements SecretActivities {
     output.put("policy", policy);
     output.put("keys", List.copyOf(secret.keys()));
     return ActionResult.of(output);
+  }
+
+  /**
+   * The secret path, key names and read policy the step would make; no value is generated and the
+   * store is not touched.
+   */
+  public PlannedStep plan(ActionRequest request) {
+    SecretRequest secret = SecretRequest.from(request);
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("path", secret.path());
+    output.put("policy", secret.policyName());
+    output.put("keys", List.copyOf(secret.keys()));
+    return new PlannedStep(
+        output,
+        List.of(
+            PlannedStep.resource(
+                "secret-path",
+                "path",
+                secret.path(),
+                "keys",
+                List.copyOf(secret.keys()),
+                "policy",
+                secret.policyName(),
+                "policyHcl",
+                SecretPolicy.hcl(secret))));
   }
 
   /** Deletes the secret path and the policy, each only if this service made it. */

@@ -176,4 +176,19 @@ class DashboardActivitiesImplTest {
     }
     assertThat(data.resolve("run-1")).isEmptyDirectory();
   }
+
+  @Test
+  void planGivesTheDashboardJsonWithoutWritingIt() {
+    var planned = activities.plan(request(Map.of("title", "Checkout")));
+
+    assertThat(planned.output()).containsEntry("path", "gitops/dashboards/checkout.json");
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r).containsEntry("kind", "dashboard").containsEntry("title", "Checkout");
+              assertThat(r.get("json").toString()).contains("http_server_request_duration");
+            });
+    assertThat(workspaces.resolve("run-1", "gitops/dashboards/checkout.json")).doesNotExist();
+  }
 }

@@ -221,4 +221,23 @@ class RepositoryActivitiesImplTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(type));
   }
+
+  @Test
+  void planComputesTheOutputsAndListsTheFilesWithoutCreatingTheRepository() {
+    var planned = activities.plan(request(SERVICE, Map.of("allowedHosts", List.of("github.com"))));
+
+    String remoteUrl = git.remoteUrl("team-payments", "checkout");
+    assertThat(planned.output())
+        .containsEntry("remoteUrl", remoteUrl)
+        .containsEntry("repoContentsUrl", remoteUrl + "/blob/main");
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsEntry("kind", "repository")
+                    .containsEntry("files", List.of("README.md", "src/App.java")));
+    assertThat(data.resolve("git")).isEmptyDirectory();
+    assertFailure(request(SERVICE, Map.of("sourcePath", "missing")), FailureTypes.INVALID_INPUT);
+  }
 }
