@@ -1,5 +1,6 @@
 package dev.paved.activities.dashboard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
@@ -23,6 +24,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private static final Logger log = LoggerFactory.getLogger(DashboardActivitiesImpl.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardProvider provider;
 
@@ -55,7 +57,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
                 "path",
                 path,
                 "json",
-                dashboard.dashboard())));
+                JSON.convertValue(dashboard.dashboard(), Map.class))));
   }
 
   /** Deletes the dashboard made for this service, if there is one. */

@@ -11,9 +11,9 @@ import java.util.Map;
  * cap is longer than Backstage's 30 seconds, but a run still holds its service's name while it
  * waits.
  */
-final class DebugWait {
+public final class DebugWait {
 
-  static final Duration MAX = Duration.ofMinutes(10);
+  public static final Duration MAX = Duration.ofMinutes(10);
 
   private static final Map<String, Long> UNITS =
       Map.of("minutes", 60_000L, "seconds", 1_000L, "milliseconds", 1L);
@@ -21,7 +21,7 @@ final class DebugWait {
   private DebugWait() {}
 
   /** The wait; an InvalidInput failure when a value is not a number or the total is too long. */
-  static Duration duration(Map<String, Object> input) {
+  public static Duration duration(Map<String, Object> input) {
     double millis = 0;
     for (Map.Entry<String, Object> entry : input.entrySet()) {
       Long unit = UNITS.get(entry.getKey());
