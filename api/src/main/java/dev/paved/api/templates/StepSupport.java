@@ -51,6 +51,21 @@ final class StepSupport {
     return problems;
   }
 
+  /** Backstage's experimental template features, which change what a run does. */
+  static List<String> specProblems(Map<String, Object> spec) {
+    List<String> problems = new ArrayList<>();
+    if (spec.containsKey("EXPERIMENTAL_recovery")) {
+      problems.add(
+          "spec.EXPERIMENTAL_recovery is not supported: a Paved run resumes on its own, and is"
+              + " rolled back or retried from the failed step");
+    }
+    if (spec.containsKey("EXPERIMENTAL_formDecorators")) {
+      problems.add(
+          "spec.EXPERIMENTAL_formDecorators is not supported: Paved has no form decorators");
+    }
+    return problems;
+  }
+
   /** Uses of Backstage's {@code secrets} context, which would render empty on Paved. */
   static List<String> contextProblems(Object value, String where) {
     List<String> problems = new ArrayList<>();

@@ -55,6 +55,7 @@ final class TemplateLoader {
     Map<String, Object> output = Yaml.map(spec.get("output"));
     expressions.problems(output, "output").forEach(p -> problems.add(label + " " + p));
     StepSupport.contextProblems(output, "output").forEach(p -> problems.add(label + " " + p));
+    StepSupport.specProblems(spec).forEach(p -> problems.add(label + ": " + p));
     ParameterSchema schema = null;
     try {
       schema = ParameterSchema.of(pages);

@@ -90,4 +90,17 @@ class StepSupportTest {
                 null))
         .isEmpty();
   }
+
+  @Test
+  void refusesBackstagesExperimentalTemplateFeatures() {
+    assertThat(
+            StepSupport.specProblems(
+                Map.of(
+                    "EXPERIMENTAL_recovery", Map.of("EXPERIMENTAL_strategy", "startOver"),
+                    "EXPERIMENTAL_formDecorators", List.of(Map.of("id", "github")),
+                    "presentation", Map.of())))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("spec.EXPERIMENTAL_recovery"))
+        .anySatisfy(p -> assertThat(p).startsWith("spec.EXPERIMENTAL_formDecorators"));
+  }
 }
