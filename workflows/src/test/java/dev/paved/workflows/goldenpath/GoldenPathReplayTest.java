@@ -69,6 +69,12 @@ class GoldenPathReplayTest {
           .contains("K8sManifests", "CatalogRegister")
           .doesNotContain("GrafanaDashboard", "UndoPublishGithub");
     }
+    if (name.equals(RecordedRuns.EACH_AND_WAIT)) {
+      assertThat(activities.stream().filter("PublishGithub"::equals)).hasSize(2);
+      assertThat(events)
+          .extracting(HistoryEvent::getEventType)
+          .contains(EventType.EVENT_TYPE_TIMER_STARTED, EventType.EVENT_TYPE_TIMER_FIRED);
+    }
   }
 
   private static String history(String name) throws IOException {
