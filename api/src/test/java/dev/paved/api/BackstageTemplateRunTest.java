@@ -88,4 +88,31 @@ class BackstageTemplateRunTest extends EndToEndTest {
     assertThat(clone.resolve(".github")).doesNotExist();
     assertThat(clone.resolve("README.md")).content().contains("There is no CI workflow yet.");
   }
+
+  @Test
+  void whatPavedDoesNotSupportIsListedAsRefusedWithEveryReason() {
+    JsonNode list = get("/api/v1/templates").body();
+
+    assertThat(list.path("templates"))
+        .extracting(t -> t.path("name").asText())
+        .doesNotContain("uses-unsupported");
+    JsonNode refused = null;
+    for (JsonNode template : list.path("refused")) {
+      if ("uses-unsupported".equals(template.path("name").asText())) {
+        refused = template;
+      }
+    }
+    assertThat(refused).as(list.path("refused").toString()).isNotNull();
+    assertThat(refused.path("file").asText()).endsWith("uses-unsupported/template.yaml");
+    assertThat(refused.path("problems"))
+        .extracting(JsonNode::asText)
+        .anySatisfy(p -> assertThat(p).contains("step 'fetch-docs'", "'url'", "https://github.com"))
+        .anySatisfy(p -> assertThat(p).contains("step 'publish'", "'repoVisibility'"))
+        .anySatisfy(p -> assertThat(p).contains("step 'publish'", "'token'", "credentials"))
+        .anySatisfy(p -> assertThat(p).contains("step 'publish'", "'secrets' context"));
+    assertThat(
+            postRun("uses-unsupported", Map.of("repoUrl", "github.com?owner=a&repo=b"), Map.of())
+                .status())
+        .isEqualTo(404);
+  }
 }
