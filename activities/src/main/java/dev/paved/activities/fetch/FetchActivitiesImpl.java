@@ -41,6 +41,7 @@ public final class FetchActivitiesImpl implements FetchActivities {
     TemplatingRules rules =
         TemplatingRules.of(action, inputs, request.input().get("templateFileExtension"));
     Map<String, Object> context = Map.of("values", inputs.map("values"));
+    Whitespace whitespace = Whitespace.of(inputs);
     Path skeleton =
         SkeletonFolder.resolve(action, request.templateLocation(), inputs.requiredString("url"));
     Path target = workspaces.resolve(request.runId(), inputs.string("targetPath", "."));
@@ -50,12 +51,13 @@ public final class FetchActivitiesImpl implements FetchActivities {
       boolean renderContents = rules.rendersContents(entry);
       String path = rules.outputPath(entry);
       if (rules.rendersName(entry)) {
-        path = renderer.renderText(path, context, "file name '" + entry + "'");
+        path = whitespace.render(renderer, path, context, "file name '" + entry + "'");
       }
       if (SkeletonCopy.skipped(path)) {
         continue;
       }
-      UnaryOperator<byte[]> transform = content -> render(entry, content, renderContents, context);
+      UnaryOperator<byte[]> transform =
+          content -> render(entry, content, renderContents, context, whitespace);
       if (copy(request, skeleton.resolve(entry), target, path, replace, transform)) {
         written++;
       }
@@ -88,7 +90,8 @@ public final class FetchActivitiesImpl implements FetchActivities {
     String url = inputs.requiredString("url");
     Path file = SkeletonFolder.resolveFile(action, request.templateLocation(), url);
     Map<String, Object> context = Map.of("values", inputs.map("values"));
-    copyFile(request, inputs, file, content -> render(url, content, true, context));
+    Whitespace whitespace = Whitespace.of(inputs);
+    copyFile(request, inputs, file, content -> render(url, content, true, context, whitespace));
     return ActionResult.of(Map.of());
   }
 
@@ -118,14 +121,33 @@ public final class FetchActivitiesImpl implements FetchActivities {
   }
 
   private byte[] render(
-      String entry, byte[] content, boolean renderContents, Map<String, Object> context) {
+      String entry,
+      byte[] content,
+      boolean renderContents,
+      Map<String, Object> context,
+      Whitespace whitespace) {
     if (!renderContents || SkeletonCopy.binary(content)) {
       return content;
     }
     String text = new String(content, StandardCharsets.UTF_8);
-    return renderer
-        .renderText(text, context, "file '" + entry + "'")
+    return whitespace
+        .render(renderer, text, context, "file '" + entry + "'")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The step's {@code trimBlocks} and {@code lstripBlocks}, as Backstage passes them to Nunjucks.
+   */
+  private record Whitespace(boolean trimBlocks, boolean lstripBlocks) {
+
+    static Whitespace of(Inputs inputs) {
+      return new Whitespace(inputs.bool("trimBlocks", false), inputs.bool("lstripBlocks", false));
+    }
+
+    String render(
+        TemplateRenderer renderer, String template, Map<String, Object> context, String where) {
+      return renderer.renderText(template, context, where, trimBlocks, lstripBlocks);
+    }
   }
 
   private boolean copy(

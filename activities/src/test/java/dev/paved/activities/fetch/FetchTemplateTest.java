@@ -81,6 +81,31 @@ class FetchTemplateTest {
   }
 
   @Test
+  void trimBlocksAndLstripBlocksTreatWhitespaceAsNunjucksDoes() throws IOException {
+    String file = "a\n  {% if values.db %}\n  db\n  {% endif %}\nb\n";
+    skeleton("kept.txt", file);
+
+    fetch.fetchTemplate(request(input("values", Map.of("db", true))));
+    assertThat(Files.readString(workspace.resolve("kept.txt"))).isEqualTo("a\n  \n  db\n  \nb\n");
+
+    fetch.fetchTemplate(
+        request(
+            input(
+                "targetPath",
+                "both",
+                "values",
+                Map.of("db", true),
+                "trimBlocks",
+                true,
+                "lstripBlocks",
+                true)));
+    assertThat(Files.readString(workspace.resolve("both/kept.txt"))).isEqualTo("a\n  db\nb\n");
+    fetch.fetchTemplate(
+        request(input("targetPath", "trim", "values", Map.of("db", true), "trimBlocks", true)));
+    assertThat(Files.readString(workspace.resolve("trim/kept.txt"))).isEqualTo("a\n    db\n  b\n");
+  }
+
+  @Test
   void aPathRenderedEmptySkipsTheFile() throws IOException {
     skeleton("{% if values.db %}schema.sql{% endif %}", "create table t();\n");
     skeleton("{% if values.db %}db{% endif %}/init.sql", "x\n");

@@ -16,8 +16,6 @@ public final class ActionInputs {
       "credentials are Paved's own configuration, never a template's";
   private static final String NO_COOKIECUTTER =
       "cookiecutter templates ({{ }} expressions) are not supported: use ${{ values.x }}";
-  private static final String NO_WHITESPACE =
-      "Nunjucks whitespace options are not supported: use {%- -%} in the skeleton";
 
   private static final Map<String, List<String>> READS = new LinkedHashMap<>();
   private static final Map<String, Map<String, String>> REFUSED = new LinkedHashMap<>();
@@ -31,16 +29,17 @@ public final class ActionInputs {
             "copyWithoutTemplating",
             "copyWithoutRender",
             "templateFileExtension",
-            "replace");
+            "replace",
+            "trimBlocks",
+            "lstripBlocks");
     Map<String, String> templating =
-        Map.of(
-            "token", NO_TOKEN,
-            "cookiecutterCompat", NO_COOKIECUTTER,
-            "trimBlocks", NO_WHITESPACE,
-            "lstripBlocks", NO_WHITESPACE);
+        Map.of("token", NO_TOKEN, "cookiecutterCompat", NO_COOKIECUTTER);
     reads("fetch:template", fetchTemplate, templating);
     reads("fetch:plain", List.of("url", "targetPath", "replace"), Map.of("token", NO_TOKEN));
-    reads("fetch:template:file", List.of("url", "targetPath", "values", "replace"), templating);
+    reads(
+        "fetch:template:file",
+        List.of("url", "targetPath", "values", "replace", "trimBlocks", "lstripBlocks"),
+        templating);
     reads("fetch:plain:file", List.of("url", "targetPath", "replace"), Map.of("token", NO_TOKEN));
     reads("fs:delete", List.of("files"), Map.of());
     reads("fs:rename", List.of("files"), Map.of());
