@@ -1,9 +1,11 @@
 package dev.paved.worker;
 
+import dev.paved.activities.catalogfile.CatalogFileActivitiesImpl;
 import dev.paved.activities.dashboard.DashboardActivitiesImpl;
 import dev.paved.activities.dashboard.DashboardProvider;
 import dev.paved.activities.debug.DebugActivitiesImpl;
 import dev.paved.activities.fetch.FetchActivitiesImpl;
+import dev.paved.activities.filesystem.FilesystemActivitiesImpl;
 import dev.paved.activities.infrastructure.InfrastructureActivitiesImpl;
 import dev.paved.activities.manifests.ManifestActivitiesImpl;
 import dev.paved.activities.pullrequest.PullRequestActivitiesImpl;
@@ -60,6 +62,8 @@ public class GoldenPathWorkerConfiguration {
         new WorkspaceActivitiesImpl(workspaces),
         new FetchActivitiesImpl(workspaces, renderer),
         new DebugActivitiesImpl(workspaces),
+        new FilesystemActivitiesImpl(workspaces),
+        new CatalogFileActivitiesImpl(workspaces),
         new RepositoryActivitiesImpl(repositories, workspaces),
         new PullRequestActivitiesImpl(pullRequests, workspaces, gitopsRepository),
         new ManifestActivitiesImpl(workspaces),

@@ -1,6 +1,8 @@
 package dev.paved.activities.dashboard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.DashboardActivities;
 import dev.paved.workflows.steps.ActionRequest;
@@ -8,6 +10,7 @@ import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private static final Logger log = LoggerFactory.getLogger(DashboardActivitiesImpl.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardProvider provider;
 
@@ -46,6 +50,25 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
       output.put("url", published.url());
     }
     return ActionResult.of(output);
+  }
+
+  /** The dashboard the step would make, as Grafana's JSON model; nothing is published. */
+  public PlannedStep plan(ActionRequest request) {
+    DashboardRequest dashboard = dashboard(request);
+    String path = dashboard.targetPath() + "/" + dashboard.name() + ".json";
+    return new PlannedStep(
+        Map.of("uid", dashboard.uid(), "path", path, "title", dashboard.title()),
+        List.of(
+            PlannedStep.resource(
+                "dashboard",
+                "uid",
+                dashboard.uid(),
+                "title",
+                dashboard.title(),
+                "path",
+                path,
+                "json",
+                JSON.convertValue(dashboard.dashboard(), Map.class))));
   }
 
   /** Deletes the dashboard made for this service, if there is one. */

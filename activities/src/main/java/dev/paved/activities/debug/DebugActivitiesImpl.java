@@ -1,5 +1,7 @@
 package dev.paved.activities.debug;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
@@ -21,13 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code debug:log} writes a message, and if asked the workspace's files, to the log; {@code
- * debug:wait} waits.
+ * {@code debug:log} writes a message (and {@code extra} as JSON), and if asked the workspace's
+ * files, to the log; {@code debug:wait} waits.
  */
 public final class DebugActivitiesImpl implements DebugActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger(DebugActivitiesImpl.class);
   private static final Duration MAX_WAIT = Duration.ofMinutes(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Workspaces workspaces;
 
@@ -42,6 +45,10 @@ public final class DebugActivitiesImpl implements DebugActivities {
     String message = inputs.string("message", null);
     if (message != null) {
       LOG.info("run {} step {}: {}", request.runId(), request.stepId(), oneLine(message));
+    }
+    Object extra = request.input().get("extra");
+    if (extra != null) {
+      LOG.info("run {} step {}: extra {}", request.runId(), request.stepId(), oneLine(json(extra)));
     }
     if (inputs.bool("listWorkspace", false)) {
       for (String file : files(workspaces.forRun(request.runId()))) {
@@ -58,7 +65,7 @@ public final class DebugActivitiesImpl implements DebugActivities {
    */
   @Override
   public ActionResult debugWait(ActionRequest request) {
-    Duration wait = waitTime(Inputs.of("debug:wait", request.input()));
+    Duration wait = waitTime(request);
     ActivityExecutionContext context = Activity.getExecutionContext();
     long until =
         context
@@ -78,7 +85,9 @@ public final class DebugActivitiesImpl implements DebugActivities {
     return ActionResult.of(Map.of());
   }
 
-  private static Duration waitTime(Inputs inputs) {
+  /** How long {@code debug:wait} waits; InvalidInput when negative or over 10 minutes. */
+  public static Duration waitTime(ActionRequest request) {
+    Inputs inputs = Inputs.of("debug:wait", request.input());
     int minutes = inputs.integer("minutes", 0);
     int seconds = inputs.integer("seconds", 0);
     int milliseconds = inputs.integer("milliseconds", 0);
@@ -91,6 +100,14 @@ public final class DebugActivitiesImpl implements DebugActivities {
           "debug:wait: waits 10 minutes at most, not " + wait.toSeconds() + " seconds");
     }
     return wait;
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 
   // a template's text must not be able to forge further log lines

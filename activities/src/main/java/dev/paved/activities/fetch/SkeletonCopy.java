@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
@@ -58,22 +60,36 @@ final class SkeletonCopy {
 
   /**
    * Copies {@code source} to {@code relative} under {@code target}, through {@code transform},
-   * overwriting what a previous attempt wrote and keeping the executable bit.
+   * keeping the executable bit. An existing file is kept unless {@code replace}, as in Backstage; a
+   * file is written whole or not at all, so a retried step never keeps half a file.
+   *
+   * @return false when the file existed and was kept
    */
-  static void write(
-      Path source, Path target, Path workspace, String relative, UnaryOperator<byte[]> transform)
+  static boolean write(
+      Path source,
+      Path target,
+      Path workspace,
+      String relative,
+      boolean replace,
+      UnaryOperator<byte[]> transform)
       throws IOException {
     Path out = Workspaces.inside(target, relative);
     if (relative.endsWith("/")) {
       Files.createDirectories(out);
-      return;
+      return true;
     }
     Files.createDirectories(out.getParent());
     if (!out.getParent().toRealPath().startsWith(workspace.toRealPath())) {
       throw StepFailures.invalidInput("path leaves the workspace: " + relative);
     }
-    Files.deleteIfExists(out); // never write through a link or into an old file's mode
-    Files.write(out, transform.apply(Files.readAllBytes(source)));
+    if (!replace && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    Path partial = out.resolveSibling(".paved-partial-" + out.getFileName());
+    Files.deleteIfExists(partial); // never write through a link or into an old file's mode
+    Files.write(partial, transform.apply(Files.readAllBytes(source)));
+    // the move replaces a link as a link: nothing outside the workspace is written
+    Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     if (Files.isExecutable(source)) {
       try {
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(out);
@@ -89,5 +105,6 @@ final class SkeletonCopy {
         out.toFile().setExecutable(true);
       }
     }
+    return true;
   }
 }

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** Finds a {@code fetch:*} step's {@code url}: a folder inside the template's own folder. */
+/** Finds a {@code fetch:*} step's {@code url}: a folder or file inside the template's folder. */
 final class SkeletonFolder {
 
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
@@ -19,6 +20,23 @@ final class SkeletonFolder {
    * The folder {@code url} names under {@code templateLocation}; InvalidInput for anything else.
    */
   static Path resolve(String action, String templateLocation, String url) {
+    Path folder = resolvePath(action, templateLocation, url);
+    if (!Files.isDirectory(folder)) {
+      throw StepFailures.invalidInput(action + ": no folder '" + url + "' next to the template");
+    }
+    return folder;
+  }
+
+  /** The file {@code url} names under {@code templateLocation}; InvalidInput for anything else. */
+  static Path resolveFile(String action, String templateLocation, String url) {
+    Path file = resolvePath(action, templateLocation, url);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw StepFailures.invalidInput(action + ": no file '" + url + "' next to the template");
+    }
+    return file;
+  }
+
+  private static Path resolvePath(String action, String templateLocation, String url) {
     String lower = url.toLowerCase();
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       throw StepFailures.invalidInput(
@@ -42,8 +60,8 @@ final class SkeletonFolder {
       if (!folder.startsWith(base)) {
         throw escapes(action, url);
       }
-      if (!Files.isDirectory(folder)) {
-        throw StepFailures.invalidInput(action + ": no folder '" + url + "' next to the template");
+      if (!Files.exists(folder)) {
+        throw StepFailures.invalidInput(action + ": nothing at '" + url + "' next to the template");
       }
       // a symbolic link inside the template folder must not lead out of it
       if (!folder.toRealPath().startsWith(base.toRealPath())) {

@@ -10,13 +10,19 @@ import java.util.List;
 /**
  * Which skeleton files {@code fetch:template} renders: all of them, all but those matching {@code
  * copyWithoutTemplating}, or, with {@code templateFileExtension}, only those with that extension
- * (which is dropped from the name). File names are always rendered, as in Backstage.
+ * (which is dropped from the name). File names are rendered, as in Backstage, except those matching
+ * the deprecated {@code copyWithoutRender}, which copies the name as it is too.
  */
-record TemplatingRules(List<PathMatcher> verbatim, String extension) {
+record TemplatingRules(List<PathMatcher> verbatim, String extension, boolean verbatimNames) {
 
   static TemplatingRules of(String action, Inputs inputs, Object templateFileExtension) {
+    boolean oldName = !inputs.list("copyWithoutRender").isEmpty();
+    if (oldName && !inputs.list("copyWithoutTemplating").isEmpty()) {
+      throw StepFailures.invalidInput(
+          action + ": copyWithoutRender and copyWithoutTemplating cannot be used together");
+    }
     List<PathMatcher> verbatim =
-        inputs.list("copyWithoutTemplating").stream()
+        inputs.list(oldName ? "copyWithoutRender" : "copyWithoutTemplating").stream()
             .map(String::valueOf)
             .map(glob -> glob.startsWith("./") ? glob.substring(2) : glob)
             .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
@@ -26,7 +32,7 @@ record TemplatingRules(List<PathMatcher> verbatim, String extension) {
       throw StepFailures.invalidInput(
           action + ": templateFileExtension and copyWithoutTemplating cannot be used together");
     }
-    return new TemplatingRules(verbatim, extension);
+    return new TemplatingRules(verbatim, extension, oldName);
   }
 
   private static String extension(String action, Object value) {
@@ -59,6 +65,11 @@ record TemplatingRules(List<PathMatcher> verbatim, String extension) {
       }
     }
     return true;
+  }
+
+  /** Whether the entry's name is rendered: always, except under {@code copyWithoutRender}. */
+  boolean rendersName(String entry) {
+    return !verbatimNames || entry.endsWith("/") || rendersContents(entry);
   }
 
   /** The entry's path before rendering: without the template extension when it has one. */

@@ -1,7 +1,9 @@
 package dev.paved.activities.pullrequest;
 
 import dev.paved.activities.git.FolderTree;
+import dev.paved.activities.support.FolderFiles;
 import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
@@ -11,6 +13,8 @@ import dev.paved.workflows.steps.ActionResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
@@ -41,6 +45,57 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
   /** Opens the pull request for this service, or adopts its open one and updates the branch. */
   @Override
   public ActionResult publishGithubPullRequest(ActionRequest request) {
+    PullRequestChange change = change(request);
+    OpenedPullRequest opened = host.open(change);
+    log.info(
+        "{} pull request #{} on {} of {} for {}",
+        opened.adopted() ? "Adopted" : "Opened",
+        opened.number(),
+        change.branch(),
+        change.repository(),
+        request.serviceKey());
+    return ActionResult.of(
+        Map.of(
+            "remoteUrl", opened.url(),
+            "pullRequestNumber", opened.number(),
+            "targetBranchName", opened.baseBranch()));
+  }
+
+  /**
+   * The pull request the step would open, checked as the step checks it, with the files it would
+   * commit; nothing is pushed, and its number (0) and address are placeholders.
+   */
+  public PlannedStep plan(ActionRequest request) {
+    PullRequestChange change = change(request);
+    RepoUrl repository = change.repository();
+    String url =
+        "https://%s/%s/%s/compare/%s"
+            .formatted(repository.host(), repository.owner(), repository.repo(), change.branch());
+    String prefix = change.targetPath().isEmpty() ? "" : change.targetPath() + "/";
+    List<String> files =
+        FolderFiles.list(change.source()).stream().map(file -> prefix + file).toList();
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("remoteUrl", url);
+    output.put("pullRequestNumber", 0);
+    output.put("targetBranchName", "main");
+    return new PlannedStep(
+        output,
+        List.of(
+            PlannedStep.resource(
+                "pull-request",
+                "repoUrl",
+                repository.toString(),
+                "branchName",
+                change.branch(),
+                "title",
+                change.title(),
+                "description",
+                change.description(),
+                "files",
+                files)));
+  }
+
+  private PullRequestChange change(ActionRequest request) {
     Inputs in = Inputs.of(ACTION, request.input());
     RepoUrl repository = repository(in);
     String branch = branch(in);
@@ -54,29 +109,15 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
               + in.string("sourcePath", "."));
     }
     String targetPath = FolderTree.normalise(in.string("targetPath", ""));
-    OpenedPullRequest opened =
-        host.open(
-            new PullRequestChange(
-                repository,
-                request.serviceKey(),
-                request.runId(),
-                branch,
-                title,
-                in.string("description", ""),
-                source,
-                targetPath));
-    log.info(
-        "{} pull request #{} on {} of {} for {}",
-        opened.adopted() ? "Adopted" : "Opened",
-        opened.number(),
-        branch,
+    return new PullRequestChange(
         repository,
-        request.serviceKey());
-    return ActionResult.of(
-        Map.of(
-            "remoteUrl", opened.url(),
-            "pullRequestNumber", opened.number(),
-            "targetBranchName", opened.baseBranch()));
+        request.serviceKey(),
+        request.runId(),
+        branch,
+        title,
+        in.string("description", ""),
+        source,
+        targetPath);
   }
 
   /** Closes this service's pull request and deletes its branch; anything else is left alone. */

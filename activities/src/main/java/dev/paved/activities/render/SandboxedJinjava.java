@@ -44,8 +44,20 @@ final class SandboxedJinjava {
   private static final long MAX_OUTPUT = 16L * 1024 * 1024;
 
   private final Jinjava jinjava;
-  private final JinjavaConfig renderConfig = config(false);
-  private final JinjavaConfig checkConfig = config(true);
+  private final JinjavaConfig renderConfig = config(false, false, false);
+  private final JinjavaConfig checkConfig = config(true, false, false);
+
+  /** Nunjucks' trimBlocks and lstripBlocks, as fetch:template may ask for them. */
+  private final Map<Whitespace, JinjavaConfig> whitespaceConfigs =
+      Map.of(
+          new Whitespace(true, false), config(false, true, false),
+          new Whitespace(false, true), config(false, false, true),
+          new Whitespace(true, true), config(false, true, true));
+
+  /** How block tags treat the whitespace around them; both off by default, as in Nunjucks. */
+  record Whitespace(boolean trimBlocks, boolean lstripBlocks) {
+    static final Whitespace KEEP = new Whitespace(false, false);
+  }
 
   SandboxedJinjava() {
     jinjava = new Jinjava(renderConfig);
@@ -60,7 +72,7 @@ final class SandboxedJinjava {
         .forEach(jinjava::registerFilter);
   }
 
-  private static JinjavaConfig config(boolean validation) {
+  private static JinjavaConfig config(boolean validation, boolean trim, boolean lstrip) {
     return JinjavaConfig.newBuilder()
         .withTokenScannerSymbols(SYMBOLS)
         .withNestedInterpretationEnabled(false)
@@ -70,6 +82,8 @@ final class SandboxedJinjava {
         .withKeepTrailingNewline(true)
         .withMaxOutputSize(MAX_OUTPUT)
         .withValidationMode(validation)
+        .withTrimBlocks(trim)
+        .withLstripBlocks(lstrip)
         .build();
   }
 
@@ -77,7 +91,12 @@ final class SandboxedJinjava {
   record Outcome(String output, List<String> problems) {}
 
   Outcome render(String template, Map<String, ?> context) {
-    return outcome(jinjava.renderForResult(template, context, renderConfig));
+    return render(template, context, Whitespace.KEEP);
+  }
+
+  Outcome render(String template, Map<String, ?> context, Whitespace whitespace) {
+    JinjavaConfig config = whitespaceConfigs.getOrDefault(whitespace, renderConfig);
+    return outcome(jinjava.renderForResult(template, context, config));
   }
 
   /** Walks every branch without real values; only problems of the template itself are reported. */
@@ -122,6 +141,8 @@ final class SandboxedJinjava {
 
   private static String describe(TemplateError error) {
     String message = error.getMessage() == null ? error.getReason().name() : error.getMessage();
+    // a filter's refusal reads as its own words, not as a Java exception
+    message = message.replace(IllegalArgumentException.class.getName() + ": ", "");
     return error.getLineno() > 0 ? message + " (line " + error.getLineno() + ")" : message;
   }
 }

@@ -59,7 +59,21 @@ public final class TemplateRenderer {
 
   /** Renders {@code template} to text, whatever its expressions hold (file contents and names). */
   public String renderText(String template, Map<String, ?> context, String where) {
-    SandboxedJinjava.Outcome outcome = engine.render(template, context);
+    return renderText(template, context, where, false, false);
+  }
+
+  /**
+   * {@link #renderText(String, Map, String)} with Nunjucks' whitespace options: {@code trimBlocks}
+   * drops the newline after a block tag, {@code lstripBlocks} the indentation before one.
+   */
+  public String renderText(
+      String template,
+      Map<String, ?> context,
+      String where,
+      boolean trimBlocks,
+      boolean lstripBlocks) {
+    SandboxedJinjava.Outcome outcome =
+        engine.render(template, context, new SandboxedJinjava.Whitespace(trimBlocks, lstripBlocks));
     if (!outcome.problems().isEmpty()) {
       throw StepFailures.invalidInput(where + ": " + String.join("; ", outcome.problems()));
     }

@@ -90,6 +90,11 @@ public final class LocalRepositoryHost implements RepositoryHost {
   }
 
   @Override
+  public String remoteUrl(RepoUrl repository) {
+    return git.remoteUrl(repository.owner(), repository.repo());
+  }
+
+  @Override
   public boolean deleteIfMadeBy(RepoUrl repository, String serviceKey, String runId) {
     return git.deleteIfMarked(repository.owner(), repository.repo(), serviceKey, runId);
   }

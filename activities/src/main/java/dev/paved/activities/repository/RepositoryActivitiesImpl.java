@@ -1,6 +1,8 @@
 package dev.paved.activities.repository;
 
+import dev.paved.activities.support.FolderFiles;
 import dev.paved.activities.support.Inputs;
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
@@ -13,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -37,8 +41,58 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
   /** Creates or adopts the service's repository and pushes the source folder to its branch. */
   @Override
   public ActionResult publishGithub(ActionRequest request) {
+    Publication publication = publication(request);
+    PublishedRepository published = host.publish(publication);
+    log.info(
+        "{} {} for {} at {} ({})",
+        published.adopted() ? "Adopted" : "Published",
+        publication.repository(),
+        publication.serviceKey(),
+        published.commitHash(),
+        request.runId());
+    return ActionResult.of(
+        Map.of(
+            "remoteUrl", published.remoteUrl(),
+            "repoContentsUrl", published.repoContentsUrl(),
+            "commitHash", published.commitHash()));
+  }
+
+  /**
+   * The repository the step would make, checked as the step checks it, with the files of its first
+   * commit; the outputs are computed from {@code repoUrl} and nothing is created.
+   */
+  public PlannedStep plan(ActionRequest request) {
+    Publication publication = publication(request);
+    String remoteUrl = host.remoteUrl(publication.repository());
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("remoteUrl", remoteUrl);
+    output.put("repoContentsUrl", remoteUrl + "/blob/" + publication.defaultBranch());
+    output.put("commitHash", "0".repeat(40));
+    return new PlannedStep(
+        output,
+        List.of(
+            PlannedStep.resource(
+                "repository",
+                "repoUrl",
+                publication.repository().toString(),
+                "remoteUrl",
+                remoteUrl,
+                "defaultBranch",
+                publication.defaultBranch(),
+                "description",
+                publication.description(),
+                "files",
+                FolderFiles.list(publication.source()))));
+  }
+
+  private Publication publication(ActionRequest request) {
     Inputs in = Inputs.of(ACTION, request.input());
     RepoUrl repository = RepoUrl.parse(in.requiredString("repoUrl"));
+    List<String> allowedHosts = in.list("allowedHosts").stream().map(String::valueOf).toList();
+    if (!allowedHosts.isEmpty() && !allowedHosts.contains(repository.host())) {
+      throw StepFailures.invalidInput(
+          ACTION + ": host " + repository.host() + " is not in allowedHosts " + allowedHosts);
+    }
     String serviceKey = StepFailures.requireServiceKey(ACTION, request);
     String branch = in.string("defaultBranch", "main");
     if (!Repository.isValidRefName("refs/heads/" + branch)) {
@@ -54,30 +108,16 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
         new CommitAuthor(
             in.string("gitAuthorName", CommitAuthor.PAVED.name()),
             in.string("gitAuthorEmail", CommitAuthor.PAVED.email()));
-    PublishedRepository published =
-        host.publish(
-            new Publication(
-                repository,
-                serviceKey,
-                request.runId(),
-                in.string("description", null),
-                branch,
-                source,
-                in.string("gitCommitMessage", "initial commit"),
-                author,
-                settings));
-    log.info(
-        "{} {} for {} at {} ({})",
-        published.adopted() ? "Adopted" : "Published",
+    return new Publication(
         repository,
         serviceKey,
-        published.commitHash(),
-        request.runId());
-    return ActionResult.of(
-        Map.of(
-            "remoteUrl", published.remoteUrl(),
-            "repoContentsUrl", published.repoContentsUrl(),
-            "commitHash", published.commitHash()));
+        request.runId(),
+        in.string("description", null),
+        branch,
+        source,
+        in.string("gitCommitMessage", "initial commit"),
+        author,
+        settings);
   }
 
   /** Deletes the repository if this run made it; otherwise does nothing. */

@@ -17,6 +17,14 @@ public interface RepositoryHost {
   PublishedRepository publish(Publication publication);
 
   /**
+   * The {@code remoteUrl} {@link #publish} gives the repository, computed without creating it (for
+   * a dry run). GitHub's form unless the host knows better.
+   */
+  default String remoteUrl(RepoUrl repository) {
+    return "https://" + repository.host() + "/" + repository.owner() + "/" + repository.repo();
+  }
+
+  /**
    * Deletes the repository if it is marked with {@code serviceKey} and was made by the run {@code
    * runId} (a re-run that adopted it leaves it alone); returns true when it did.
    */

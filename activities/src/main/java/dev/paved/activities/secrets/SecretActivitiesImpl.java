@@ -1,5 +1,6 @@
 package dev.paved.activities.secrets;
 
+import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.steps.ActionRequest;
@@ -87,6 +88,31 @@ public final class SecretActivitiesImpl implements SecretActivities {
     output.put("keys", List.copyOf(secret.keys()));
     role.ifPresent(r -> output.put("kubernetesRole", r.name()));
     return ActionResult.of(output);
+  }
+
+  /**
+   * The secret path, key names and read policy the step would make; no value is generated and the
+   * store is not touched.
+   */
+  public PlannedStep plan(ActionRequest request) {
+    SecretRequest secret = SecretRequest.from(request);
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("path", secret.path());
+    output.put("policy", secret.policyName());
+    output.put("keys", List.copyOf(secret.keys()));
+    return new PlannedStep(
+        output,
+        List.of(
+            PlannedStep.resource(
+                "secret-path",
+                "path",
+                secret.path(),
+                "keys",
+                List.copyOf(secret.keys()),
+                "policy",
+                secret.policyName(),
+                "policyHcl",
+                SecretPolicy.hcl(secret, request.runId()))));
   }
 
   /** Deletes the role, the secret path and the policy, each only if this run made it. */

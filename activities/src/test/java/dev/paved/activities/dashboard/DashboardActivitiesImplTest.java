@@ -176,4 +176,21 @@ class DashboardActivitiesImplTest {
     }
     assertThat(data.resolve("run-1")).isEmptyDirectory();
   }
+
+  @Test
+  void planGivesTheDashboardJsonWithoutWritingIt() {
+    var planned = activities.plan(request(Map.of("title", "Checkout")));
+
+    assertThat(planned.output()).containsEntry("path", "gitops/dashboards/checkout.json");
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r).containsEntry("kind", "dashboard").containsEntry("title", "Checkout");
+              // plain data, so any JSON writer shows it as the dashboard's JSON
+              assertThat(r.get("json")).isInstanceOf(Map.class);
+              assertThat(r.get("json").toString()).contains("http_server_request_duration");
+            });
+    assertThat(workspaces.resolve("run-1", "gitops/dashboards/checkout.json")).doesNotExist();
+  }
 }

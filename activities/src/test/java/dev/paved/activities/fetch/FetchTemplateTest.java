@@ -81,6 +81,31 @@ class FetchTemplateTest {
   }
 
   @Test
+  void trimBlocksAndLstripBlocksTreatWhitespaceAsNunjucksDoes() throws IOException {
+    String file = "a\n  {% if values.db %}\n  db\n  {% endif %}\nb\n";
+    skeleton("kept.txt", file);
+
+    fetch.fetchTemplate(request(input("values", Map.of("db", true))));
+    assertThat(Files.readString(workspace.resolve("kept.txt"))).isEqualTo("a\n  \n  db\n  \nb\n");
+
+    fetch.fetchTemplate(
+        request(
+            input(
+                "targetPath",
+                "both",
+                "values",
+                Map.of("db", true),
+                "trimBlocks",
+                true,
+                "lstripBlocks",
+                true)));
+    assertThat(Files.readString(workspace.resolve("both/kept.txt"))).isEqualTo("a\n  db\nb\n");
+    fetch.fetchTemplate(
+        request(input("targetPath", "trim", "values", Map.of("db", true), "trimBlocks", true)));
+    assertThat(Files.readString(workspace.resolve("trim/kept.txt"))).isEqualTo("a\n    db\n  b\n");
+  }
+
+  @Test
   void aPathRenderedEmptySkipsTheFile() throws IOException {
     skeleton("{% if values.db %}schema.sql{% endif %}", "create table t();\n");
     skeleton("{% if values.db %}db{% endif %}/init.sql", "x\n");
@@ -110,14 +135,40 @@ class FetchTemplateTest {
   }
 
   @Test
-  void secondCallOverwritesWithTheSameContent() throws IOException {
+  void anExistingFileIsKeptUnlessReplaceAsInBackstage() throws IOException {
     skeleton("a.txt", "${{ values.name }}\n");
     fetch.fetchTemplate(request(input()));
-    Files.writeString(workspace.resolve("a.txt"), "changed by hand");
+    Files.writeString(workspace.resolve("a.txt"), "written by an earlier step");
 
     fetch.fetchTemplate(request(input()));
+    assertThat(workspace.resolve("a.txt")).hasContent("written by an earlier step");
 
+    fetch.fetchTemplate(request(input("replace", true)));
     assertThat(workspace.resolve("a.txt")).hasContent("checkout\n");
+    try (var files = Files.list(workspace)) {
+      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("a.txt");
+    }
+  }
+
+  @Test
+  void copyWithoutRenderKeepsTheNameAndTheContentsOfMatchingFiles() throws IOException {
+    skeleton("raw/${{ values.name }}.txt", "${{ values.name }}\n");
+    skeleton("${{ values.name }}.md", "${{ values.name }}\n");
+
+    fetch.fetchTemplate(request(input("copyWithoutRender", List.of("raw/*"))));
+
+    assertThat(workspace.resolve("raw/${{ values.name }}.txt")).hasContent("${{ values.name }}\n");
+    assertThat(workspace.resolve("checkout.md")).hasContent("checkout\n");
+    assertThatThrownBy(
+            () ->
+                fetch.fetchTemplate(
+                    request(
+                        input(
+                            "copyWithoutRender",
+                            List.of("a"),
+                            "copyWithoutTemplating",
+                            List.of("b")))))
+        .hasMessageContaining("cannot be used together");
   }
 
   @Test

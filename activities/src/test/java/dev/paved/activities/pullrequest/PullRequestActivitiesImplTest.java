@@ -288,4 +288,26 @@ class PullRequestActivitiesImplTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(type));
   }
+
+  @Test
+  void planListsTheFilesUnderTheTargetPathAndPushesNothing() {
+    var planned = activities.plan(request(SERVICE, Map.of()));
+
+    assertThat(planned.output()).containsEntry("pullRequestNumber", 0);
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsEntry("kind", "pull-request")
+                    .containsEntry("branchName", "paved/checkout")
+                    .containsEntry(
+                        "files",
+                        java.util.List.of(
+                            "services/checkout/apps/checkout/deployment.yaml",
+                            "services/checkout/dashboards.json")));
+    assertThat(data.resolve("git/platform/gitops.git")).doesNotExist();
+    assertThatThrownBy(() -> activities.plan(request(SERVICE, Map.of("branchName", "a..b"))))
+        .hasMessageContaining("branchName");
+  }
 }

@@ -77,7 +77,8 @@ class FiltersTest {
   void parseEntityRefWithoutKindFails() {
     assertThatThrownBy(() -> render("${{ parameters.shortOwner | parseEntityRef }}"))
         .isInstanceOf(ApplicationFailure.class)
-        .hasMessageContaining("has no kind");
+        .hasMessageContaining("has no kind")
+        .hasMessageNotContaining("java.lang");
     assertThatThrownBy(() -> render("${{ 'group:' | parseEntityRef }}"))
         .hasMessageContaining("is not [kind:][namespace/]name");
   }

@@ -13,6 +13,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -216,6 +217,9 @@ class RepositoryActivitiesImplTest {
     assertFailure(request(SERVICE, Map.of("sourcePath", "missing")), FailureTypes.INVALID_INPUT);
     assertFailure(request(SERVICE, Map.of("defaultBranch", "a..b")), FailureTypes.INVALID_INPUT);
     assertFailure(request(null, Map.of()), FailureTypes.INVALID_INPUT);
+    assertFailure(
+        request(SERVICE, Map.of("allowedHosts", List.of("gitlab.com"))),
+        FailureTypes.INVALID_INPUT);
     assertThat(data.resolve("git")).isEmptyDirectory();
     activities.undoPublishGithub(request(SERVICE, Map.of("repoUrl", "checkout")));
   }
@@ -232,5 +236,24 @@ class RepositoryActivitiesImplTest {
     assertThatThrownBy(() -> activities.publishGithub(request))
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(type));
+  }
+
+  @Test
+  void planComputesTheOutputsAndListsTheFilesWithoutCreatingTheRepository() {
+    var planned = activities.plan(request(SERVICE, Map.of("allowedHosts", List.of("github.com"))));
+
+    String remoteUrl = git.remoteUrl("team-payments", "checkout");
+    assertThat(planned.output())
+        .containsEntry("remoteUrl", remoteUrl)
+        .containsEntry("repoContentsUrl", remoteUrl + "/blob/main");
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsEntry("kind", "repository")
+                    .containsEntry("files", List.of("README.md", "src/App.java")));
+    assertThat(data.resolve("git")).isEmptyDirectory();
+    assertFailure(request(SERVICE, Map.of("sourcePath", "missing")), FailureTypes.INVALID_INPUT);
   }
 }

@@ -350,4 +350,20 @@ class SecretActivitiesImplTest {
 
     assertThat(one).isNotEqualTo(two);
   }
+
+  @Test
+  void planNamesThePathKeysAndPolicyAndTouchesNothing() {
+    var planned = activities.plan(request("team-payments/checkout", input()));
+
+    assertThat(planned.output()).containsEntry("path", PATH).containsEntry("policy", POLICY);
+    assertThat(planned.resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r).containsEntry("kind", "secret-path").containsEntry("path", PATH);
+              assertThat(r.get("policyHcl").toString()).contains("capabilities = [\"read\"]");
+            });
+    assertThat(store.readMetadata(PATH)).isEmpty();
+    assertThat(store.readPolicy(POLICY)).isEmpty();
+  }
 }

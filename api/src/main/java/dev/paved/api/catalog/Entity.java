@@ -1,6 +1,14 @@
 package dev.paved.api.catalog;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.paved.activities.support.StepFailures;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,6 +18,8 @@ import java.util.regex.Pattern;
  * {@code spec}).
  */
 public record Entity(Map<String, Object> body) {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static final Pattern NAME =
       Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
@@ -74,5 +84,30 @@ public record Entity(Map<String, Object> body) {
     return node instanceof Map<?, ?> m
         ? new LinkedHashMap<>((Map<String, Object>) m)
         : new LinkedHashMap<>();
+  }
+
+  /**
+   * Every entity of a catalog file (YAML, one document per entity); InvalidInput naming the file
+   * when it is not one or holds none.
+   */
+  public static List<Entity> parseFile(String content, String file) {
+    List<Entity> entities = new ArrayList<>();
+    try (JsonParser parser = YAML.getFactory().createParser(content);
+        MappingIterator<Map<String, Object>> docs =
+            YAML.readerForMapOf(Object.class).readValues(parser)) {
+      while (docs.hasNext()) {
+        Map<String, Object> doc = docs.next();
+        if (doc != null && !doc.isEmpty()) {
+          entities.add(Entity.parse(doc));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw StepFailures.invalidInput(
+          "catalog:register: " + file + " is not a valid entity file: " + e.getMessage());
+    }
+    if (entities.isEmpty()) {
+      throw StepFailures.invalidInput("catalog:register: " + file + " holds no entity");
+    }
+    return entities;
   }
 }

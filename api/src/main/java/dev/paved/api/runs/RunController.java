@@ -1,6 +1,8 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.Problems;
+import dev.paved.api.dryrun.DryRunReport;
+import dev.paved.api.dryrun.DryRunService;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.net.URI;
 import java.util.Arrays;
@@ -30,11 +32,13 @@ class RunController {
   private final RunService runs;
   private final RunDecisions decisions;
   private final Reruns reruns;
+  private final DryRunService dryRuns;
 
-  RunController(RunService runs, RunDecisions decisions, Reruns reruns) {
+  RunController(RunService runs, RunDecisions decisions, Reruns reruns, DryRunService dryRuns) {
     this.runs = runs;
     this.decisions = decisions;
     this.reruns = reruns;
+    this.dryRuns = dryRuns;
   }
 
   /** The body of {@code POST /runs}. */
@@ -46,12 +50,25 @@ class RunController {
    */
   record RetryRequest(Map<String, Object> parameters) {}
 
+  /**
+   * Starts a run; with {@code dryRun=true}, answers what the run would make (200, {@link
+   * DryRunReport}) and makes nothing: no run, no claim on the name, no workflow.
+   */
   @PostMapping
-  ResponseEntity<RunView> start(
+  ResponseEntity<?> start(
       @RequestBody RunRequest request,
+      @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (request == null || request.template() == null || request.template().isBlank()) {
       throw Problems.invalid("'template' is required", Map.of());
+    }
+    if (dryRun) {
+      Map<String, Object> parameters =
+          request.parameters() == null ? Map.of() : request.parameters();
+      RunService.Checked checked = runs.check(request.template(), parameters, DryRunService.RUN_ID);
+      return ResponseEntity.ok(
+          dryRuns.run(
+              checked.template(), checked.values(), checked.identity().serviceKey(), LOCAL_USER));
     }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());

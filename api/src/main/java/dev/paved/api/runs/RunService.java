@@ -68,28 +68,11 @@ public class RunService {
         return replay.get();
       }
     }
-    LoadedTemplate template =
-        templates
-            .find(templateName)
-            .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
-    Map<String, Object> values = template.parameters().withDefaults(parameters);
-    List<FieldError> errors = template.parameters().validate(values);
-    if (!errors.isEmpty()) {
-      throw Problems.invalid(
-          "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
-    }
     String runId = newRunId();
-    ServiceIdentity identity = ServiceIdentity.of(values, runId, template.parameters().declared());
-    if (identity.serviceName() != null
-        && (identity.serviceName().length() > MAX_NAME
-            || identity.serviceKey().length() > MAX_KEY)) {
-      throw Problems.invalid(
-          "the service's name may have at most "
-              + MAX_NAME
-              + " characters, its owner and name together "
-              + MAX_KEY,
-          Map.of("errors", List.of(new FieldError("name", "too long"))));
-    }
+    Checked checked = check(templateName, parameters, runId);
+    LoadedTemplate template = checked.template();
+    Map<String, Object> values = checked.values();
+    ServiceIdentity identity = checked.identity();
     RunStore.NewRun run =
         new RunStore.NewRun(
             runId,
@@ -138,6 +121,38 @@ public class RunService {
         user,
         identity.serviceKey());
     return new Started(store.find(runId).orElseThrow(), false);
+  }
+
+  /** A request that passed every check that can refuse a run, before anything is made. */
+  record Checked(LoadedTemplate template, Map<String, Object> values, ServiceIdentity identity) {}
+
+  /**
+   * Finds the template, fills the form's defaults, validates the parameters and names the service;
+   * 404 or 400 as {@link #start} answers them. Makes nothing: a dry run uses it too.
+   */
+  Checked check(String templateName, Map<String, Object> parameters, String runId) {
+    LoadedTemplate template =
+        templates
+            .find(templateName)
+            .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
+    Map<String, Object> values = template.parameters().withDefaults(parameters);
+    List<FieldError> errors = template.parameters().validate(values);
+    if (!errors.isEmpty()) {
+      throw Problems.invalid(
+          "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
+    }
+    ServiceIdentity identity = ServiceIdentity.of(values, runId, template.parameters().declared());
+    if (identity.serviceName() != null
+        && (identity.serviceName().length() > MAX_NAME
+            || identity.serviceKey().length() > MAX_KEY)) {
+      throw Problems.invalid(
+          "the service's name may have at most "
+              + MAX_NAME
+              + " characters, its owner and name together "
+              + MAX_KEY,
+          Map.of("errors", List.of(new FieldError("name", "too long"))));
+    }
+    return new Checked(template, values, identity);
   }
 
   Optional<RunRecord> find(String id) {

@@ -2,8 +2,10 @@ package dev.paved.api.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -23,8 +25,20 @@ import java.util.Set;
 public final class ParameterSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Draft 07, with the keywords Backstage's form reads and validation does not ({@code enumNames},
+   * ...) accepted quietly instead of a warning on every load.
+   */
   private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V7,
+          builder ->
+              builder.metaSchema(
+                  JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                      .unknownKeywordFactory(
+                          (keyword, context) -> new NonValidationKeyword(keyword))
+                      .build()));
 
   /**
    * Draft 07's meta-schema (bundled in the validator): a template's form must be valid under it.
@@ -99,19 +113,11 @@ public final class ParameterSchema {
   }
 
   /**
-   * The values with each missing property's {@code default} filled in, as Backstage's form does.
+   * The values with the form's defaults filled in where absent, as Backstage's form does, including
+   * those of fields a {@code dependencies} entry (or its matching {@code oneOf}) adds.
    */
   public Map<String, Object> withDefaults(Map<String, Object> values) {
-    Map<String, Object> result = new LinkedHashMap<>(values == null ? Map.of() : values);
-    Yaml.map(schema.get("properties"))
-        .forEach(
-            (name, property) -> {
-              Object fallback = Yaml.map(property).get("default");
-              if (fallback != null && !result.containsKey(name)) {
-                result.put(name, fallback);
-              }
-            });
-    return result;
+    return FormDefaults.of(schema, values);
   }
 
   /** One problem per field that fails the schema; empty when the values are valid. */

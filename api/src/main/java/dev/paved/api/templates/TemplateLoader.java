@@ -65,6 +65,8 @@ final class TemplateLoader {
     List<StepPlan> steps = steps(Yaml.list(spec.get("steps")), label, problems);
     Map<String, Object> output = Yaml.map(spec.get("output"));
     expressions.problems(output, "output").forEach(p -> problems.add(label + " " + p));
+    StepSupport.contextProblems(output, "output").forEach(p -> problems.add(label + " " + p));
+    StepSupport.specProblems(spec).forEach(p -> problems.add(label + ": " + p));
     ParameterSchema schema = null;
     try {
       schema = ParameterSchema.of(pages);
@@ -111,17 +113,24 @@ final class TemplateLoader {
       if (action == null || ActionCatalog.find(action).isEmpty()) {
         problems.add(
             where + ": unknown action '" + action + "' (Paved knows " + ActionCatalog.ids() + ")");
+      } else {
+        StepSupport.problems(action, Yaml.map(step.get("input")), step.get("each"))
+            .forEach(p -> problems.add(where + ": " + p));
       }
-      for (String unsupported : List.of("each", "backstage:permissions")) {
+      for (String unsupported : List.of("backstage:permissions")) {
         if (step.containsKey(unsupported)) {
           problems.add(where + ": '" + unsupported + "' is not supported yet");
         }
       }
       Map<String, Object> input = Yaml.map(step.get("input"));
       Object condition = step.get("if");
+      Object each = step.get("each");
       expressions.problems(input, "input").forEach(p -> problems.add(where + " " + p));
       if (condition != null) {
         expressions.problems(condition, "if").forEach(p -> problems.add(where + " " + p));
+      }
+      if (each != null) {
+        expressions.problems(each, "each").forEach(p -> problems.add(where + " " + p));
       }
       steps.add(
           new StepPlan(
@@ -129,7 +138,8 @@ final class TemplateLoader {
               Yaml.string(step.getOrDefault("name", id)),
               action,
               input,
-              condition == null ? null : String.valueOf(condition)));
+              StepConditions.ifCondition(condition),
+              each));
     }
     return steps;
   }

@@ -4,6 +4,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -14,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paved.api.dryrun.DryRunReport;
+import dev.paved.api.dryrun.DryRunService;
+import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
@@ -40,6 +45,7 @@ class RunControllerTest {
   @MockitoBean RunService runs;
   @MockitoBean RunDecisions decisions;
   @MockitoBean Reruns reruns;
+  @MockitoBean DryRunService dryRuns;
 
   private static RunRecord record(String status) {
     TemplatePlan plan =
@@ -81,6 +87,42 @@ class RunControllerTest {
         .andExpect(header().string("Location", "/api/v1/runs/r-1"))
         .andExpect(jsonPath("$.id").value("r-1"))
         .andExpect(jsonPath("$.steps[0].status").value("PENDING"));
+  }
+
+  @Test
+  void aDryRunChecksAndPlansButStartsNothing() throws Exception {
+    LoadedTemplate template = mock(LoadedTemplate.class);
+    ServiceIdentity identity =
+        new ServiceIdentity("checkout", "team-payments/checkout", "service:team-payments/checkout");
+    when(runs.check(eq("java-service"), anyMap(), eq("dry-run")))
+        .thenReturn(new RunService.Checked(template, Map.of("name", "checkout"), identity));
+    when(dryRuns.run(template, Map.of("name", "checkout"), "team-payments/checkout", "guest"))
+        .thenReturn(
+            new DryRunReport(
+                true,
+                "java-service",
+                "v1",
+                "team-payments/checkout",
+                Map.of(),
+                "COMPLETED",
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of()));
+
+    mvc.perform(
+            post("/api/v1/runs?dryRun=true")
+                .header("Idempotency-Key", "ignored-for-a-dry-run")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\",\"parameters\":{\"name\":\"checkout\"}}"))
+        .andExpect(status().isOk())
+        .andExpect(header().doesNotExist("Location"))
+        .andExpect(jsonPath("$.dryRun").value(true))
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+    verify(runs, never()).start(any(), anyMap(), any(), any());
   }
 
   @Test

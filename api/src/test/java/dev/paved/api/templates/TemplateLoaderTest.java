@@ -3,6 +3,7 @@ package dev.paved.api.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class TemplateLoaderTest {
 
   @Test
   void versionChangesWhenAFileOfTheTemplateChanges() throws IOException {
-    Path file = write("v", steps("debug:log", "hi"));
+    Path file = write("v", steps("fetch:plain", "hi"));
     String before = loader.load(file).template().version();
     Files.writeString(file.getParent().resolve("skeleton.txt"), "new file");
     assertThat(loader.load(file).template().version()).isNotEqualTo(before);
@@ -58,11 +59,42 @@ class TemplateLoaderTest {
 
   @Test
   void refusesAnExpressionThatDoesNotParseNamingTheStep() throws IOException {
-    TemplateLoader.Result result = loader.load(write("bad-expr", steps("debug:log", "${{ bad }}")));
+    TemplateLoader.Result result =
+        loader.load(write("bad-expr", steps("fetch:plain", "${{ bad }}")));
     assertThat(result.refused().problems())
         .singleElement()
         .asString()
         .contains("template 'bad-expr'", "step 'one'", "syntax error");
+  }
+
+  @Test
+  void refusesWhatPavedDoesNotSupportNamingFileStepAndTheThing() throws IOException {
+    Path file =
+        write(
+            "unsupported",
+            """
+              steps:
+                - id: publish
+                  action: publish:github
+                  input:
+                    repoUrl: ${{ parameters.repoUrl }}
+                    collaborators: [{user: ann, access: push}]
+                - id: docs
+                  action: fetch:plain
+                  input:
+                    url: https://github.com/backstage/community/tree/main/sessions
+              output:
+                text:
+                  - content: ${{ secrets.TOKEN }}
+            """);
+
+    RefusedTemplate refused = loader.load(file).refused();
+
+    assertThat(refused.file()).isEqualTo(file.toString());
+    assertThat(refused.problems())
+        .anySatisfy(p -> assertThat(p).contains("step 'publish'", "input 'collaborators'"))
+        .anySatisfy(p -> assertThat(p).contains("step 'docs'", "input 'url'", "https://github"))
+        .anySatisfy(p -> assertThat(p).contains("output.text[0].content", "'secrets'"));
   }
 
   @Test
@@ -89,7 +121,8 @@ class TemplateLoaderTest {
 
   @Test
   void aTemplateThatSaysNothingPausesForAWeekOnAFailedStep() throws IOException {
-    TemplatePlan plan = loader.load(write("quiet", steps("debug:log", "x"))).template().plan();
+    TemplatePlan plan =
+        loader.load(write("quiet", steps("fetch:plain", "./skeleton"))).template().plan();
 
     assertThat(plan.onFailure()).isEqualTo(FailurePolicy.PAUSE);
     assertThat(plan.pauseTimeout()).isEqualTo("P7D");
@@ -97,7 +130,8 @@ class TemplateLoaderTest {
 
   @Test
   void readsTheFailurePolicyAndThePauseTimeout() throws IOException {
-    String spec = "  onFailure: rollback\n  pauseTimeout: PT12H\n" + steps("debug:log", "x");
+    String spec =
+        "  onFailure: rollback\n  pauseTimeout: PT12H\n" + steps("fetch:plain", "./skeleton");
     TemplatePlan plan = loader.load(write("explicit", spec)).template().plan();
 
     assertThat(plan.onFailure()).isEqualTo(FailurePolicy.ROLLBACK);
@@ -107,13 +141,54 @@ class TemplateLoaderTest {
   @Test
   void refusesAPauseTimeoutThatIsNoDuration() throws IOException {
     for (String timeout : List.of("7 days", "P1M", "PT0S", "-P1D")) {
-      String spec = "  pauseTimeout: '" + timeout + "'\n" + steps("debug:log", "x");
+      String spec = "  pauseTimeout: '" + timeout + "'\n" + steps("fetch:plain", "./skeleton");
       assertThat(loader.load(write("t", spec)).refused().problems())
           .as(timeout)
           .singleElement()
           .asString()
           .contains("spec.pauseTimeout '" + timeout + "'", "ISO-8601");
     }
+  }
+
+  @Test
+  void keepsEachAndReadsIfAsBackstageDoes() throws IOException {
+    String steps =
+        """
+          steps:
+            - id: each
+              action: debug:log
+              each: ${{ parameters.names }}
+              input: {message: '${{ each.value }}'}
+            - id: literal
+              action: debug:log
+              each: [a, b]
+              if: false
+              input: {message: '${{ each.key }}'}
+            - id: text
+              action: debug:log
+              if: 'false'
+            - id: always
+              action: debug:log
+              if: true
+            - id: broken
+              action: debug:log
+              each: ${{ bad }}
+        """;
+    TemplateLoader.Result refused = loader.load(write("each", steps));
+    assertThat(refused.refused().problems())
+        .singleElement()
+        .asString()
+        .contains("step 'broken'", "each: syntax error");
+
+    TemplateLoader.Result result =
+        loader.load(write("each-ok", steps.substring(0, steps.indexOf("    - id: broken"))));
+    List<StepPlan> plan = result.template().plan().steps();
+    assertThat(plan.get(0).each()).isEqualTo("${{ parameters.names }}");
+    assertThat(plan.get(1).each()).isEqualTo(List.of("a", "b"));
+    // the boolean false skips; the text 'false' is a non-empty string, which Backstage runs
+    assertThat(plan.get(1).ifCondition()).isEqualTo("${{ false }}");
+    assertThat(plan.get(2).ifCondition()).isEqualTo("false");
+    assertThat(plan.get(3).ifCondition()).isNull();
   }
 
   @Test

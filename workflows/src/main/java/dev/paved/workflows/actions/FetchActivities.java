@@ -15,4 +15,10 @@ public interface FetchActivities {
 
   /** {@code fetch:plain}: copies a folder into the workspace as it is. */
   ActionResult fetchPlain(ActionRequest request);
+
+  /** {@code fetch:template:file}: renders one file next to the template into the workspace. */
+  ActionResult fetchTemplateFile(ActionRequest request);
+
+  /** {@code fetch:plain:file}: copies one file next to the template into the workspace. */
+  ActionResult fetchPlainFile(ActionRequest request);
 }

@@ -9,10 +9,12 @@ import dev.paved.workflows.steps.ActionSpec;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.FailureTypes;
 import dev.paved.workflows.steps.RenderRequest;
+import dev.paved.workflows.steps.RenderedEach;
 import dev.paved.workflows.steps.RenderedStep;
 import dev.paved.workflows.steps.StepOptions;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -197,6 +199,9 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       return new StepError("unknown action '" + step.action() + "'", FailureTypes.INVALID_INPUT, 0);
     }
     state.running(index);
+    if (step.each() != null) {
+      return runEach(input, index, step, action, outputs, undos);
+    }
     RenderedStep rendered;
     try {
       rendered =
@@ -208,13 +213,79 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       state.skipped(index);
       return null;
     }
+    try {
+      ActionResult result = perform(input, index, step, action, rendered.input(), undos);
+      outputs.put(step.id(), result.output());
+      state.succeeded(index, Math.max(1, result.attempt()), result.output());
+      return null;
+    } catch (ActivityFailure | ApplicationFailure e) {
+      return StepError.from(e);
+    }
+  }
+
+  /**
+   * Runs a step with {@code each} once per item whose {@code if} holds, in order; its output lists
+   * each output name's values, as in Backstage. A failed item fails the step: the undos of the
+   * items before it are registered, so the rollback removes what they made.
+   */
+  private StepError runEach(
+      RunInput input,
+      int index,
+      StepPlan step,
+      ActionSpec action,
+      Map<String, Map<String, Object>> outputs,
+      Deque<Undo> undos) {
+    RenderedEach rendered;
+    try {
+      rendered =
+          render.renderEach(
+              new RenderRequest(step, input.parameters(), outputs, input.requestedBy()));
+    } catch (ActivityFailure e) {
+      return StepError.from(e);
+    }
+    IterationOutputs collected = new IterationOutputs();
+    int attempts = 0;
+    boolean ran = false;
+    for (RenderedEach.Iteration iteration : rendered.iterations()) {
+      if (!iteration.run()) {
+        continue;
+      }
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("run cancelled during step '" + step.id() + "'");
+      }
+      try {
+        ActionResult result = perform(input, index, step, action, iteration.input(), undos);
+        collected.add(result.output());
+        attempts = Math.max(attempts, Math.max(1, result.attempt()));
+        ran = true;
+      } catch (ActivityFailure | ApplicationFailure e) {
+        return StepError.from(e);
+      }
+    }
+    outputs.put(step.id(), collected.asOutput());
+    if (ran) {
+      state.succeeded(index, attempts, collected.asOutput());
+    } else {
+      state.skipped(index);
+    }
+    return null;
+  }
+
+  /** Does the step's action with its rendered input, its undo registered first. */
+  private ActionResult perform(
+      RunInput input,
+      int index,
+      StepPlan step,
+      ActionSpec action,
+      Map<String, Object> renderedInput,
+      Deque<Undo> undos) {
     ActionRequest request =
         new ActionRequest(
             input.runId(),
             input.serviceKey(),
             step.id(),
             step.action(),
-            rendered.input(),
+            renderedInput,
             input.template().location(),
             input.requestedBy());
     Undo undo = new Undo(index, action, request);
@@ -222,25 +293,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     if (action.hasUndo() && !undo.equals(undos.peek())) {
       undos.push(undo);
     }
-    try {
-      // A step is never cut off half-way: a cancellation takes effect when it has ended, so its
-      // undo cannot run while it is still making what the undo removes.
-      List<ActionResult> results = new ArrayList<>();
-      Workflow.newDetachedCancellationScope(
-              () ->
-                  results.add(
-                      Workflow.newUntypedActivityStub(StepOptions.forAction(action))
-                          .execute(action.activityType(), ActionResult.class, request)))
-          .run();
-      ActionResult returned = results.get(0);
-      // An action that returns nothing made nothing to show; it must not break the workflow.
-      ActionResult result = returned == null ? ActionResult.of(Map.of()) : returned;
-      outputs.put(step.id(), result.output());
-      state.succeeded(index, Math.max(1, result.attempt()), result.output());
-      return null;
-    } catch (ActivityFailure e) {
-      return StepError.from(e);
-    }
+    return ActionCalls.call(action, request);
   }
 
   /** Undoes every registered step, newest first, even if the run is being cancelled. */

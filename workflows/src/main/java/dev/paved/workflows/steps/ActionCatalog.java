@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Every action Paved knows, by its id in templates. Backstage's ids where the meaning is the same,
  * {@code paved:} ids for the rest. The activity type names are those of the interfaces in {@code
- * dev.paved.workflows.actions} (the method name with its first letter upper-cased).
+ * dev.paved.workflows.actions} (the method name with its first letter upper-cased); an action
+ * without one is done by the workflow itself.
  */
 public final class ActionCatalog {
 
@@ -17,6 +18,16 @@ public final class ActionCatalog {
   static {
     add("fetch:template", "FetchTemplate", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
     add("fetch:plain", "FetchPlain", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add(
+        "fetch:template:file",
+        "FetchTemplateFile",
+        null,
+        StepClass.WORKSPACE,
+        TaskQueues.GOLDEN_PATH);
+    add("fetch:plain:file", "FetchPlainFile", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("fs:delete", "FsDelete", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("fs:rename", "FsRename", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
+    add("catalog:write", "CatalogWrite", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
     add("debug:log", "DebugLog", null, StepClass.WORKSPACE, TaskQueues.GOLDEN_PATH);
     add("debug:wait", "DebugWait", null, StepClass.WAIT, TaskQueues.GOLDEN_PATH);
     add(

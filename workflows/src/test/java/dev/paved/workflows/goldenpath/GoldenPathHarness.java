@@ -95,6 +95,8 @@ final class GoldenPathHarness implements AutoCloseable {
     env.newWorker(TaskQueues.API, options).registerActivitiesImplementations(recorder, catalog);
     when(render.renderStep(any()))
         .thenAnswer(call -> FakeRendering.step(call.getArgument(0, RenderRequest.class)));
+    when(render.renderEach(any()))
+        .thenAnswer(call -> FakeRendering.each(call.getArgument(0, RenderRequest.class)));
     when(render.renderOutput(any()))
         .thenAnswer(call -> FakeRendering.output(call.getArgument(0, RenderRequest.class)));
     env.start();

@@ -126,6 +126,10 @@ class GoldenPathReplayTest {
         assertThat(updates).isEmpty();
         assertThat(types).doesNotContain(EventType.EVENT_TYPE_TIMER_STARTED);
       }
+      case RecordedRuns.EACH -> {
+        assertThat(updates).isEmpty();
+        assertThat(activities.stream().filter("PublishGithub"::equals)).hasSize(2);
+      }
       case RecordedRuns.PAUSE_TIMED_OUT -> {
         assertThat(updates).isEmpty();
         assertThat(types).contains(EventType.EVENT_TYPE_TIMER_FIRED);

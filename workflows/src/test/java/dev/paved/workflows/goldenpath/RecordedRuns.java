@@ -11,6 +11,7 @@ import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
  * run that completes (one step retried by its policy, one skipped), one that rolls back at once
  * ({@code onFailure: rollback}), and runs that pause on a failed step ({@code onFailure: pause})
  * and are then retried as they were, retried with a corrected parameter, rolled back, cancelled, or
- * left alone until the pause times out.
+ * left alone until the pause times out; and one with a step repeated by {@code each}.
  */
 final class RecordedRuns {
 
@@ -31,6 +32,7 @@ final class RecordedRuns {
   static final String PAUSED_THEN_ROLLED_BACK = "paused-then-rolled-back";
   static final String PAUSED_THEN_CANCELLED = "paused-then-cancelled";
   static final String PAUSE_TIMED_OUT = "pause-timed-out";
+  static final String EACH = "each";
   static final List<String> NAMES =
       List.of(
           COMPLETED,
@@ -39,7 +41,8 @@ final class RecordedRuns {
           RETRIED_WITH_PARAMETERS,
           PAUSED_THEN_ROLLED_BACK,
           PAUSED_THEN_CANCELLED,
-          PAUSE_TIMED_OUT);
+          PAUSE_TIMED_OUT,
+          EACH);
 
   static final String OPERATOR = "user:default/bob";
 
@@ -63,7 +66,7 @@ final class RecordedRuns {
 
   static RunStatus expected(String name) {
     return switch (name) {
-      case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS -> RunStatus.COMPLETED;
+      case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH -> RunStatus.COMPLETED;
       case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT -> RunStatus.ROLLED_BACK;
       case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
       default -> throw new IllegalArgumentException("no recorded run named " + name);
@@ -100,6 +103,10 @@ final class RecordedRuns {
       case RETRIED_WITH_PARAMETERS -> {
         return retriedWithCorrectedParameters(harness, secrets);
       }
+      case EACH -> {
+        when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
+        return harness.run(ServiceTemplate.run(eachSteps(), false));
+      }
       default -> {
         when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam).thenReturn(secrets);
         WorkflowStub run = harness.start(ServiceTemplate.pausing());
@@ -114,6 +121,22 @@ final class RecordedRuns {
         return run.getResult(RunProgress.class);
       }
     }
+  }
+
+  /** The publish step repeated by {@code each} over two repositories. */
+  private static List<StepPlan> eachSteps() {
+    List<StepPlan> steps = new ArrayList<>(ServiceTemplate.steps());
+    StepPlan publish = steps.get(1);
+    steps.set(
+        1,
+        new StepPlan(
+            publish.id(),
+            publish.name(),
+            publish.action(),
+            Map.of("repoUrl", "github.com?owner=acme&repo=${{ each.value }}"),
+            null,
+            List.of("checkout", "checkout-docs")));
+    return steps;
   }
 
   /** Vault refuses the policy the form named; the operator corrects it and retries. */
