@@ -1,6 +1,8 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.Problems;
+import dev.paved.api.identity.CurrentUser;
+import dev.paved.api.identity.CurrentUsers;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.net.URI;
 import java.util.Arrays;
@@ -21,13 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/runs")
 class RunController {
 
-  /** Until users sign in (a later change), every run is requested by this user. */
-  static final String LOCAL_USER = "guest";
-
   private final RunService runs;
+  private final CurrentUsers users;
 
-  RunController(RunService runs) {
+  RunController(RunService runs, CurrentUsers users) {
     this.runs = runs;
+    this.users = users;
   }
 
   /** The body of {@code POST /runs}. */
@@ -44,12 +45,28 @@ class RunController {
       throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
     }
     Map<String, Object> parameters = request.parameters() == null ? Map.of() : request.parameters();
+    CurrentUser me = users.current();
+    mayStart(me, parameters.get("owner"));
     RunService.Started started =
-        runs.start(request.template(), parameters, LOCAL_USER, idempotencyKey);
+        runs.start(request.template(), parameters, me.name(), idempotencyKey);
     RunView view = RunView.of(started.run());
     return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/runs/" + view.id()))
         .body(view);
+  }
+
+  /**
+   * A team member starts runs their team owns; the platform team starts any. A run without an
+   * {@code owner} is the platform team's (a default owner must not let anyone in).
+   */
+  private static void mayStart(CurrentUser me, Object owner) {
+    if (owner instanceof String team && !team.isBlank() ? me.mayActFor(team) : me.platform()) {
+      return;
+    }
+    throw Problems.forbidden(
+        owner instanceof String team && !team.isBlank()
+            ? me.name() + " is not a member of " + team + ": only its members start its runs"
+            : "a run without an 'owner' parameter is started by the platform team");
   }
 
   @GetMapping("/{id}")

@@ -4,8 +4,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paved.api.identity.TestUsers;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
@@ -52,7 +56,7 @@ class RunControllerTest {
         "service:team-payments/checkout",
         "t-1",
         status,
-        "guest",
+        "pat",
         Map.of("name", "checkout"),
         plan,
         null,
@@ -63,7 +67,7 @@ class RunControllerTest {
 
   @Test
   void startAnswers202WithLocationAndPendingSteps() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("guest"), isNull()))
+    when(runs.start(eq("java-service"), anyMap(), eq("pat"), isNull()))
         .thenReturn(new RunService.Started(record("RUNNING"), false));
 
     mvc.perform(
@@ -78,7 +82,7 @@ class RunControllerTest {
 
   @Test
   void aReplayedIdempotencyKeyAnswers200() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("guest"), eq("k-1")))
+    when(runs.start(eq("java-service"), anyMap(), eq("pat"), eq("k-1")))
         .thenReturn(new RunService.Started(record("COMPLETED"), true));
 
     mvc.perform(
@@ -102,6 +106,52 @@ class RunControllerTest {
     mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("template")));
+    verifyNoInteractions(runs);
+  }
+
+  @Test
+  void aTeamMemberStartsTheirTeamsRunsOnly() throws Exception {
+    when(runs.start(eq("java-service"), anyMap(), eq("alice"), isNull()))
+        .thenReturn(new RunService.Started(record("RUNNING"), false));
+    String payments =
+        "{\"template\":\"java-service\",\"parameters\":{\"owner\":\"group:default/team-payments\"}}";
+
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("alice", "team-payments"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(payments))
+        .andExpect(status().isAccepted());
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("carol", "team-search"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(payments))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("team-payments")));
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("alice", "team-payments"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\",\"parameters\":{}}"))
+        .andExpect(status().isForbidden());
+    verify(runs).start(eq("java-service"), anyMap(), eq("alice"), isNull());
+    verifyNoMoreInteractions(runs);
+  }
+
+  @Test
+  void withoutCredentialsTheAnswerIs401WithAChallengeAndNothingStarts() throws Exception {
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(anonymous())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\"}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(
+            header().string("WWW-Authenticate", Matchers.startsWith("Basic realm=\"Paved\"")))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/v1/runs").with(anonymous())).andExpect(status().isUnauthorized());
     verifyNoInteractions(runs);
   }
 
