@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
 @Import({
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
-  GoldenPathWorkerConfiguration.class
+  GoldenPathWorkerConfiguration.class,
+  AccessWorkerConfiguration.class
 })
 public class WorkerApplication {
 
