@@ -1,5 +1,6 @@
 package dev.paved.api.identity;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,14 +14,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Who is calling. Everything under {@code /api/v1} needs a signed-in user; health and the OpenAPI
@@ -118,7 +122,18 @@ public class SecurityConfiguration {
     }
     String issuer = identity.oidc().issuerUri();
     log.info("Users sign in with bearer tokens of {}", issuer);
-    return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+    SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+    http.setConnectTimeout(Duration.ofSeconds(10));
+    http.setReadTimeout(Duration.ofSeconds(10));
+    return new SupplierJwtDecoder(
+        () -> {
+          NimbusJwtDecoder decoder =
+              NimbusJwtDecoder.withIssuerLocation(issuer)
+                  .restOperations(new RestTemplate(http))
+                  .build();
+          decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+          return decoder;
+        });
   }
 
   @Bean
