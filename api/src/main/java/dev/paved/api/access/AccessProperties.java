@@ -31,6 +31,25 @@ public record AccessProperties(
           "write", new RolePolicy(1, Duration.ofHours(4)),
           "admin", new RolePolicy(2, Duration.ofHours(2)));
 
+  /** Merges the configured roles over the defaults; a role without a maximum is refused. */
+  public AccessProperties {
+    Map<String, RolePolicy> merged = new LinkedHashMap<>(DEFAULT_ROLES);
+    if (roles != null) {
+      roles.forEach(
+          (name, given) -> {
+            RolePolicy base = DEFAULT_ROLES.get(name);
+            int quorum = given.quorum() > 0 ? given.quorum() : base == null ? 1 : base.quorum();
+            Duration max = given.maxDuration() != null ? given.maxDuration() : null;
+            if (max == null && base == null) {
+              throw new IllegalStateException(
+                  "paved.access.roles." + name + ".max-duration is required");
+            }
+            merged.put(name, new RolePolicy(quorum, max == null ? base.maxDuration() : max));
+          });
+    }
+    roles = Map.copyOf(merged);
+  }
+
   /**
    * @param quorum how many distinct approvers must approve
    * @param maxDuration the longest access that may be asked for
@@ -39,10 +58,6 @@ public record AccessProperties(
 
   /** Every role's policy: the defaults, with the configured ones over them. */
   public Map<String, RolePolicy> policies() {
-    Map<String, RolePolicy> policies = new LinkedHashMap<>(DEFAULT_ROLES);
-    if (roles != null) {
-      policies.putAll(roles);
-    }
-    return policies;
+    return roles;
   }
 }

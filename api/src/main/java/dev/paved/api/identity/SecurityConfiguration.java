@@ -108,7 +108,12 @@ public class SecurityConfiguration {
     if (!local) {
       users.checkAllowedOutsideLocalMode();
     }
-    log.info("Users sign in with HTTP basic: {} users", users.users().size());
+    log.info(
+        "Users sign in with HTTP basic: {} users from {}",
+        users.users().size(),
+        users.sample()
+            ? "the sample users file (local mode only: each password is the user's name)"
+            : identity.usersFile());
     return users.userDetails();
   }
 

@@ -89,6 +89,11 @@ final class UsersFile {
     return users;
   }
 
+  /** Marked {@code sample: true}: its passwords are public. */
+  boolean sample() {
+    return sample;
+  }
+
   /**
    * Outside local mode Paved refuses a sample file, a password stored in clear ({@code {noop}}),
    * and a password that is its user's name: the sample's passwords are public.
