@@ -27,7 +27,7 @@ class AccessPolicy {
   private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern REF =
       Pattern.compile(
-          "(?:([a-z0-9-]{1,63}):)?(?:([a-z0-9-._]{1,63})/)?([a-z0-9][a-z0-9-._]{0,62})");
+          "(?:([a-z0-9-]{1,63}):)?(?:([a-z0-9._-]{1,63})/)?([a-z0-9][a-z0-9._-]{0,62})");
   private static final int MAX_REASON = 1000;
 
   private final AccessProperties properties;

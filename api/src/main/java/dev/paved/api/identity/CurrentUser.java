@@ -4,6 +4,7 @@ import dev.paved.workflows.approval.Caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The signed-in user: their name and every group they belong to (from the users file or the token,
@@ -32,6 +33,6 @@ public record CurrentUser(String name, Set<String> groups, boolean platform) {
 
   /** This user as an update argument carries them to a workflow's validator. */
   public Caller caller() {
-    return new Caller(name, List.copyOf(new java.util.TreeSet<>(groups)));
+    return new Caller(name, List.copyOf(new TreeSet<>(groups)));
   }
 }

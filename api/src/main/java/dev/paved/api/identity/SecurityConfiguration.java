@@ -101,7 +101,7 @@ public class SecurityConfiguration {
     } else if (local) {
       users = UsersFile.load(new ClassPathResource(SAMPLE_USERS));
     } else {
-      throw new IllegalStateException(
+      throw new SignInRefused(
           "Paved needs to know who is calling: set PAVED_OIDC_ISSUER_URI (bearer tokens) or"
               + " PAVED_USERS_FILE (HTTP basic). The sample users are for local mode only.");
     }
@@ -122,7 +122,7 @@ public class SecurityConfiguration {
   @Conditional(OidcMode.class)
   JwtDecoder oidcTokens(IdentityProperties identity) {
     if (identity.usersFile() != null && !identity.usersFile().isBlank()) {
-      throw new IllegalStateException(
+      throw new SignInRefused(
           "set PAVED_OIDC_ISSUER_URI or PAVED_USERS_FILE, not both: Paved signs users in one way");
     }
     String issuer = identity.oidc().issuerUri();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -49,15 +50,16 @@ final class UsersFile {
   }
 
   static UsersFile load(Resource resource) {
-    String source = resource.getDescription();
+    String source =
+        resource instanceof FileSystemResource file ? file.getPath() : resource.getDescription();
     Map<?, ?> root;
     try (InputStream in = resource.getInputStream()) {
       root = YAML.readValue(in, Map.class);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the users file " + source + ": " + e, e);
+      throw new SignInRefused("cannot read the users file " + source + ": " + e.getMessage());
     }
     if (root == null || !(root.get("users") instanceof List<?> list) || list.isEmpty()) {
-      throw new IllegalStateException("the users file " + source + " lists no users");
+      throw new SignInRefused("the users file " + source + " lists no users");
     }
     List<Entry> users = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -67,14 +69,14 @@ final class UsersFile {
           || !NAME.matcher(name).matches()
           || !(user.get("password") instanceof String password)
           || !password.startsWith("{")) {
-        throw new IllegalStateException(
+        throw new SignInRefused(
             "the users file "
                 + source
                 + ": each user needs a name and a password written with its scheme"
                 + " ({bcrypt}...)");
       }
       if (!names.add(name)) {
-        throw new IllegalStateException("the users file " + source + " lists " + name + " twice");
+        throw new SignInRefused("the users file " + source + " lists " + name + " twice");
       }
       List<String> groups = new ArrayList<>();
       if (user.get("groups") instanceof List<?> given) {
@@ -113,8 +115,8 @@ final class UsersFile {
     }
   }
 
-  private IllegalStateException refused(String why) {
-    return new IllegalStateException(
+  private SignInRefused refused(String why) {
+    return new SignInRefused(
         "Paved refuses the users file "
             + source
             + " outside local mode (PAVED_TEMPORAL_TARGET is set): "
