@@ -12,11 +12,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.approval.Caller;
 import dev.paved.workflows.approval.DecisionRequest;
 import dev.paved.workflows.audit.AuditEntry;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -166,6 +168,23 @@ class AccessRequestWorkflowTest {
     assertThat(harness.revokedAt)
         .singleElement()
         .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(active.expiresAt()));
+  }
+
+  @Test
+  void aGrantThatCannotBeMadeFailsTheRequestAndNothingIsRevoked() {
+    when(harness.grants.grantAccess(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "Vault: policy access-production-checkout-read does not exist", "InvalidInput"));
+    AccessRequestWorkflow request = harness.start(input("read", 1, ONE_HOUR, false));
+
+    AccessSnapshot answer = request.decide(approve(BOB));
+
+    assertThat(answer.status()).isEqualTo(AccessStatus.FAILED);
+    assertThat(answer.endReason()).contains("does not exist");
+    assertThat(result(request).status()).isEqualTo(AccessStatus.FAILED);
+    verify(harness.grants, never()).revokeAccess(any());
+    assertThat(harness.audit()).extracting(AuditEntry::action).endsWith("access.grant-failed");
   }
 
   @Test
