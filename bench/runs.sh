@@ -11,6 +11,7 @@ TIMEOUT="${TIMEOUT:-600}"
 PORT="${BENCH_PORT:-18080}"
 DATA="$(mktemp -d)"
 API="http://127.0.0.1:$PORT/api/v1"
+AUTH="pat:pat" # the sample users' platform team member (local mode)
 
 ./paved build >/dev/null
 SERVER_PORT="$PORT" PAVED_TEMPORAL_PORT="${BENCH_TEMPORAL_PORT:-17233}" PAVED_DATA_DIR="$DATA" \
@@ -25,11 +26,11 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-count() { curl -s "$API/runs?limit=500&status=$1" | grep -o '"id"' | wc -l; }
+count() { curl -s -u "$AUTH" "$API/runs?limit=500&status=$1" | grep -o '"id"' | wc -l; }
 
 start=$(date +%s.%N)
 for i in $(seq 1 "$RUNS"); do
-  curl -sf -X POST "$API/runs" -H 'Content-Type: application/json' \
+  curl -sf -u "$AUTH" -X POST "$API/runs" -H 'Content-Type: application/json' \
     -d "{\"template\":\"six-steps\",\"parameters\":{\"label\":\"run $i\"}}" >/dev/null
 done
 posted=$(date +%s.%N)

@@ -6,7 +6,9 @@ import dev.paved.api.catalog.CatalogSource;
 import dev.paved.api.templates.ExpressionChecker;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.api.templates.TemplateWatcher;
+import dev.paved.workflows.access.AccessRecorder;
 import dev.paved.workflows.actions.CatalogActivities;
+import dev.paved.workflows.audit.AuditTrail;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.worker.Worker;
@@ -73,9 +75,14 @@ class ApiConfiguration {
 
   /** The API always polls its own queue, even when golden-path workers run elsewhere. */
   @Bean
-  Worker apiWorker(WorkerFactory factory, RunRecorder recorder, CatalogActivities catalog) {
+  Worker apiWorker(
+      WorkerFactory factory,
+      RunRecorder recorder,
+      CatalogActivities catalog,
+      AccessRecorder access,
+      AuditTrail audit) {
     Worker worker = factory.newWorker(TaskQueues.API);
-    worker.registerActivitiesImplementations(recorder, catalog);
+    worker.registerActivitiesImplementations(recorder, catalog, access, audit);
     return worker;
   }
 

@@ -1,5 +1,6 @@
 package dev.paved.api;
 
+import dev.paved.worker.AccessWorkerConfiguration;
 import dev.paved.worker.GoldenPathWorkerConfiguration;
 import dev.paved.worker.ProvidersConfiguration;
 import dev.paved.worker.TemporalConfiguration;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Import;
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
   GithubConfiguration.class,
-  GoldenPathWorkerConfiguration.class
+  GoldenPathWorkerConfiguration.class,
+  AccessWorkerConfiguration.class
 })
 public class PavedApplication {
 

@@ -24,6 +24,17 @@ public final class Problems {
     return problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, properties);
   }
 
+  /** Signed in, but not allowed to do this. */
+  public static ErrorResponseException forbidden(String detail) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
+  }
+
+  /** Well-formed, but against policy (a duration beyond the role's maximum, an unknown service). */
+  public static ErrorResponseException refused(String detail, Map<String, Object> properties) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, "policy", "Refused by policy", detail, properties);
+  }
+
   public static ErrorResponseException unavailable(String detail) {
     return problem(
         HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail, Map.of());

@@ -10,11 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Paved as `./paved up` runs it (embedded Temporal on a free port, worker, H2 file database, local
- * providers), with the shipped templates plus the test templates, over real HTTP. A real git
- * repository ({@link #TEMPLATE_REPO}) is a second template location; the poller is off, so tests
- * decide when templates are looked at again.
+ * providers, the sample users), with the shipped templates plus the test templates, over real HTTP.
+ * A real git repository ({@link #TEMPLATE_REPO}) is a second template location; the poller is off,
+ * so tests decide when templates are looked at again. The helpers call as {@code pat} of the
+ * platform team; {@link #as(String)} calls as another sample user and {@link #anonymous()} without
+ * credentials.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EndToEndTest {
@@ -63,25 +67,37 @@ abstract class EndToEndTest {
 
   @LocalServerPort int port;
 
+  /** The sample user the helpers call as by default: pat, of the platform team. */
+  static final String PLATFORM_USER = "pat";
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   record Answer(int status, String contentType, JsonNode body) {}
 
+  /**
+   * Calls as a user of the sample users file (whose password is their name): alice and bob
+   * (team-payments), carol (team-search), sam (sre), pat (platform), audrey (auditor).
+   */
+  Caller as(String user) {
+    return new Caller(user, user);
+  }
+
+  /** Calls as {@code user} with this password. */
+  Caller as(String user, String password) {
+    return new Caller(user, password);
+  }
+
+  /** Calls without credentials. */
+  Caller anonymous() {
+    return new Caller(null, null);
+  }
+
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return as(PLATFORM_USER).get(path);
   }
 
   Answer post(String path, Object body, Map<String, String> headers) {
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      headers.forEach(request::header);
-      return send(request.build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return as(PLATFORM_USER).post(path, body, headers);
   }
 
   /** Polls the run until it leaves RUNNING (a bound on waiting, not an assertion on speed). */
@@ -100,40 +116,94 @@ abstract class EndToEndTest {
 
   /** {@code POST /api/v1/runs} with the template, its parameters and any headers. */
   Answer postRun(String template, Map<String, Object> parameters, Map<String, String> headers) {
-    return post("/api/v1/runs", Map.of("template", template, "parameters", parameters), headers);
+    return as(PLATFORM_USER).postRun(template, parameters, headers);
   }
 
   JsonNode startRun(String template, Map<String, Object> parameters) {
-    Answer answer = postRun(template, parameters, Map.of());
-    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
-    return answer.body();
+    return as(PLATFORM_USER).startRun(template, parameters);
   }
 
   Answer send(String method, String path, String rawBody) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(rawBody))
-            .build());
+    return as(PLATFORM_USER).send(method, path, rawBody);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
+  /** The API as one user sees it (HTTP basic), or without credentials when the user is null. */
+  final class Caller {
 
-  private Answer send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
-      return new Answer(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""),
-          body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    private final String user;
+    private final String password;
+
+    private Caller(String user, String password) {
+      this.user = user;
+      this.password = password;
+    }
+
+    Answer get(String path) {
+      return exchange(request(path).GET());
+    }
+
+    Answer post(String path, Object body, Map<String, String> headers) {
+      try {
+        HttpRequest.Builder request =
+            request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return exchange(request);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    Answer post(String path, Object body) {
+      return post(path, body, Map.of());
+    }
+
+    Answer postRun(String template, Map<String, Object> parameters, Map<String, String> headers) {
+      return post("/api/v1/runs", Map.of("template", template, "parameters", parameters), headers);
+    }
+
+    JsonNode startRun(String template, Map<String, Object> parameters) {
+      Answer answer = postRun(template, parameters, Map.of());
+      assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+      return answer.body();
+    }
+
+    Answer send(String method, String path, String rawBody) {
+      return exchange(
+          request(path)
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString(rawBody)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+      if (user != null) {
+        String credentials = user + ":" + password;
+        request.header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      }
+      return request;
+    }
+
+    private Answer exchange(HttpRequest.Builder request) {
+      try {
+        HttpResponse<String> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Answer(
+            response.statusCode(),
+            response.headers().firstValue("Content-Type").orElse(""),
+            body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

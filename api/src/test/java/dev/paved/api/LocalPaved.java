@@ -124,7 +124,17 @@ final class LocalPaved implements AutoCloseable {
     return URI.create("http://localhost:" + port() + path);
   }
 
-  private JsonNode send(HttpRequest request) {
+  /** Signed in as the sample platform user {@code pat}: this Paved runs in local mode. */
+  private static final String PAT =
+      "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString("pat:pat".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  private JsonNode send(HttpRequest unsigned) {
+    HttpRequest request =
+        HttpRequest.newBuilder(unsigned, (name, value) -> true)
+            .header("Authorization", PAT)
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body());

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
   TemporalConfiguration.class,
   ProvidersConfiguration.class,
   GithubConfiguration.class,
-  GoldenPathWorkerConfiguration.class
+  GoldenPathWorkerConfiguration.class,
+  AccessWorkerConfiguration.class
 })
 public class WorkerApplication {
 

@@ -34,4 +34,14 @@ public class WorkerLifecycle implements SmartLifecycle {
   public boolean isRunning() {
     return running;
   }
+
+  /**
+   * A shut-down WorkerFactory cannot start again, so the worker must not be paused: Spring's test
+   * context cache (7.0) stops the lifecycle beans of a context not in use and starts them again
+   * when a later test class uses it.
+   */
+  @Override
+  public boolean isPauseable() {
+    return false;
+  }
 }

@@ -3,6 +3,8 @@ package dev.paved.api.runs;
 import dev.paved.api.Problems;
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
+import dev.paved.api.identity.CurrentUser;
+import dev.paved.api.identity.CurrentUsers;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.net.URI;
 import java.util.Arrays;
@@ -26,19 +28,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/runs")
 class RunController {
 
-  /** Until users sign in (a later change), every run is requested by this user. */
-  static final String LOCAL_USER = "guest";
-
   private final RunService runs;
   private final RunDecisions decisions;
   private final Reruns reruns;
   private final DryRunService dryRuns;
+  private final CurrentUsers users;
 
-  RunController(RunService runs, RunDecisions decisions, Reruns reruns, DryRunService dryRuns) {
+  RunController(
+      RunService runs,
+      RunDecisions decisions,
+      Reruns reruns,
+      DryRunService dryRuns,
+      CurrentUsers users) {
     this.runs = runs;
     this.decisions = decisions;
     this.reruns = reruns;
     this.dryRuns = dryRuns;
+    this.users = users;
   }
 
   /** The body of {@code POST /runs}. */
@@ -68,14 +74,19 @@ class RunController {
       RunService.Checked checked = runs.check(request.template(), parameters, DryRunService.RUN_ID);
       return ResponseEntity.ok(
           dryRuns.run(
-              checked.template(), checked.values(), checked.identity().serviceKey(), LOCAL_USER));
+              checked.template(),
+              checked.values(),
+              checked.identity().serviceKey(),
+              users.current().name()));
     }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
     }
     Map<String, Object> parameters = request.parameters() == null ? Map.of() : request.parameters();
+    CurrentUser me = users.current();
+    mayStart(me, parameters.get("owner"));
     RunService.Started started =
-        runs.start(request.template(), parameters, LOCAL_USER, idempotencyKey);
+        runs.start(request.template(), parameters, me.name(), idempotencyKey);
     RunView view = RunView.of(started.run());
     return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/runs/" + view.id()))
@@ -87,25 +98,25 @@ class RunController {
   ResponseEntity<RunView> retry(
       @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
     Map<String, Object> corrections = request == null ? null : request.parameters();
-    return accepted(decisions.retry(id, corrections, LOCAL_USER));
+    return accepted(decisions.retry(id, corrections, mayDecide(id)));
   }
 
   /** Undoes what a run that needs attention made; it ends ROLLED_BACK. */
   @PostMapping("/{id}/rollback")
   ResponseEntity<RunView> rollback(@PathVariable String id) {
-    return accepted(decisions.rollback(id, LOCAL_USER));
+    return accepted(decisions.rollback(id, mayDecide(id)));
   }
 
   /** Stops a run in flight after its current step (a paused one at once) and undoes it. */
   @PostMapping("/{id}/cancel")
   ResponseEntity<RunView> cancel(@PathVariable String id) {
-    return accepted(decisions.cancel(id, LOCAL_USER));
+    return accepted(decisions.cancel(id, mayDecide(id)));
   }
 
   /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */
   @PostMapping("/{id}/rerun")
   ResponseEntity<RunView> rerun(@PathVariable String id) {
-    return accepted(reruns.rerun(id, LOCAL_USER));
+    return accepted(reruns.rerun(id, mayDecide(id)));
   }
 
   private static ResponseEntity<RunView> accepted(RunRecord run) {
@@ -113,6 +124,32 @@ class RunController {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/runs/" + view.id()))
         .body(view);
+  }
+
+  /**
+   * The caller's name, when they may decide about the run: a member of the team that owns it, or
+   * the platform team (the same rule as for starting it). 404 for an unknown run, 403 otherwise.
+   */
+  private String mayDecide(String id) {
+    RunRecord run =
+        runs.find(id).orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
+    CurrentUser me = users.current();
+    mayStart(me, run.parameters().get("owner"));
+    return me.name();
+  }
+
+  /**
+   * A team member starts runs their team owns; the platform team starts any. A run without an
+   * {@code owner} is the platform team's (a default owner must not let anyone in).
+   */
+  private static void mayStart(CurrentUser me, Object owner) {
+    if (owner instanceof String team && !team.isBlank() ? me.mayActFor(team) : me.platform()) {
+      return;
+    }
+    throw Problems.forbidden(
+        owner instanceof String team && !team.isBlank()
+            ? me.name() + " is not a member of " + team + ": only its members start its runs"
+            : "a run without an 'owner' parameter is started by the platform team");
   }
 
   @GetMapping("/{id}")

@@ -1,17 +1,26 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.audit.AuditLog;
+import dev.paved.workflows.audit.AuditEntry;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the {@code runs} table in step with the workflows. A run that undid everything it made
  * (rolled back or cancelled) frees its service name; a completed one keeps it, and so does a failed
- * one, whose undo may have left something behind.
+ * one, whose undo may have left something behind. The run's request and every change of its status
+ * are appended to the audit trail.
  */
 @Component
 class RunRecorderImpl implements RunRecorder {
@@ -20,15 +29,20 @@ class RunRecorderImpl implements RunRecorder {
 
   private final RunStore store;
   private final Clock clock;
+  private final AuditLog audit;
 
-  RunRecorderImpl(RunStore store, Clock clock) {
+  RunRecorderImpl(RunStore store, Clock clock, AuditLog audit) {
     this.store = store;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @Override
+  @Transactional
   public void recordRun(RunProgress progress) {
+    Optional<RunRecord> before = store.find(progress.runId());
     store.recordProgress(progress, clock.instant());
+    before.ifPresent(run -> audit(run, progress));
     if (progress.status() == RunStatus.NEEDS_ATTENTION) {
       log.info(
           "Run {} needs attention (retry, rollback or cancel): {}",
@@ -43,6 +57,40 @@ class RunRecorderImpl implements RunRecorder {
     }
     if (progress.status() == RunStatus.ROLLED_BACK || progress.status() == RunStatus.CANCELLED) {
       store.releaseClaims(progress.runId());
+    }
+  }
+
+  /**
+   * The run's first record is its request (by the user who started it); each change of status after
+   * that is Paved's. Recorded in the same transaction, so a retried record appends nothing.
+   */
+  private void audit(RunRecord before, RunProgress progress) {
+    String subject = "run:" + before.id();
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("template", before.template());
+    detail.put("serviceKey", before.serviceKey());
+    if (before.progress() == null) {
+      audit.append(
+          new AuditEntry(
+              subject + "#requested",
+              before.createdAt().toEpochMilli(),
+              before.requestedBy(),
+              "run.requested",
+              subject,
+              detail));
+    }
+    if (!before.status().equals(progress.status().name())) {
+      if (progress.failedStep() != null) {
+        detail.put("failedStep", progress.failedStep());
+      }
+      audit.append(
+          new AuditEntry(
+              subject + "#" + progress.status().name() + "#" + UUID.randomUUID(),
+              clock.millis(),
+              AuditEntry.PAVED,
+              "run." + progress.status().name().toLowerCase(Locale.ROOT),
+              subject,
+              detail));
     }
   }
 }

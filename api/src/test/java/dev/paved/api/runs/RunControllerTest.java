@@ -8,7 +8,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -18,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
+import dev.paved.api.identity.TestUsers;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
@@ -25,6 +28,7 @@ import dev.paved.workflows.steps.TemplatePlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +69,7 @@ class RunControllerTest {
         "service:team-payments/checkout",
         "t-1",
         status,
-        "guest",
+        "pat",
         Map.of("name", "checkout"),
         plan,
         null,
@@ -76,7 +80,7 @@ class RunControllerTest {
 
   @Test
   void startAnswers202WithLocationAndPendingSteps() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("guest"), isNull()))
+    when(runs.start(eq("java-service"), anyMap(), eq("pat"), isNull()))
         .thenReturn(new RunService.Started(record("RUNNING"), false));
 
     mvc.perform(
@@ -96,7 +100,7 @@ class RunControllerTest {
         new ServiceIdentity("checkout", "team-payments/checkout", "service:team-payments/checkout");
     when(runs.check(eq("java-service"), anyMap(), eq("dry-run")))
         .thenReturn(new RunService.Checked(template, Map.of("name", "checkout"), identity));
-    when(dryRuns.run(template, Map.of("name", "checkout"), "team-payments/checkout", "guest"))
+    when(dryRuns.run(template, Map.of("name", "checkout"), "team-payments/checkout", "pat"))
         .thenReturn(
             new DryRunReport(
                 true,
@@ -127,7 +131,7 @@ class RunControllerTest {
 
   @Test
   void aReplayedIdempotencyKeyAnswers200() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("guest"), eq("k-1")))
+    when(runs.start(eq("java-service"), anyMap(), eq("pat"), eq("k-1")))
         .thenReturn(new RunService.Started(record("COMPLETED"), true));
 
     mvc.perform(
@@ -156,9 +160,10 @@ class RunControllerTest {
 
   @Test
   void retryTakesOptionalCorrectedParametersAndAnswers202() throws Exception {
-    when(decisions.retry("r-1", Map.of("policy", "read-only"), "guest"))
+    when(runs.find("r-1")).thenReturn(Optional.of(record("NEEDS_ATTENTION")));
+    when(decisions.retry("r-1", Map.of("policy", "read-only"), "pat"))
         .thenReturn(record("RUNNING"));
-    when(decisions.retry("r-1", null, "guest")).thenReturn(record("RUNNING"));
+    when(decisions.retry("r-1", null, "pat")).thenReturn(record("RUNNING"));
 
     mvc.perform(
             post("/api/v1/runs/r-1/retry")
@@ -168,7 +173,7 @@ class RunControllerTest {
         .andExpect(header().string("Location", "/api/v1/runs/r-1"))
         .andExpect(jsonPath("$.status").value("RUNNING"));
     mvc.perform(post("/api/v1/runs/r-1/retry")).andExpect(status().isAccepted());
-    verify(decisions).retry("r-1", null, "guest");
+    verify(decisions).retry("r-1", null, "pat");
   }
 
   @Test
@@ -193,13 +198,60 @@ class RunControllerTest {
             0,
             null,
             "r-1");
-    when(reruns.rerun("r-1", "guest")).thenReturn(rerun);
+    when(runs.find("r-1")).thenReturn(Optional.of(old));
+    when(reruns.rerun("r-1", "pat")).thenReturn(rerun);
 
     mvc.perform(post("/api/v1/runs/r-1/rerun"))
         .andExpect(status().isAccepted())
         .andExpect(header().string("Location", "/api/v1/runs/r-2"))
         .andExpect(jsonPath("$.rerunOf").value("r-1"))
         .andExpect(jsonPath("$.decisions").isEmpty());
+  }
+
+  @Test
+  void aTeamMemberStartsTheirTeamsRunsOnly() throws Exception {
+    when(runs.start(eq("java-service"), anyMap(), eq("alice"), isNull()))
+        .thenReturn(new RunService.Started(record("RUNNING"), false));
+    String payments =
+        "{\"template\":\"java-service\",\"parameters\":{\"owner\":\"group:default/team-payments\"}}";
+
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("alice", "team-payments"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(payments))
+        .andExpect(status().isAccepted());
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("carol", "team-search"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(payments))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("team-payments")));
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(TestUsers.as("alice", "team-payments"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\",\"parameters\":{}}"))
+        .andExpect(status().isForbidden());
+    verify(runs).start(eq("java-service"), anyMap(), eq("alice"), isNull());
+    verifyNoMoreInteractions(runs);
+  }
+
+  @Test
+  void withoutCredentialsTheAnswerIs401WithAChallengeAndNothingStarts() throws Exception {
+    mvc.perform(
+            post("/api/v1/runs")
+                .with(anonymous())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"java-service\"}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(
+            header().string("WWW-Authenticate", Matchers.startsWith("Basic realm=\"Paved\"")))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/v1/runs").with(anonymous())).andExpect(status().isUnauthorized());
+    verifyNoInteractions(runs);
   }
 
   @Test

@@ -45,6 +45,39 @@ public final class StepOptions {
         .build();
   }
 
+  /** Options for making a production-access grant: retried a while; a refusal is final. */
+  public static ActivityOptions forGrant() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.ACCESS)
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(2))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(8)
+                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+                .build())
+        .build();
+  }
+
+  /**
+   * Options for ending a grant: retried until it succeeds, whatever the error, since access must
+   * never outlive its time.
+   */
+  public static ActivityOptions forRevoke() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.ACCESS)
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(2))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(5))
+                .build())
+        .build();
+  }
+
   /** Options for the workspace clean-up at the end of a run. */
   public static ActivityOptions forCleanup() {
     return ActivityOptions.newBuilder()

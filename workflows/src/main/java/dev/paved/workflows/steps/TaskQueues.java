@@ -12,5 +12,8 @@ public final class TaskQueues {
    */
   public static final String API = "paved-api";
 
+  /** Production-access requests and their grants; polled by every worker. */
+  public static final String ACCESS = "paved-access";
+
   private TaskQueues() {}
 }

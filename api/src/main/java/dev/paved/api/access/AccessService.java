@@ -1,0 +1,143 @@
+package dev.paved.api.access;
+
+import dev.paved.api.Problems;
+import dev.paved.api.identity.CurrentUser;
+import dev.paved.workflows.access.AccessAction;
+import dev.paved.workflows.access.AccessInput;
+import dev.paved.workflows.access.AccessSnapshot;
+import dev.paved.workflows.approval.ApprovalFailures;
+import dev.paved.workflows.approval.DecisionRequest;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Starts access requests (after every check that can refuse them) and passes on decisions. */
+@Service
+class AccessService {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final AccessPolicy policy;
+  private final AccessStore store;
+  private final AccessWorkflows workflows;
+  private final Clock clock;
+
+  AccessService(AccessPolicy policy, AccessStore store, AccessWorkflows workflows, Clock clock) {
+    this.policy = policy;
+    this.store = store;
+    this.workflows = workflows;
+    this.clock = clock;
+  }
+
+  /** A request as the API answers: the snapshot, and whether the change asked for has settled. */
+  record Answer(AccessStore.Stored request, boolean settled) {}
+
+  AccessStore.Stored request(CurrentUser requester, AccessRequestBody body) {
+    String id = newRequestId();
+    AccessInput input = policy.check(id, requester, body);
+    Instant now = clock.instant();
+    store.insert(AccessSnapshot.requested(input, now.toEpochMilli()), now);
+    try {
+      workflows.start(input);
+    } catch (RuntimeException e) {
+      store.delete(id);
+      log.warn("Could not start access request {}: {}", id, e.toString());
+      throw Problems.unavailable("Temporal did not accept the request; nothing was started");
+    }
+    log.info(
+        "Access request {}: {} asks {} on {} ({}) for {}{}",
+        id,
+        requester.name(),
+        input.role(),
+        input.service(),
+        input.environment(),
+        input.duration(),
+        input.breakGlass() ? ", break-glass" : "");
+    return store.find(id).orElseThrow();
+  }
+
+  Answer decide(String id, CurrentUser caller, String decision, String comment) {
+    if (!DecisionRequest.APPROVE.equals(decision) && !DecisionRequest.REJECT.equals(decision)) {
+      throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
+    }
+    return update(id, "decide", new DecisionRequest(caller.caller(), decision, comment(comment)));
+  }
+
+  Answer act(String id, String update, CurrentUser caller, String comment) {
+    return update(id, update, new AccessAction(caller.caller(), comment(comment)));
+  }
+
+  AccessStore.Stored find(String id) {
+    return store
+        .find(id)
+        .orElseThrow(() -> Problems.notFound("no access request with id '" + id + "'"));
+  }
+
+  List<AccessStore.Stored> list(String requestedBy, String status, int limit) {
+    return store.list(requestedBy, status, limit);
+  }
+
+  private Answer update(String id, String update, Object argument) {
+    AccessStore.Stored known = find(id);
+    try {
+      boolean settled = workflows.update(id, update, argument).isPresent();
+      return new Answer(find(id), settled);
+    } catch (WorkflowUpdateException e) {
+      throw refusal(e);
+    } catch (WorkflowNotFoundException e) {
+      throw Problems.conflict(
+          "the request has ended (" + known.snapshot().status() + ")", Map.of("requestId", id));
+    } catch (RuntimeException e) {
+      log.warn("Access request {}: {} not delivered: {}", id, update, e.toString());
+      throw Problems.unavailable("Temporal did not take the " + update + "; nothing changed");
+    }
+  }
+
+  /** A validator's refusal, as it said it: 403, 409 or 400. */
+  private static RuntimeException refusal(WorkflowUpdateException e) {
+    if (!(e.getCause() instanceof ApplicationFailure failure)) {
+      return Problems.unavailable("the request could not take this change");
+    }
+    String message = failure.getOriginalMessage();
+    String type = failure.getType();
+    if (ApprovalFailures.FORBIDDEN.equals(type)) {
+      return Problems.forbidden(message);
+    }
+    if (ApprovalFailures.CONFLICT.equals(type)) {
+      return Problems.conflict(message, Map.of());
+    }
+    if (ApprovalFailures.INVALID.equals(type)) {
+      return Problems.invalid(message, Map.of());
+    }
+    return Problems.problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "refused: " + message,
+        Map.of());
+  }
+
+  private static String comment(String comment) {
+    if (comment != null && comment.length() > 1000) {
+      throw Problems.invalid("comment may have at most 1000 characters", Map.of());
+    }
+    return comment == null ? "" : comment.strip();
+  }
+
+  private static String newRequestId() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return "a-" + HexFormat.of().formatHex(bytes);
+  }
+}

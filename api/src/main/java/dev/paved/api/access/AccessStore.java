@@ -1,0 +1,126 @@
+package dev.paved.api.access;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.paved.workflows.access.AccessInput;
+import dev.paved.workflows.access.AccessSnapshot;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code access_requests} table: each request's latest snapshot and its filter columns. */
+@Repository
+class AccessStore {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final JdbcClient jdbc;
+
+  AccessStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A stored request: its snapshot and when Paved first and last recorded it. */
+  record Stored(AccessSnapshot snapshot, Instant createdAt, Instant updatedAt) {
+    String id() {
+      return snapshot.request().requestId();
+    }
+  }
+
+  void insert(AccessSnapshot snapshot, Instant now) {
+    AccessInput request = snapshot.request();
+    jdbc.sql(
+            """
+            insert into access_requests (id, workflow_id, service, environment, role,
+              requested_by, owner_group, break_glass, status, snapshot, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            request.requestId(),
+            AccessInput.workflowId(request.requestId()),
+            request.service(),
+            request.environment(),
+            request.role(),
+            request.requestedBy(),
+            request.ownerGroup(),
+            request.breakGlass(),
+            snapshot.status().name(),
+            write(snapshot),
+            Timestamp.from(now),
+            Timestamp.from(now))
+        .update();
+  }
+
+  /** Stores the workflow's latest snapshot (the newest record wins). */
+  void record(AccessSnapshot snapshot, Instant now) {
+    int updated =
+        jdbc.sql("update access_requests set status = ?, snapshot = ?, updated_at = ? where id = ?")
+            .params(
+                snapshot.status().name(),
+                write(snapshot),
+                Timestamp.from(now),
+                snapshot.request().requestId())
+            .update();
+    if (updated == 0) {
+      insert(snapshot, now);
+    }
+  }
+
+  void delete(String id) {
+    jdbc.sql("delete from access_requests where id = ?").param(id).update();
+  }
+
+  Optional<Stored> find(String id) {
+    return jdbc.sql("select snapshot, created_at, updated_at from access_requests where id = ?")
+        .param(id)
+        .query(this::stored)
+        .optional();
+  }
+
+  /** Newest first; {@code requestedBy} and {@code status} null for all. */
+  List<Stored> list(String requestedBy, String status, int limit) {
+    StringBuilder sql =
+        new StringBuilder("select snapshot, created_at, updated_at from access_requests where 1=1");
+    List<Object> params = new ArrayList<>();
+    if (requestedBy != null) {
+      sql.append(" and requested_by = ?");
+      params.add(requestedBy);
+    }
+    if (status != null) {
+      sql.append(" and status = ?");
+      params.add(status);
+    }
+    sql.append(" order by created_at desc, id desc limit ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
+  }
+
+  private Stored stored(ResultSet rs, int row) throws SQLException {
+    try {
+      return new Stored(
+          JSON.readValue(rs.getString("snapshot"), AccessSnapshot.class),
+          rs.getTimestamp("created_at").toInstant(),
+          rs.getTimestamp("updated_at").toInstant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read a stored access request", e);
+    }
+  }
+
+  private static String write(AccessSnapshot snapshot) {
+    try {
+      return JSON.writeValueAsString(snapshot);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an access request", e);
+    }
+  }
+}

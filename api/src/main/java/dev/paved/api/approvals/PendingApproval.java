@@ -1,0 +1,12 @@
+package dev.paved.api.approvals;
+
+import java.time.Instant;
+
+/**
+ * Something waiting for the current user's decision.
+ *
+ * @param kind {@code access-request} (later also {@code run}, for a golden path's approval step)
+ * @param href where to read it; the decision goes to {@code <href>/approval}
+ */
+public record PendingApproval(
+    String kind, String id, String summary, String requestedBy, Instant requestedAt, String href) {}

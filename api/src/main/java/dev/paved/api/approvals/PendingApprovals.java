@@ -1,0 +1,14 @@
+package dev.paved.api.approvals;
+
+import dev.paved.api.identity.CurrentUser;
+import java.util.List;
+
+/**
+ * A source of approvals waiting for someone: access requests now, golden-path runs at a {@code
+ * paved:approval} step later. Each source is a bean; {@code GET /approvals} asks them all.
+ */
+public interface PendingApprovals {
+
+  /** What waits for {@code user}'s decision: never their own requests, nor what they decided. */
+  List<PendingApproval> waitingFor(CurrentUser user);
+}

@@ -1,0 +1,58 @@
+package dev.paved.api.audit;
+
+import dev.paved.api.Problems;
+import dev.paved.api.identity.CurrentUser;
+import dev.paved.api.identity.CurrentUsers;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for the platform team and the auditors. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+  private final AuditLog log;
+  private final CurrentUsers users;
+
+  AuditController(AuditLog log, CurrentUsers users) {
+    this.log = log;
+    this.users = users;
+  }
+
+  /** Newest first; {@code from} inclusive, {@code to} exclusive, both ISO-8601 instants. */
+  @GetMapping
+  Map<String, Object> list(
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String subject,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "100") int limit) {
+    CurrentUser me = users.current();
+    if (!users.mayReadAudit(me)) {
+      throw Problems.forbidden("the audit trail is for the platform team and the auditors");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw Problems.invalid("limit must be between 1 and 1000", Map.of());
+    }
+    AuditLog.Query query =
+        new AuditLog.Query(actor, subject, instant("from", from), instant("to", to), limit);
+    return Map.of("events", log.find(query));
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Problems.invalid(
+          name + " must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", Map.of());
+    }
+  }
+}

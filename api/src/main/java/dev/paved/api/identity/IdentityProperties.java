@@ -1,0 +1,33 @@
+package dev.paved.api.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may call Paved, and which groups mean what.
+ *
+ * @param usersFile a YAML users file for HTTP basic ({@code PAVED_USERS_FILE}); in local mode the
+ *     sample users are the default
+ * @param oidc an OIDC issuer whose bearer tokens Paved accepts instead
+ * @param platformGroup the platform team: may start any run, revoke any access, read the audit
+ * @param auditorGroup may read the audit trail
+ */
+@ConfigurationProperties("paved")
+public record IdentityProperties(
+    String usersFile,
+    @DefaultValue Oidc oidc,
+    @DefaultValue("platform") String platformGroup,
+    @DefaultValue("auditor") String auditorGroup) {
+
+  /**
+   * @param issuerUri the issuer ({@code PAVED_OIDC_ISSUER_URI}); its discovery document names the
+   *     keys tokens are checked against
+   * @param groupsClaim the claim holding the user's groups ({@code PAVED_OIDC_GROUPS_CLAIM})
+   */
+  public record Oidc(String issuerUri, @DefaultValue("groups") String groupsClaim) {
+
+    public boolean enabled() {
+      return issuerUri != null && !issuerUri.isBlank();
+    }
+  }
+}

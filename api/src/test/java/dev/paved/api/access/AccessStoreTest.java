@@ -1,0 +1,98 @@
+package dev.paved.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.api.TestDatabases;
+import dev.paved.api.TestDatabases.TestDatabase;
+import dev.paved.workflows.access.AccessInput;
+import dev.paved.workflows.access.AccessSnapshot;
+import dev.paved.workflows.access.AccessStatus;
+import dev.paved.workflows.approval.ApprovalRule;
+import dev.paved.workflows.approval.Decision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Access requests' records on every database Paved supports. */
+class AccessStoreTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+  static Stream<TestDatabase> databases() {
+    return TestDatabases.all();
+  }
+
+  static AccessInput input(String id, String requester) {
+    return new AccessInput(
+        id,
+        "component:default/checkout",
+        "production",
+        "write",
+        "INC-1",
+        Duration.ofHours(2),
+        requester,
+        false,
+        "team-payments",
+        new ApprovalRule(List.of("team-payments", "sre"), 1),
+        Duration.ofHours(24),
+        Duration.ofHours(24),
+        "platform");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void storesTheLatestSnapshotAndListsByRequesterAndStatus(TestDatabase db) {
+    AccessStore store = new AccessStore(JdbcClient.create(db.dataSource()));
+    store.insert(AccessSnapshot.requested(input("a-1", "alice"), T0.toEpochMilli()), T0);
+    store.insert(
+        AccessSnapshot.requested(input("a-2", "carol"), T0.toEpochMilli()), T0.plusSeconds(1));
+    AccessSnapshot active =
+        new AccessSnapshot(
+            input("a-1", "alice"),
+            AccessStatus.ACTIVE,
+            List.of(new Decision("bob", "approve", "ok", T0.plusSeconds(30).toEpochMilli())),
+            T0.toEpochMilli(),
+            "local:a-1",
+            T0.plusSeconds(31).toEpochMilli(),
+            T0.plusSeconds(31).plus(Duration.ofHours(2)).toEpochMilli(),
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null);
+
+    store.record(active, T0.plusSeconds(31));
+
+    AccessStore.Stored found = store.find("a-1").orElseThrow();
+    assertThat(found.snapshot()).isEqualTo(active);
+    assertThat(found.createdAt()).isEqualTo(T0);
+    assertThat(found.updatedAt()).isEqualTo(T0.plusSeconds(31));
+    assertThat(store.list(null, null, 10))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-2", "a-1");
+    assertThat(store.list("alice", null, 10))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-1");
+    assertThat(store.list(null, "PENDING", 10))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-2");
+    store.delete("a-2");
+    assertThat(store.find("a-2")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRecordOfAnUnknownRequestInsertsIt(TestDatabase db) {
+    AccessStore store = new AccessStore(JdbcClient.create(db.dataSource()));
+
+    store.record(AccessSnapshot.requested(input("a-9", "sam"), T0.toEpochMilli()), T0);
+
+    assertThat(store.find("a-9")).isPresent();
+  }
+}

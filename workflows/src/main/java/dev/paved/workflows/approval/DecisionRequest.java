@@ -1,0 +1,20 @@
+package dev.paved.workflows.approval;
+
+/**
+ * An approver's decision as asked through the API: the update argument of an approval.
+ *
+ * @param decision {@code approve} or {@code reject}
+ */
+public record DecisionRequest(Caller caller, String decision, String comment) {
+
+  public static final String APPROVE = "approve";
+  public static final String REJECT = "reject";
+
+  public boolean approves() {
+    return APPROVE.equals(decision);
+  }
+
+  public boolean rejects() {
+    return REJECT.equals(decision);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.paved.workflows.access;
+
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+
+/** The type of an update's refusal, as a client sees it. */
+final class AccessErrors {
+
+  private AccessErrors() {}
+
+  /** Runs the update and returns the refusal's type; fails when the update was accepted. */
+  static String refusal(Runnable update) {
+    try {
+      update.run();
+    } catch (WorkflowUpdateException e) {
+      if (e.getCause() instanceof ApplicationFailure failure) {
+        return failure.getType().substring(failure.getType().lastIndexOf('$') + 1);
+      }
+      throw new AssertionError("refused without an application failure", e);
+    }
+    throw new AssertionError("the update was accepted");
+  }
+
+  /** The refusal's message. */
+  static String message(Runnable update) {
+    try {
+      update.run();
+    } catch (WorkflowUpdateException e) {
+      return ((ApplicationFailure) e.getCause()).getOriginalMessage();
+    }
+    throw new AssertionError("the update was accepted");
+  }
+}
