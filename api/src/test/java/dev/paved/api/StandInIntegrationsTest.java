@@ -107,6 +107,7 @@ class StandInIntegrationsTest extends EndToEndTest {
   @AfterEach
   void everyRequestHadARoute() {
     GRAFANA.clearFailures();
+    GITHUB.workflowsWritable(true);
     for (StandIn standIn : List.of(GITHUB, VAULT, GRAFANA)) {
       assertThat(standIn.unhandled()).as(standIn.getClass().getSimpleName()).isEmpty();
     }
@@ -163,8 +164,8 @@ class StandInIntegrationsTest extends EndToEndTest {
     List<String> github = GITHUB.lines();
     String repo = "/api/v3/repos/" + service;
     assertThat(github)
+        // (no GET /orgs/team-payments each time: hub4j keeps the organisations it has read)
         .containsSubsequence(
-            "GET /api/v3/orgs/team-payments",
             "POST /api/v3/orgs/team-payments/repos",
             "PUT " + repo + "/contents/.paved/service.json",
             "POST " + repo + "/git/trees",
@@ -342,6 +343,31 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(GRAFANA.dashboard(ServiceDashboard.uid("team-search", "indexer"))).isEmpty();
     assertThat(GRAFANA.dashboard(OTHER_DASHBOARD)).isPresent();
     assertThat(GRAFANA.lines()).noneMatch(l -> l.startsWith("DELETE "));
+  }
+
+  @Test
+  void aTokenThatMayNotWriteWorkflowsFailsThePublishAtOnceAndLeavesNoRepository() throws Exception {
+    GITHUB.workflowsWritable(false);
+
+    JsonNode run =
+        awaitEnd(
+            startRun("java-service", Map.of("name", "ledger", "owner", "team-payments"))
+                .path("id")
+                .asText());
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+    assertThat(run.path("failedStep").asText()).isEqualTo("publish");
+    JsonNode publish = step(run, "publish");
+    assertThat(publish.path("errorType").asText()).isEqualTo("Unauthorized");
+    assertThat(run.path("error").asText())
+        .contains(".github/workflows/ci.yml", "`workflow` scope", "Workflows");
+    String repo = "/api/v3/repos/team-payments/ledger";
+    // refused once, not retried: the marked repository it had made is deleted by the undo
+    assertThat(GITHUB.calls("POST", repo + "/git/trees")).hasSize(1);
+    assertThat(GITHUB.lines()).contains("DELETE " + repo);
+    assertThat(GITHUB.hasRepository("team-payments/ledger")).isFalse();
+    assertThat(VAULT.lines()).isEmpty();
+    assertThat(GRAFANA.lines()).isEmpty();
   }
 
   private static JsonNode step(JsonNode run, String id) {

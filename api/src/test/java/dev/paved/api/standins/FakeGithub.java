@@ -29,6 +29,7 @@ public final class FakeGithub extends StandIn {
   private final Map<String, FakeGithubRepository> repositories = new LinkedHashMap<>();
   private final List<String> deleted = new ArrayList<>();
   private long nextId = 1000;
+  private volatile boolean workflowsWritable = true;
 
   /** What Paved's {@code PAVED_GITHUB_API_URL} is set to: a GitHub Enterprise Server address. */
   public String apiUrl() {
@@ -47,6 +48,18 @@ public final class FakeGithub extends StandIn {
 
   // --- seeding ---
 
+  /**
+   * Whether Paved's token may write workflow files ({@code workflow} scope, or the Workflows
+   * permission). Without, GitHub answers 404 to a tree or a file under {@code .github/workflows/}.
+   */
+  public void workflowsWritable(boolean writable) {
+    workflowsWritable = writable;
+  }
+
+  boolean refusesWorkflow(String path) {
+    return !workflowsWritable && path.startsWith(".github/workflows/");
+  }
+
   public synchronized void organisation(String login) {
     organisations.putIfAbsent(login, nextId++);
   }
@@ -59,8 +72,7 @@ public final class FakeGithub extends StandIn {
   /** A repository with one commit of {@code files} on {@code main}, as if pushed long ago. */
   public synchronized void repository(String owner, String name, Map<String, String> files) {
     organisation(owner);
-    FakeGithubRepository repo =
-        new FakeGithubRepository(nextId++, owner, name, "main", apiUrl(), webUrl());
+    FakeGithubRepository repo = new FakeGithubRepository(nextId++, owner, name, "main", this);
     repo.visibility = "private";
     SortedMap<String, FakeGitObjects.Entry> tree = new TreeMap<>();
     files.forEach(
@@ -235,8 +247,7 @@ public final class FakeGithub extends StandIn {
               + " account\"}],\"documentation_url\":\"https://docs.github.com/enterprise-server@3.17"
               + "/rest/repos/repos#create-an-organization-repository\",\"status\":\"422\"}");
     }
-    FakeGithubRepository repo =
-        new FakeGithubRepository(nextId++, org, name, "main", apiUrl(), webUrl());
+    FakeGithubRepository repo = new FakeGithubRepository(nextId++, org, name, "main", this);
     repo.description = body.path("description").asText(null);
     repo.visibility =
         body.path("visibility")

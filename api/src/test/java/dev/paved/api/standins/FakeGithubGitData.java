@@ -97,6 +97,9 @@ final class FakeGithubGitData {
       files.putAll(base.get());
     }
     for (JsonNode entry : body.path("tree")) {
+      if (repo.github.refusesWorkflow(entry.path("path").asText())) {
+        return FakeGithub.error(404, "Not Found");
+      }
       String path = entry.path("path").asText();
       String mode = entry.path("mode").asText();
       if (entry.has("content")) {

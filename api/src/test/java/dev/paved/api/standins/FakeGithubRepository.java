@@ -43,14 +43,17 @@ final class FakeGithubRepository {
   private final FakeGithubGitData gitData = new FakeGithubGitData(this);
   private final FakeGithubPulls pullRequests = new FakeGithubPulls(this);
 
+  final FakeGithub github;
+
   FakeGithubRepository(
-      long id, String owner, String name, String defaultBranch, String api, String web) {
+      long id, String owner, String name, String defaultBranch, FakeGithub github) {
     this.id = id;
     this.owner = owner;
     this.name = name;
     this.defaultBranch = defaultBranch;
-    this.api = api;
-    this.web = web;
+    this.github = github;
+    this.api = github.apiUrl();
+    this.web = github.webUrl();
   }
 
   String fullName() {
@@ -181,6 +184,9 @@ final class FakeGithubRepository {
       return body.has("sha")
           ? FakeGithub.error(409, path + " does not match " + body.path("sha").asText())
           : FakeGithub.error(422, "Invalid request.\n\n\"sha\" wasn't supplied.");
+    }
+    if (github.refusesWorkflow(path)) {
+      return FakeGithub.error(404, "Not Found");
     }
     byte[] bytes = Base64.getMimeDecoder().decode(body.path("content").asText());
     files.put(path, new Entry("100644", git.blob(bytes)));
