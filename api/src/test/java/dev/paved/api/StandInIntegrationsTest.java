@@ -106,7 +106,9 @@ class StandInIntegrationsTest extends EndToEndTest {
 
   @AfterEach
   void everyRequestHadARoute() {
-    GRAFANA.clearFailures();
+    for (StandIn standIn : List.of(GITHUB, VAULT, GRAFANA)) {
+      standIn.clearFailures();
+    }
     GITHUB.workflowsWritable(true);
     for (StandIn standIn : List.of(GITHUB, VAULT, GRAFANA)) {
       assertThat(standIn.unhandled()).as(standIn.getClass().getSimpleName()).isEmpty();
@@ -196,7 +198,10 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(entity.path("spec").path("owner").asText()).isEqualTo("team-payments");
 
     // the GitOps pull request: the manifests and the stack, marked, linking the run
-    List<JsonNode> pulls = GITHUB.pullRequests("platform/gitops");
+    List<JsonNode> pulls =
+        GITHUB.pullRequests("platform/gitops").stream()
+            .filter(p -> p.path("head").path("ref").asText().equals("paved/checkout"))
+            .toList();
     assertThat(pulls).hasSize(1);
     JsonNode pull = pulls.get(0);
     assertThat(pull.path("state").asText()).isEqualTo("open");
@@ -368,6 +373,59 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(GITHUB.hasRepository("team-payments/ledger")).isFalse();
     assertThat(VAULT.lines()).isEmpty();
     assertThat(GRAFANA.lines()).isEmpty();
+  }
+
+  @Test
+  void failuresThatHealOnRetryMakeNothingTwice() throws Exception {
+    String repo = "/api/v3/repos/team-payments/wallet";
+    String error = "{\"message\":\"Server Error\"}";
+    // each system fails once half-way through its step, after the step made something
+    GITHUB.failNext(1, "POST", repo + "/git/trees", 502, error);
+    GITHUB.failNext(1, "POST", "/api/v3/repos/platform/gitops/pulls", 502, error);
+    VAULT.failNext(1, "POST", "/v1/sys/policies/acl/.*", 503, "{\"errors\":[\"Vault is sealed\"]}");
+    GRAFANA.failNext(1, "POST", "/api/dashboards/db", 503, error);
+
+    JsonNode run =
+        awaitEnd(
+            startRun("java-service", Map.of("name", "wallet", "owner", "team-payments"))
+                .path("id")
+                .asText());
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+    for (String id : List.of("publish", "secrets", "dashboard", "gitops")) {
+      assertThat(step(run, id).path("attempts").asInt()).as(id).isEqualTo(2);
+    }
+    String runId = run.path("id").asText();
+    String service = "team-payments/wallet";
+    // the second attempt adopted the marked repository and replaced its marker-only commit
+    assertThat(GITHUB.calls("POST", "/api/v3/orgs/team-payments/repos")).hasSize(2);
+    assertThat(GITHUB.commitMessages(service, "main")).containsExactly("initial commit");
+    Map<String, String> files = GITHUB.files(service, "main");
+    assertThat(files).containsKeys("README.md", ".github/workflows/ci.yml");
+    assertThat(GithubMarker.fromFile(files.get(GithubMarker.FILE)))
+        .contains(new GithubMarker(service, runId));
+    assertThat(GITHUB.protection(service, "main")).isPresent();
+    // the value was generated and written once
+    String path = "secret/team-payments/wallet/development";
+    assertThat(VAULT.calls("POST", "/v1/secret/data/team-payments/wallet/development")).hasSize(1);
+    assertThat(VAULT.values(path).orElseThrow()).containsOnlyKeys("app-secret");
+    assertThat(VAULT.policyText(step(run, "secrets").path("output").path("policy").asText()))
+        .isPresent();
+    // one dashboard, saved once
+    assertThat(
+            GRAFANA
+                .dashboard(ServiceDashboard.uid("team-payments", "wallet"))
+                .orElseThrow()
+                .path("version")
+                .asInt())
+        .isEqualTo(1);
+    // one commit on the GitOps branch (the retry found it there) and one pull request
+    List<String> branch = GITHUB.commitMessages("platform/gitops", "paved/wallet");
+    assertThat(branch).hasSize(2);
+    assertThat(branch.get(0)).startsWith("Deploy wallet\n");
+    assertThat(GITHUB.pullRequests("platform/gitops"))
+        .filteredOn(p -> p.path("head").path("ref").asText().equals("paved/wallet"))
+        .hasSize(1);
   }
 
   private static JsonNode step(JsonNode run, String id) {

@@ -108,6 +108,25 @@ final class FakeGitObjects {
     return ahead;
   }
 
+  /** The newest commit both reach (breadth first from {@code head}); null when none. */
+  String mergeBase(String base, String head) {
+    List<String> ofBase = new ArrayList<>();
+    collect(base, ofBase);
+    List<String> walk = new ArrayList<>(List.of(head));
+    List<String> seen = new ArrayList<>();
+    while (!walk.isEmpty()) {
+      String sha = walk.remove(0);
+      if (ofBase.contains(sha)) {
+        return sha;
+      }
+      if (!seen.contains(sha) && commits.containsKey(sha)) {
+        seen.add(sha);
+        walk.addAll(commits.get(sha).parents());
+      }
+    }
+    return null;
+  }
+
   private void collect(String sha, List<String> seen) {
     if (sha == null || seen.contains(sha) || !commits.containsKey(sha)) {
       return;

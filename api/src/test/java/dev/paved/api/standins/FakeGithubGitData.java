@@ -272,7 +272,17 @@ final class FakeGithubGitData {
             ? (behind == 0 ? "identical" : "behind")
             : behind == 0 ? "ahead" : "diverged");
     body.put("ahead_by", ahead.size()).put("behind_by", behind).put("total_commits", ahead.size());
+    body.put("html_url", repo.web + "/" + repo.fullName() + "/compare/" + range);
+    body.put("permalink_url", repo.web + "/" + repo.fullName() + "/compare/" + range);
+    body.put("diff_url", repo.web + "/" + repo.fullName() + "/compare/" + range + ".diff");
+    body.put("patch_url", repo.web + "/" + repo.fullName() + "/compare/" + range + ".patch");
     body.set("base_commit", restCommit(git.commit(base.get()).orElseThrow()));
+    String mergeBase = git.mergeBase(base.get(), head.get());
+    if (mergeBase == null) {
+      return FakeGithub.error(
+          404, "No common ancestor between " + ends[0] + " and " + ends[1] + ".");
+    }
+    body.set("merge_base_commit", restCommit(git.commit(mergeBase).orElseThrow()));
     ArrayNode commits = body.putArray("commits");
     ahead.forEach(c -> commits.add(restCommit(c)));
     body.putArray("files");

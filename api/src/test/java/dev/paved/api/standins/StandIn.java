@@ -54,7 +54,21 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     }
   }
 
-  private record Failure(String method, Pattern path, int status, String body) {}
+  private static final class Failure {
+    final String method;
+    final Pattern path;
+    final int status;
+    final String body;
+    int left; // negative: for ever
+
+    Failure(String method, Pattern path, int status, String body, int left) {
+      this.method = method;
+      this.path = path;
+      this.status = status;
+      this.body = body;
+      this.left = left;
+    }
+  }
 
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = new ArrayList<>();
@@ -89,8 +103,11 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
             request.getHeaders());
     calls.add(call);
     for (Failure failure : failures) {
-      if (failure.method().equals(call.method()) && failure.path().matcher(call.path()).matches()) {
-        return typed(json(failure.status(), failure.body()));
+      if (failure.left != 0
+          && failure.method.equals(call.method())
+          && failure.path.matcher(call.path()).matches()) {
+        failure.left--;
+        return typed(json(failure.status, failure.body));
       }
     }
     try {
@@ -130,7 +147,13 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
    * the JSON {@code body}, until {@link #clearFailures()}.
    */
   public synchronized void failWhen(String method, String pathRegex, int status, String body) {
-    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body));
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, -1));
+  }
+
+  /** As {@link #failWhen}, for the next {@code times} such requests only. */
+  public synchronized void failNext(
+      int times, String method, String pathRegex, int status, String body) {
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, times));
   }
 
   public synchronized void clearFailures() {
