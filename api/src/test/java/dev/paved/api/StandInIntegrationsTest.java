@@ -428,6 +428,60 @@ class StandInIntegrationsTest extends EndToEndTest {
         .hasSize(1);
   }
 
+  @Test
+  void aRerunAdoptsTheRepositoryAFailedUndoLeftAndItsOwnRollbackLeavesItThere() throws Exception {
+    String repo = "/api/v3/repos/team-search/archiver";
+    GRAFANA.failWhen("POST", "/api/dashboards/db", 403, "{\"message\":\"Access denied\"}");
+    GITHUB.failWhen(
+        "DELETE",
+        repo,
+        403,
+        "{\"message\":\"Must have admin rights to Repository.\",\"documentation_url\":"
+            + "\"https://docs.github.com/rest/repos/repos#delete-a-repository\",\"status\":\"403\"}");
+
+    JsonNode first =
+        awaitEnd(
+            startRun("java-service", Map.of("name", "archiver", "owner", "team-search"))
+                .path("id")
+                .asText());
+
+    // the repository's undo was refused: the run says so, and the repository is still there
+    assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("FAILED");
+    assertThat(first.path("error").asText())
+        .contains("undo of step 'publish' failed", "Must have admin rights");
+    assertThat(step(first, "secrets").path("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(GITHUB.hasRepository("team-search/archiver")).isTrue();
+    String firstRun = first.path("id").asText();
+
+    GITHUB.clearFailures();
+    for (StandIn standIn : List.of(GITHUB, VAULT, GRAFANA)) {
+      standIn.forgetCalls();
+    }
+    Answer rerun = post("/api/v1/runs/" + firstRun + "/rerun", Map.of(), Map.of());
+    assertThat(rerun.status()).as(rerun.body().toString()).isEqualTo(202);
+    JsonNode second = awaitEnd(rerun.body().path("id").asText());
+
+    // the rerun adopted the repository (it is the service's) and, rolling back, left it alone:
+    // the failed run made it, so only that run's undo may delete it
+    assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("ROLLED_BACK");
+    assertThat(second.path("failedStep").asText()).isEqualTo("dashboard");
+    assertThat(step(second, "publish").path("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(GITHUB.lines()).noneMatch(line -> line.startsWith("DELETE "));
+    assertThat(GITHUB.hasRepository("team-search/archiver")).isTrue();
+    assertThat(GITHUB.commitMessages("team-search/archiver", "main"))
+        .containsExactly("initial commit");
+    assertThat(
+            GithubMarker.fromFile(
+                GITHUB.files("team-search/archiver", "main").get(GithubMarker.FILE)))
+        .contains(new GithubMarker("team-search/archiver", firstRun));
+    // what the rerun made in Vault is its own, and is gone
+    String path = "secret/team-search/archiver/development";
+    assertThat(VAULT.calls("POST", "/v1/secret/data/team-search/archiver/development")).hasSize(1);
+    assertThat(VAULT.customMetadata(path)).isEmpty();
+    assertThat(VAULT.policyText(step(second, "secrets").path("output").path("policy").asText()))
+        .isEmpty();
+  }
+
   private static JsonNode step(JsonNode run, String id) {
     for (JsonNode step : run.path("steps")) {
       if (step.path("id").asText().equals(id)) {
