@@ -30,6 +30,9 @@ public final class GithubGitData {
   /** Larger text files go up as blobs too, keeping the tree request small. */
   static final int INLINE_LIMIT = 512 * 1024;
 
+  /** Where a repository's GitHub Actions workflows live. */
+  private static final String WORKFLOWS = ".github/workflows/";
+
   private record File(String mode, byte[] bytes) {}
 
   private GithubGitData() {}
@@ -37,7 +40,8 @@ public final class GithubGitData {
   /**
    * Writes the files of {@code folder} under {@code prefix} ("" for the root) over {@code baseTree}
    * (null for none) and returns the new tree's SHA. Symbolic links are stored as links, {@code
-   * .git} folders skipped. InvalidInput when the folder holds no file.
+   * .git} folders skipped. InvalidInput when the folder holds no file; Unauthorized when GitHub
+   * refuses a tree with a workflow file, as it does when the credential may not write workflows.
    */
   @SuppressWarnings("deprecation") // entry() is hub4j's only tree call that takes a file mode
   public static String writeTree(GHRepository repo, Path folder, String baseTree, String prefix)
@@ -60,7 +64,23 @@ public final class GithubGitData {
         tree.entry(file.getKey(), file.getValue().mode(), "blob", blob, null);
       }
     }
-    return tree.create().getSha();
+    try {
+      return tree.create().getSha();
+    } catch (IOException e) {
+      Optional<String> workflow =
+          files.keySet().stream().filter(p -> p.startsWith(WORKFLOWS)).findFirst();
+      if (workflow.isEmpty() || !GithubFailures.notFound(e)) {
+        throw e;
+      }
+      // GitHub's answer when the credential may not write workflows; a retry cannot help
+      throw StepFailures.unauthorized(
+          "GitHub refused (404) to write "
+              + workflow.get()
+              + " to "
+              + repo.getFullName()
+              + ": writing workflow files needs the `workflow` scope on a classic token, or the"
+              + " Workflows (read and write) permission of a GitHub App or fine-grained token");
+    }
   }
 
   /** A commit of {@code tree} on {@code parent} (null for a first commit); returns its SHA. */

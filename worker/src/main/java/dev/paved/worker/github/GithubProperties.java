@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiUrl {@code PAVED_GITHUB_API_URL}; GitHub Enterprise Server's is {@code
  *     https://<host>/api/v3}
- * @param token {@code PAVED_GITHUB_TOKEN}: a token with repo rights (and delete_repo, for undo)
+ * @param token {@code PAVED_GITHUB_TOKEN}: a token with repo and workflow rights (and delete_repo,
+ *     for undo)
  * @param appId {@code PAVED_GITHUB_APP_ID}: authenticate as a GitHub App instead
  * @param appPrivateKey {@code PAVED_GITHUB_APP_PRIVATE_KEY}: the App's PEM key, or a file path
  * @param installationId {@code PAVED_GITHUB_INSTALLATION_ID}: the App's installation to act as

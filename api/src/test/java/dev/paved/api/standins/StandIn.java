@@ -1,0 +1,209 @@
+package dev.paved.api.standins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * A stateful stand-in for another system's HTTP API on MockWebServer: it keeps what Paved made in
+ * memory, records every request (so a test asserts what Paved sent), notes requests it has no route
+ * for (a test asserts there were none), and answers chosen requests with an injected failure.
+ */
+public abstract class StandIn extends Dispatcher implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One request as the stand-in received it.
+   *
+   * @param path the decoded path, without the query
+   * @param query the raw query, or null
+   * @param headers header names in lower case
+   */
+  public record Call(
+      String method, String path, String query, String body, okhttp3.Headers headers) {
+
+    /** {@code METHOD /path} (query left out). */
+    public String line() {
+      return method + " " + path;
+    }
+
+    /** The body as JSON; an empty object when there is none. */
+    public JsonNode json() {
+      try {
+        return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+
+    /** The value of a query parameter, or null. */
+    public String queryParameter(String name) {
+      HttpUrl url = HttpUrl.parse("http://x/" + (query == null ? "" : "?" + query));
+      return url == null ? null : url.queryParameter(name);
+    }
+  }
+
+  private static final class Failure {
+    final String method;
+    final Pattern path;
+    final int status;
+    final String body;
+    int left; // negative: for ever
+
+    Failure(String method, Pattern path, int status, String body, int left) {
+      this.method = method;
+      this.path = path;
+      this.status = status;
+      this.body = body;
+      this.left = left;
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<Call> calls = new ArrayList<>();
+  private final List<String> unhandled = new ArrayList<>();
+  private final List<Failure> failures = new ArrayList<>();
+
+  /** Starts the server on a free port of the loopback interface. */
+  protected StandIn() {
+    server.setDispatcher(this);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code http://host:port}, without a trailing slash. */
+  public String baseUrl() {
+    String url = server.url("/").toString();
+    return url.substring(0, url.length() - 1);
+  }
+
+  @Override
+  public final synchronized MockResponse dispatch(RecordedRequest request) {
+    HttpUrl url = request.getUrl();
+    Call call =
+        new Call(
+            request.getMethod(),
+            url.encodedPath().isEmpty() ? "/" : decode(url.encodedPath()),
+            url.encodedQuery(),
+            request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8),
+            request.getHeaders());
+    calls.add(call);
+    for (Failure failure : failures) {
+      if (failure.left != 0
+          && failure.method.equals(call.method())
+          && failure.path.matcher(call.path()).matches()) {
+        failure.left--;
+        return typed(json(failure.status, failure.body));
+      }
+    }
+    try {
+      return typed(answer(call));
+    } catch (RuntimeException e) {
+      // a bug of the stand-in must show in the test, not look like the other system's answer
+      unhandled.add(call.line() + " failed in the stand-in: " + e);
+      return json(500, "{\"message\":\"stand-in failed\"}");
+    }
+  }
+
+  /**
+   * The {@code Content-Type} of the system's JSON answers, exactly as it sends it: clients check it
+   * (vault-java-driver refuses anything but {@code application/json}).
+   */
+  protected String jsonContentType() {
+    return "application/json";
+  }
+
+  private MockResponse typed(MockResponse response) {
+    return response.getHeaders().get("Content-Type") == null
+        ? response
+        : response.newBuilder().setHeader("Content-Type", jsonContentType()).build();
+  }
+
+  /** The answer to a request no failure was injected for. */
+  protected abstract MockResponse answer(Call call);
+
+  /** Answers a request the stand-in has no route for with 404, and notes it. */
+  protected final MockResponse unhandled(Call call, String body) {
+    unhandled.add(call.line());
+    return json(404, body);
+  }
+
+  /**
+   * From now on answers {@code method} on paths matching {@code pathRegex} with {@code status} and
+   * the JSON {@code body}, until {@link #clearFailures()}.
+   */
+  public synchronized void failWhen(String method, String pathRegex, int status, String body) {
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, -1));
+  }
+
+  /** As {@link #failWhen}, for the next {@code times} such requests only. */
+  public synchronized void failNext(
+      int times, String method, String pathRegex, int status, String body) {
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, times));
+  }
+
+  public synchronized void clearFailures() {
+    failures.clear();
+  }
+
+  /** Every request so far, oldest first. */
+  public synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** {@code METHOD /path} of every request so far, oldest first. */
+  public synchronized List<String> lines() {
+    return calls.stream().map(Call::line).toList();
+  }
+
+  /** The requests with this method and path, oldest first. */
+  public synchronized List<Call> calls(String method, String path) {
+    return calls.stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
+  }
+
+  /** Requests the stand-in had no route for (or failed on): a test expects none. */
+  public synchronized List<String> unhandled() {
+    return List.copyOf(unhandled);
+  }
+
+  /** Forgets the requests recorded so far (not the state). */
+  public synchronized void forgetCalls() {
+    calls.clear();
+    unhandled.clear();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  static MockResponse json(int status, Object body) {
+    return new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json")
+        .body(body instanceof String text ? text : body.toString())
+        .build();
+  }
+
+  static MockResponse empty(int status) {
+    return new MockResponse.Builder().code(status).build();
+  }
+
+  private static String decode(String encodedPath) {
+    return java.net.URLDecoder.decode(encodedPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
