@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 
 /**
  * A time-skipping Temporal test environment with the access worker (the workflow and a mocked grant
@@ -133,6 +134,21 @@ final class AccessHarness implements AutoCloseable {
   /** Every audit entry recorded so far, in the order the recorder received them. */
   List<AuditEntry> audit() {
     return recorded().stream().flatMap(change -> change.events().stream()).toList();
+  }
+
+  /**
+   * The audit entries once one with {@code action} was recorded: the request's state (a query) can
+   * run ahead of the activity that records it. Bounded at 10 s, a guard against a hang.
+   */
+  List<AuditEntry> auditOnce(String action) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (!Mockito.mockingDetails(recorder).getInvocations().isEmpty()
+          && audit().stream().anyMatch(e -> e.action().equals(action))) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return audit();
   }
 
   List<AccessChange> recorded() {
