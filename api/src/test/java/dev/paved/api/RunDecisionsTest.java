@@ -68,7 +68,7 @@ class RunDecisionsTest extends EndToEndTest {
     JsonNode decision = run.path("decisions").get(0);
     assertThat(decision.path("kind").asText()).isEqualTo("RETRY");
     assertThat(decision.path("step").asText()).isEqualTo("register");
-    assertThat(decision.path("decidedBy").asText()).isEqualTo("guest");
+    assertThat(decision.path("decidedBy").asText()).isEqualTo("pat");
     assertThat(get("/api/v1/catalog/entities/component/default/mended").status()).isEqualTo(200);
 
     // An ended run takes no decision.

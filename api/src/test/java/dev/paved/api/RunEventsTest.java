@@ -157,6 +157,13 @@ class RunEventsTest extends EndToEndTest {
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/runs/" + runId + "/events"))
             .header("Accept", "text/event-stream")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            (PLATFORM_USER + ":" + PLATFORM_USER)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .timeout(Duration.ofMinutes(3))
             .GET()
             .build();

@@ -28,16 +28,40 @@ class SplitWorkerTest extends EndToEndTest {
   // lives as long as the test JVM, like the cached API context that polls it
   static final EmbeddedTemporalServer TEMPORAL = EmbeddedTemporalServer.start(0);
   static final String DATABASE_URL = TestDatabases.postgresSchemaUrl().orElse(null);
+  // Outside local mode Paved refuses the sample users: a users file of its own, as production has.
+  static final String PASSWORD = "split-worker-" + java.util.UUID.randomUUID();
 
   @DynamicPropertySource
   static void productionShape(DynamicPropertyRegistry registry) {
     registry.add("paved.temporal.target", TEMPORAL::target);
     registry.add("paved.worker-enabled", () -> "false");
+    registry.add("paved.users-file", SplitWorkerTest::usersFile);
     if (DATABASE_URL != null) {
       registry.add("spring.datasource.url", () -> DATABASE_URL);
     } else {
       System.out.println("SplitWorkerTest on H2: set PAVED_TEST_POSTGRES_URL for PostgreSQL");
     }
+  }
+
+  private static String usersFile() {
+    try {
+      java.nio.file.Path file = DATA_DIR.resolveSibling("split-worker-users.yaml");
+      String hash =
+          new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD);
+      java.nio.file.Files.writeString(
+          file,
+          "users:\n  - name: pat\n    password: \"{bcrypt}"
+              + hash
+              + "\"\n    groups: [platform]\n");
+      return file.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  Caller platform() {
+    return as(PLATFORM_USER, PASSWORD);
   }
 
   @Autowired ApplicationContext context;
