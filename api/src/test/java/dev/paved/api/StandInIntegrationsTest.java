@@ -30,9 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The shipped {@code java-service} template with GitHub (Enterprise Server), Vault and Grafana set,
- * each pointed at a stateful stand-in that answers as the documented API: the run provisions
- * through the real adapters, and a run whose Grafana keeps refusing rolls back exactly what it
- * made. The stand-ins hold another service's repository, secret and dashboard, which must survive.
+ * each pointed at a stateful stand-in that answers as the documented API: a run provisions through
+ * the real adapters; failures that heal on retry make nothing twice; a run whose Grafana keeps
+ * refusing, or whose GitHub token may not write workflows, rolls back exactly what it made; a rerun
+ * adopts what a failed undo left and leaves it alone. The stand-ins hold another service's
+ * repository, secret, policy and dashboard, which must survive every rollback.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StandInIntegrationsTest extends EndToEndTest {
@@ -52,15 +54,14 @@ class StandInIntegrationsTest extends EndToEndTest {
   static {
     try {
       // Its own database: other end-to-end contexts stay up beside this one, and a run one of
-      // them left in flight must not be recovered here. (The data folder is shared, as
-      // paved.data-dir cannot be overridden here; runs only meet there in their own workspaces.)
+      // them left in flight must not be recovered here. (The data folder stays shared: the base
+      // class's paved.data-dir wins over a second one; runs only meet in their own workspaces.)
       Path db = Files.createTempDirectory("paved-standins").resolve("paved");
       OWN_DATABASE = "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     GITHUB.organisation("team-payments");
-    GITHUB.team("team-search", "team-search");
     GITHUB.repository("platform", "gitops", Map.of("README.md", "# GitOps\n"));
     GITHUB.repository(
         "team-search",
@@ -246,6 +247,16 @@ class StandInIntegrationsTest extends EndToEndTest {
         .isEqualTo("[\"checkout\"]");
     assertThat(role.path("token_ttl").asInt()).isEqualTo(3600);
     assertThat(secrets.path("kubernetesRole").asText()).isEqualTo(policy);
+    String kv = "/v1/secret/%s/team-payments/checkout/development";
+    // marked before the first version; the value written with check-and-set on version 0
+    assertThat(VAULT.lines())
+        .containsSubsequence(
+            "POST " + kv.formatted("metadata"),
+            "POST " + kv.formatted("data"),
+            "POST /v1/sys/policies/acl/" + policy,
+            "POST /v1/auth/kubernetes/role/" + policy);
+    JsonNode written = VAULT.calls("POST", kv.formatted("data")).get(0).json();
+    assertThat(written.path("options").path("cas").asInt()).isZero();
 
     // Grafana: the dashboard under the service's uid, in the team's folder, marked
     String uid = ServiceDashboard.uid("team-payments", "checkout");
