@@ -2,25 +2,15 @@ package dev.paved.workflows.goldenpath;
 
 import dev.paved.workflows.actions.RenderActivities;
 import dev.paved.workflows.actions.WorkspaceActivities;
-import dev.paved.workflows.steps.ActionCatalog;
-import dev.paved.workflows.steps.ActionRequest;
-import dev.paved.workflows.steps.ActionResult;
-import dev.paved.workflows.steps.ActionSpec;
 import dev.paved.workflows.steps.FailurePolicy;
-import dev.paved.workflows.steps.FailureTypes;
 import dev.paved.workflows.steps.RenderRequest;
-import dev.paved.workflows.steps.RenderedEach;
-import dev.paved.workflows.steps.RenderedStep;
 import dev.paved.workflows.steps.StepOptions;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +33,20 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private RunState state;
   private Decisions decisions;
+  private StepRunner steps;
 
   /** The run's parameters; a retry may correct them for the failed step and those after it. */
   private Map<String, Object> parameters;
-
-  /** An undo registered before its step runs: the step may have made part of its work. */
-  private record Undo(int index, ActionSpec action, ActionRequest request) {}
 
   @Override
   public RunProgress run(RunInput input) {
     state = new RunState(input);
     decisions = new Decisions(state, input.runId());
     parameters = input.parameters();
-    Deque<Undo> undos = new ArrayDeque<>();
+    steps = new StepRunner(state, render);
     RunStatus end;
     try {
-      end = runSteps(input, undos);
+      end = runSteps(input);
     } catch (CanceledFailure | ActivityFailure e) {
       if (!CancellationScope.current().isCancelRequested() && !decisions.cancelled()) {
         throw e;
@@ -75,7 +63,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               if (status != RunStatus.COMPLETED) {
-                rollBack(undos);
+                steps.rollBack(this::record);
               }
               last.add(finish(input, status));
             })
@@ -84,21 +72,21 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   }
 
   /** Runs the steps in order (a retried one again in place); COMPLETED or ROLLED_BACK. */
-  private RunStatus runSteps(RunInput input, Deque<Undo> undos) {
+  private RunStatus runSteps(RunInput input) {
     record();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
-    List<StepPlan> steps = input.template().steps();
-    for (int i = 0; i < steps.size(); i++) {
+    List<StepPlan> plan = input.template().steps();
+    for (int i = 0; i < plan.size(); i++) {
       if (cancelling()) {
-        throw new CanceledFailure("run cancelled before step '" + steps.get(i).id() + "'");
+        throw new CanceledFailure("run cancelled before step '" + plan.get(i).id() + "'");
       }
-      StepError failure = runStep(input, i, steps.get(i), outputs, undos);
+      StepError failure = steps.run(input, parameters, i, plan.get(i), outputs);
       if (cancelling()) {
-        throw new CanceledFailure("run cancelled during step '" + steps.get(i).id() + "'");
+        throw new CanceledFailure("run cancelled during step '" + plan.get(i).id() + "'");
       }
       if (failure != null) {
         state.failed(i, failure);
-        if (!pauseForDecision(input, steps.get(i), failure)) {
+        if (!pauseForDecision(input, plan.get(i), failure)) {
           return RunStatus.ROLLED_BACK;
         }
         i--; // retry: the same step again, with the parameters the decision brought
@@ -185,134 +173,6 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   @Override
   public void validateCancel(DecisionRequest request) {
     Decisions.of(decisions).validateCancel(request);
-  }
-
-  /** Runs one step; returns why it failed for good, or null when it succeeded or was skipped. */
-  private StepError runStep(
-      RunInput input,
-      int index,
-      StepPlan step,
-      Map<String, Map<String, Object>> outputs,
-      Deque<Undo> undos) {
-    ActionSpec action = ActionCatalog.find(step.action()).orElse(null);
-    if (action == null) {
-      return new StepError("unknown action '" + step.action() + "'", FailureTypes.INVALID_INPUT, 0);
-    }
-    state.running(index);
-    if (step.each() != null) {
-      return runEach(input, index, step, action, outputs, undos);
-    }
-    RenderedStep rendered;
-    try {
-      rendered =
-          render.renderStep(new RenderRequest(step, parameters, outputs, input.requestedBy()));
-    } catch (ActivityFailure e) {
-      return StepError.from(e);
-    }
-    if (!rendered.run()) {
-      state.skipped(index);
-      return null;
-    }
-    try {
-      ActionResult result = perform(input, index, step, action, rendered.input(), undos);
-      outputs.put(step.id(), result.output());
-      state.succeeded(index, Math.max(1, result.attempt()), result.output());
-      return null;
-    } catch (ActivityFailure | ApplicationFailure e) {
-      return StepError.from(e);
-    }
-  }
-
-  /**
-   * Runs a step with {@code each} once per item whose {@code if} holds, in order; its output lists
-   * each output name's values, as in Backstage. A failed item fails the step: the undos of the
-   * items before it are registered, so the rollback removes what they made.
-   */
-  private StepError runEach(
-      RunInput input,
-      int index,
-      StepPlan step,
-      ActionSpec action,
-      Map<String, Map<String, Object>> outputs,
-      Deque<Undo> undos) {
-    RenderedEach rendered;
-    try {
-      rendered =
-          render.renderEach(
-              new RenderRequest(step, input.parameters(), outputs, input.requestedBy()));
-    } catch (ActivityFailure e) {
-      return StepError.from(e);
-    }
-    IterationOutputs collected = new IterationOutputs();
-    int attempts = 0;
-    boolean ran = false;
-    for (RenderedEach.Iteration iteration : rendered.iterations()) {
-      if (!iteration.run()) {
-        continue;
-      }
-      if (CancellationScope.current().isCancelRequested()) {
-        throw new CanceledFailure("run cancelled during step '" + step.id() + "'");
-      }
-      try {
-        ActionResult result = perform(input, index, step, action, iteration.input(), undos);
-        collected.add(result.output());
-        attempts = Math.max(attempts, Math.max(1, result.attempt()));
-        ran = true;
-      } catch (ActivityFailure | ApplicationFailure e) {
-        return StepError.from(e);
-      }
-    }
-    outputs.put(step.id(), collected.asOutput());
-    if (ran) {
-      state.succeeded(index, attempts, collected.asOutput());
-    } else {
-      state.skipped(index);
-    }
-    return null;
-  }
-
-  /** Does the step's action with its rendered input, its undo registered first. */
-  private ActionResult perform(
-      RunInput input,
-      int index,
-      StepPlan step,
-      ActionSpec action,
-      Map<String, Object> renderedInput,
-      Deque<Undo> undos) {
-    ActionRequest request =
-        new ActionRequest(
-            input.runId(),
-            input.serviceKey(),
-            step.id(),
-            step.action(),
-            renderedInput,
-            input.template().location(),
-            input.requestedBy());
-    Undo undo = new Undo(index, action, request);
-    // A retried step with the same input registers the same undo again; it must run once.
-    if (action.hasUndo() && !undo.equals(undos.peek())) {
-      undos.push(undo);
-    }
-    return ActionCalls.call(action, request);
-  }
-
-  /** Undoes every registered step, newest first, even if the run is being cancelled. */
-  private void rollBack(Deque<Undo> undos) {
-    Workflow.newDetachedCancellationScope(
-            () -> {
-              while (!undos.isEmpty()) {
-                Undo undo = undos.pop();
-                try {
-                  Workflow.newUntypedActivityStub(StepOptions.forUndo(undo.action()))
-                      .execute(undo.action().undoActivityType(), Void.class, undo.request());
-                  state.compensated(undo.index());
-                } catch (ActivityFailure e) {
-                  state.undoFailed(undo.index(), StepError.from(e));
-                }
-                record(); // the next undo runs even if this record cannot be made
-              }
-            })
-        .run();
   }
 
   private RunProgress finish(RunInput input, RunStatus status) {
