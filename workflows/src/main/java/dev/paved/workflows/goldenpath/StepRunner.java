@@ -90,8 +90,7 @@ final class StepRunner {
     RenderedEach rendered;
     try {
       rendered =
-          render.renderEach(
-              new RenderRequest(step, input.parameters(), outputs, input.requestedBy()));
+          render.renderEach(new RenderRequest(step, parameters, outputs, input.requestedBy()));
     } catch (ActivityFailure e) {
       return StepError.from(e);
     }

@@ -165,6 +165,41 @@ class GoldenPathPauseTest {
   }
 
   @Test
+  void aRetryWithCorrectedParametersAppliesToAStepWithEachToo() throws Exception {
+    StepPlan secrets =
+        new StepPlan(
+            "secrets",
+            "Secrets",
+            "paved:vault:secrets",
+            Map.of("name", "${{ each.value }}", "policy", "${{ parameters.policy }}"),
+            null,
+            List.of("checkout"));
+    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
+    parameters.put("policy", "reader");
+    when(harness.secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
+              }
+              return SECRETS;
+            });
+    WorkflowStub run =
+        harness.start(
+            ServiceTemplate.pausing(ServiceTemplate.withStep(3, secrets), parameters, null));
+    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
+
+    Map<String, Object> corrected = new HashMap<>(parameters);
+    corrected.put("policy", "read-only");
+    harness.workflow().retry(new DecisionRequest(BOB, corrected));
+    RunProgress result = run.getResult(RunProgress.class);
+
+    assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.COMPLETED);
+    verify(harness.secrets).vaultSecrets(argThat(r -> "read-only".equals(r.input().get("policy"))));
+  }
+
+  @Test
   void aRollbackUndoesWhatWasMadeNewestFirstAndEndsRolledBack() throws Exception {
     failSecretsOnce();
     WorkflowStub run = harness.start(ServiceTemplate.pausing());
