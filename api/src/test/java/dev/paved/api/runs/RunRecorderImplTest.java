@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,9 @@ class RunRecorderImplTest {
 
     recorder.recordRun(progress(status));
 
-    boolean freed = status == RunStatus.ROLLED_BACK || status == RunStatus.CANCELLED;
+    boolean freed =
+        Set.of(RunStatus.ROLLED_BACK, RunStatus.CANCELLED, RunStatus.REJECTED, RunStatus.EXPIRED)
+            .contains(status);
     assertThat(store.claimHolder("checkout").isEmpty()).isEqualTo(freed);
   }
 

@@ -2,6 +2,7 @@ package dev.paved.workflows.goldenpath;
 
 import dev.paved.workflows.approval.ApprovalFailures;
 import dev.paved.workflows.approval.ApprovalRule;
+import dev.paved.workflows.approval.ApprovalStepInput;
 import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.approval.DecisionRequest;
 import dev.paved.workflows.goldenpath.RunApproval.Outcome;
@@ -59,9 +60,9 @@ final class ApprovalGate {
    * while it waits. {@code record} runs at each change the approvers should see.
    */
   StepError await(int index, StepPlan step, Map<String, Object> rendered, Runnable record) {
-    ApprovalInput input;
+    ApprovalStepInput input;
     try {
-      input = ApprovalInput.parse(rendered, step.name());
+      input = ApprovalStepInput.parse(rendered, step.name());
     } catch (IllegalArgumentException e) {
       return new StepError(e.getMessage(), FailureTypes.INVALID_INPUT, 0);
     }

@@ -1,6 +1,5 @@
-package dev.paved.workflows.goldenpath;
+package dev.paved.workflows.approval;
 
-import dev.paved.workflows.approval.Groups;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,24 +10,29 @@ import java.util.Set;
 
 /**
  * The rendered input of a {@code paved:approval} step, checked: the approver groups, the quorum,
- * the timeout and the message. The loader checked what it could; expressions are checked here.
+ * the timeout and the message. The run checks it as the step starts; a dry run checks it the same
+ * way.
  *
  * @param approvers group names, lower case, without duplicates
  */
-record ApprovalInput(List<String> approvers, int minApprovals, Duration timeout, String message) {
+public record ApprovalStepInput(
+    List<String> approvers, int minApprovals, Duration timeout, String message) {
 
   /** Three days: a weekend does not expire a Friday request. */
-  static final Duration DEFAULT_TIMEOUT = Duration.ofHours(72);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(72);
 
-  static final int MAX_APPROVALS = 10;
+  public static final int MAX_APPROVALS = 10;
 
-  /** The checked input, or a sentence saying what is wrong with it. */
-  static ApprovalInput parse(Map<String, Object> input, String stepName) {
+  /**
+   * The checked input; throws {@code IllegalArgumentException} with a sentence saying what is
+   * wrong.
+   */
+  public static ApprovalStepInput parse(Map<String, Object> input, String stepName) {
     List<String> approvers = approvers(input.get("approvers"));
     int minApprovals = minApprovals(input.get("minApprovals"));
     Duration timeout = timeout(input.get("timeout"));
     Object message = input.get("message");
-    return new ApprovalInput(
+    return new ApprovalStepInput(
         approvers,
         minApprovals,
         timeout,
