@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.audit.AuditEvent;
 import dev.paved.api.audit.AuditLog;
+import dev.paved.workflows.approval.Decision;
+import dev.paved.workflows.goldenpath.RunApproval;
+import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunStatus;
 import dev.paved.workflows.steps.FailurePolicy;
@@ -52,19 +55,7 @@ class RunRecorderImplTest {
 
   @Test
   void theRequestAndEachChangeOfStatusAreAuditedOnce() {
-    store.insert(
-        new RunStore.NewRun(
-            "r-1",
-            "java-service",
-            "v1",
-            ServiceIdentity.of(Map.of("name", "checkout", "owner", "team-payments"), "r-1"),
-            "alice",
-            null,
-            "hash",
-            Map.of("name", "checkout", "owner", "team-payments"),
-            new TemplatePlan(
-                "java-service", "v1", "/t", FailurePolicy.ROLLBACK, List.of(), Map.of())),
-        NOW.minusSeconds(5));
+    insertRun();
 
     recorder.recordRun(progress(RunStatus.RUNNING));
     recorder.recordRun(progress(RunStatus.RUNNING));
@@ -79,5 +70,104 @@ class RunRecorderImplTest {
             org.assertj.core.groups.Tuple.tuple("run.requested", "alice"));
     assertThat(events.get(1).occurredAt()).isEqualTo(NOW.minusSeconds(5));
     assertThat(events.get(1).detail()).containsEntry("serviceKey", "team-payments/checkout");
+  }
+
+  @Test
+  void eachApproversAndOperatorsDecisionIsAuditedOnceUnderTheirName() {
+    insertRun();
+    long at = NOW.toEpochMilli();
+    RunApproval waiting =
+        new RunApproval(
+            "approval",
+            "Ship?",
+            List.of("platform"),
+            2,
+            "alice",
+            at,
+            at + 1000,
+            List.of(),
+            RunApproval.Outcome.WAITING);
+    Decision petra = new Decision("petra", "approve", "sized right", at + 10);
+    Decision pat = new Decision("pat", "reject", "not now", at + 20);
+    RunDecision cancel = new RunDecision(RunDecision.Kind.CANCEL, null, "bob", at + 30, null);
+
+    recorder.recordRun(withApproval(RunStatus.WAITING_APPROVAL, waiting, List.of()));
+    recorder.recordRun(
+        withApproval(
+            RunStatus.WAITING_APPROVAL,
+            new RunApproval(
+                "approval",
+                "Ship?",
+                List.of("platform"),
+                2,
+                "alice",
+                at,
+                at + 1000,
+                List.of(petra),
+                RunApproval.Outcome.WAITING),
+            List.of()));
+    RunApproval rejected =
+        new RunApproval(
+            "approval",
+            "Ship?",
+            List.of("platform"),
+            2,
+            "alice",
+            at,
+            at + 1000,
+            List.of(petra, pat),
+            RunApproval.Outcome.REJECTED);
+    recorder.recordRun(withApproval(RunStatus.RUNNING, rejected, List.of(cancel)));
+    recorder.recordRun(withApproval(RunStatus.REJECTED, rejected, List.of(cancel)));
+    recorder.recordRun(withApproval(RunStatus.REJECTED, rejected, List.of(cancel))); // retried
+
+    List<AuditEvent> events = audit.find(new AuditLog.Query(null, "run:r-1", null, null, 20));
+    assertThat(events)
+        .extracting(AuditEvent::actor, AuditEvent::action)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("alice", "run.requested"),
+            org.assertj.core.groups.Tuple.tuple("paved", "run.waiting_approval"),
+            org.assertj.core.groups.Tuple.tuple("petra", "run.approved"),
+            org.assertj.core.groups.Tuple.tuple("pat", "run.rejected"),
+            org.assertj.core.groups.Tuple.tuple("bob", "run.decision.cancel"),
+            org.assertj.core.groups.Tuple.tuple("paved", "run.running"),
+            org.assertj.core.groups.Tuple.tuple("paved", "run.rejected"));
+    AuditEvent rejection =
+        events.stream().filter(e -> e.actor().equals("pat")).findFirst().orElseThrow();
+    assertThat(rejection.detail())
+        .containsEntry("comment", "not now")
+        .containsEntry("step", "approval");
+    assertThat(rejection.occurredAt()).isEqualTo(Instant.ofEpochMilli(at + 20));
+  }
+
+  private static RunProgress withApproval(
+      RunStatus status, RunApproval approval, List<RunDecision> decisions) {
+    return new RunProgress(
+        "r-1",
+        "java-service",
+        status,
+        List.of(),
+        null,
+        null,
+        Map.of(),
+        null,
+        decisions,
+        List.of(approval));
+  }
+
+  private void insertRun() {
+    store.insert(
+        new RunStore.NewRun(
+            "r-1",
+            "java-service",
+            "v1",
+            ServiceIdentity.of(Map.of("name", "checkout", "owner", "team-payments"), "r-1"),
+            "alice",
+            null,
+            "hash",
+            Map.of("name", "checkout", "owner", "team-payments"),
+            new TemplatePlan(
+                "java-service", "v1", "/t", FailurePolicy.ROLLBACK, List.of(), Map.of())),
+        NOW.minusSeconds(5));
   }
 }
