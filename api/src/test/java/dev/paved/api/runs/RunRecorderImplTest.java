@@ -76,47 +76,21 @@ class RunRecorderImplTest {
   void eachApproversAndOperatorsDecisionIsAuditedOnceUnderTheirName() {
     insertRun();
     long at = NOW.toEpochMilli();
-    RunApproval waiting =
-        new RunApproval(
-            "approval",
-            "Ship?",
-            List.of("platform"),
-            2,
-            "alice",
-            at,
-            at + 1000,
-            List.of(),
-            RunApproval.Outcome.WAITING);
     Decision petra = new Decision("petra", "approve", "sized right", at + 10);
     Decision pat = new Decision("pat", "reject", "not now", at + 20);
     RunDecision cancel = new RunDecision(RunDecision.Kind.CANCEL, null, "bob", at + 30, null);
+    RunApproval rejected = approval(at, List.of(petra, pat), RunApproval.Outcome.REJECTED);
 
-    recorder.recordRun(withApproval(RunStatus.WAITING_APPROVAL, waiting, List.of()));
     recorder.recordRun(
         withApproval(
             RunStatus.WAITING_APPROVAL,
-            new RunApproval(
-                "approval",
-                "Ship?",
-                List.of("platform"),
-                2,
-                "alice",
-                at,
-                at + 1000,
-                List.of(petra),
-                RunApproval.Outcome.WAITING),
+            approval(at, List.of(), RunApproval.Outcome.WAITING),
             List.of()));
-    RunApproval rejected =
-        new RunApproval(
-            "approval",
-            "Ship?",
-            List.of("platform"),
-            2,
-            "alice",
-            at,
-            at + 1000,
-            List.of(petra, pat),
-            RunApproval.Outcome.REJECTED);
+    recorder.recordRun(
+        withApproval(
+            RunStatus.WAITING_APPROVAL,
+            approval(at, List.of(petra), RunApproval.Outcome.WAITING),
+            List.of()));
     recorder.recordRun(withApproval(RunStatus.RUNNING, rejected, List.of(cancel)));
     recorder.recordRun(withApproval(RunStatus.REJECTED, rejected, List.of(cancel)));
     recorder.recordRun(withApproval(RunStatus.REJECTED, rejected, List.of(cancel))); // retried
@@ -138,6 +112,12 @@ class RunRecorderImplTest {
         .containsEntry("comment", "not now")
         .containsEntry("step", "approval");
     assertThat(rejection.occurredAt()).isEqualTo(Instant.ofEpochMilli(at + 20));
+  }
+
+  private static RunApproval approval(
+      long at, List<Decision> decisions, RunApproval.Outcome outcome) {
+    return new RunApproval(
+        "approval", "Ship?", List.of("platform"), 2, "alice", at, at + 1000, decisions, outcome);
   }
 
   private static RunProgress withApproval(
