@@ -44,10 +44,14 @@ class DryRunTest extends EndToEndTest {
         .isEqualTo("COMPLETED");
     assertThat(report.path("serviceKey").asText()).isEqualTo("team-payments/preview");
     assertThat(report.path("parameters").path("lifecycle").asText()).isEqualTo("experimental");
-    assertThat(report.path("steps")).hasSize(8);
-    assertThat(report.path("steps"))
+    assertThat(report.path("steps")).hasSize(9);
+    // an experimental service asks no approval; a production one would wait for it
+    assertThat(report.path("steps").get(0).path("status").asText()).isEqualTo("SKIPPED");
+    List<JsonNode> planned = new ArrayList<>();
+    report.path("steps").forEach(planned::add);
+    assertThat(planned.subList(1, planned.size()))
         .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("PLANNED"));
-    assertThat(report.path("steps").get(0).path("input").path("values").path("name").asText())
+    assertThat(report.path("steps").get(1).path("input").path("values").path("name").asText())
         .isEqualTo("preview");
 
     List<String> files = new ArrayList<>();
@@ -119,6 +123,22 @@ class DryRunTest extends EndToEndTest {
         .extracting(s -> s.path("status").asText())
         .containsExactly("PLANNED", "PLANNED", "FAILED");
     assertThat(tree(DATA_DIR)).isEqualTo(dataBefore);
+  }
+
+  @Test
+  void aProductionDryRunShowsTheApprovalItWouldWaitFor() {
+    Map<String, Object> production = new java.util.HashMap<>(CHECKOUT);
+    production.put("lifecycle", "production");
+
+    Answer answer = dryRun("java-service", production);
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.body().path("steps").get(0).path("status").asText()).isEqualTo("PLANNED");
+    JsonNode approval = resource(answer.body(), "approval");
+    assertThat(approval.path("approvers").toString()).isEqualTo("[\"team-payments\",\"platform\"]");
+    assertThat(approval.path("minApprovals").asInt()).isEqualTo(1);
+    assertThat(approval.path("timeout").asText()).isEqualTo("PT72H");
+    assertThat(get("/api/v1/approvals").body().path("items").toString()).doesNotContain("preview");
   }
 
   @Test

@@ -76,7 +76,7 @@ abstract class EndToEndTest {
 
   /**
    * Calls as a user of the sample users file (whose password is their name): alice and bob
-   * (team-payments), carol (team-search), sam (sre), pat (platform), audrey (auditor).
+   * (team-payments), carol (team-search), sam (sre), pat and petra (platform), audrey (auditor).
    */
   Caller as(String user) {
     return new Caller(user, user);

@@ -4,8 +4,8 @@ import dev.paved.api.identity.CurrentUser;
 import java.util.List;
 
 /**
- * A source of approvals waiting for someone: access requests now, golden-path runs at a {@code
- * paved:approval} step later. Each source is a bean; {@code GET /approvals} asks them all.
+ * A source of approvals waiting for someone: access requests, and golden-path runs at a {@code
+ * paved:approval} step. Each source is a bean; {@code GET /approvals} asks them all.
  */
 public interface PendingApprovals {
 

@@ -20,6 +20,7 @@ import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.api.catalog.CatalogLocation;
 import dev.paved.api.catalog.Entity;
+import dev.paved.workflows.approval.ApprovalStepInput;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import java.io.IOException;
@@ -88,10 +89,34 @@ final class StepPreviews {
       case "paved:grafana:dashboard" -> dashboard(request);
       case "paved:vault:secrets" -> new SecretActivitiesImpl(providers.secrets()).plan(request);
       case "catalog:register" -> register(request);
+      case "paved:approval" -> approval(request);
       default ->
           throw StepFailures.invalidInput(
               "a dry run cannot plan action '" + request.action() + "' yet");
     };
+  }
+
+  /** The approval the run would wait for; nobody is asked, so nobody has approved. */
+  private static PlannedStep approval(ActionRequest request) {
+    ApprovalStepInput input;
+    try {
+      input = ApprovalStepInput.parse(request.input(), request.stepId());
+    } catch (IllegalArgumentException e) {
+      throw StepFailures.invalidInput(e.getMessage());
+    }
+    return new PlannedStep(
+        Map.of("approvedBy", List.of()),
+        List.of(
+            resource(
+                "approval",
+                "approvers",
+                input.approvers(),
+                "minApprovals",
+                input.minApprovals(),
+                "timeout",
+                input.timeout().toString(),
+                "message",
+                input.message())));
   }
 
   private static PlannedStep done(ActionResult result) {

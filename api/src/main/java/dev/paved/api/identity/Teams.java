@@ -1,6 +1,6 @@
 package dev.paved.api.identity;
 
-import java.util.Locale;
+import dev.paved.workflows.approval.Groups;
 
 /** Team names as the catalog and the forms write them. */
 public final class Teams {
@@ -12,8 +12,6 @@ public final class Teams {
    * all name team-payments.
    */
   public static String name(String ref) {
-    String name = ref.contains("/") ? ref.substring(ref.lastIndexOf('/') + 1) : ref;
-    name = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
-    return name.toLowerCase(Locale.ROOT);
+    return Groups.name(ref); // the workflows name approver groups the same way
   }
 }

@@ -26,7 +26,12 @@ class Reruns {
 
   /** A completed run's service exists; a run in flight is retried, rolled back or cancelled. */
   private static final Set<String> RERUNNABLE =
-      Set.of(RunStatus.ROLLED_BACK.name(), RunStatus.CANCELLED.name(), RunStatus.FAILED.name());
+      Set.of(
+          RunStatus.ROLLED_BACK.name(),
+          RunStatus.CANCELLED.name(),
+          RunStatus.FAILED.name(),
+          RunStatus.REJECTED.name(),
+          RunStatus.EXPIRED.name());
 
   private final RunService runs;
   private final RunStore store;
@@ -107,7 +112,7 @@ class Reruns {
     return switch (status) {
       case "COMPLETED" ->
           "completed: its service exists; a re-run is for a run that ended without it";
-      case "RUNNING", "NEEDS_ATTENTION" ->
+      case "RUNNING", "NEEDS_ATTENTION", "WAITING_APPROVAL" ->
           "is still in flight (" + status + "): retry, roll back or cancel it instead";
       default -> "is " + status + ": it cannot be re-run";
     };

@@ -93,6 +93,24 @@ class RunController {
         .body(view);
   }
 
+  /** The body of {@code POST /runs/{id}/approval}. */
+  record ApprovalRequest(String decision, String comment) {}
+
+  /**
+   * Approves or rejects the approval step the run waits at. Anyone signed in may ask; the run's
+   * approval step decides who counts (its approver groups, never the requester): 403 otherwise.
+   */
+  @PostMapping("/{id}/approval")
+  ResponseEntity<RunView> approval(
+      @PathVariable String id, @RequestBody(required = false) ApprovalRequest request) {
+    if (request == null) {
+      throw Problems.invalid(
+          "a body with 'decision' ('approve' or 'reject') is required", Map.of());
+    }
+    RunRecord run = decisions.approval(id, users.current(), request.decision(), request.comment());
+    return ResponseEntity.ok(RunView.of(run));
+  }
+
   /** Runs the failed step of a run that needs attention again, and goes on. */
   @PostMapping("/{id}/retry")
   ResponseEntity<RunView> retry(

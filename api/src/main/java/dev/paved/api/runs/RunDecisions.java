@@ -1,11 +1,14 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.Problems;
+import dev.paved.api.approvals.ValidatorRefusals;
+import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema;
 import dev.paved.api.templates.ParameterSchema.FieldError;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.workflows.goldenpath.DecisionRequest;
+import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunStatus;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -33,6 +36,8 @@ import org.springframework.web.ErrorResponseException;
 class RunDecisions {
 
   private static final Logger log = LoggerFactory.getLogger(RunDecisions.class);
+
+  private static final int MAX_COMMENT = 1000;
 
   /** The form fields that name the service a run makes; a retry cannot change them. */
   private static final List<String> IDENTITY_FIELDS = List.of("name", "owner");
@@ -91,11 +96,42 @@ class RunDecisions {
     return found(id);
   }
 
+  /**
+   * An approver's decision on the approval step the run waits at. The workflow's validator decides
+   * who may: never the requester, only a member of the step's approver groups, each once.
+   */
+  RunRecord approval(String id, CurrentUser me, String decision, String comment) {
+    if (!"approve".equals(decision) && !"reject".equals(decision)) {
+      throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
+    }
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      throw Problems.invalid("comment may have at most " + MAX_COMMENT + " characters", Map.of());
+    }
+    RunRecord run = inFlight(id, "approved or rejected");
+    if (!RunStatus.WAITING_APPROVAL.name().equals(run.status())) {
+      throw refused(run, "it does not wait for an approval");
+    }
+    var request =
+        new dev.paved.workflows.approval.DecisionRequest(
+            me.caller(), decision, comment == null ? "" : comment.strip());
+    try {
+      RunProgress answered = workflows.approve(run, request);
+      return found(id).withLiveProgress(answered);
+    } catch (WorkflowUpdateException e) {
+      throw ValidatorRefusals.of(e);
+    } catch (WorkflowNotFoundException e) {
+      throw refused(run, "its workflow has ended");
+    } catch (RuntimeException e) {
+      log.warn("Run {}: approval not delivered: {}", run.id(), e.toString());
+      throw Problems.unavailable(
+          "Temporal did not take the decision; the run is unchanged, try again");
+    }
+  }
+
   /** The run, live; 404 when unknown, 409 when it has ended. */
   private RunRecord inFlight(String id, String what) {
     RunRecord run = runs.find(id).orElseThrow(() -> Problems.notFound(noRun(id)));
-    if (!RunStatus.RUNNING.name().equals(run.status())
-        && !RunStatus.NEEDS_ATTENTION.name().equals(run.status())) {
+    if (RunStatus.valueOf(run.status()).isTerminal()) {
       throw refused(
           run,
           "it has ended and cannot be "
@@ -194,6 +230,7 @@ class RunDecisions {
     return switch (run.status()) {
       case "RUNNING" -> "running";
       case "NEEDS_ATTENTION" -> "paused on step '" + failedStep(run) + "'";
+      case "WAITING_APPROVAL" -> "waiting for approval";
       default -> run.status().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }

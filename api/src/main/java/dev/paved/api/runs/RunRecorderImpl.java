@@ -1,15 +1,21 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.audit.AuditLog;
+import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.audit.AuditEntry;
+import dev.paved.workflows.goldenpath.RunApproval;
+import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.goldenpath.RunStatus;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +33,10 @@ class RunRecorderImpl implements RunRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(RunRecorderImpl.class);
 
+  /** The ends after which everything the run made was undone: its service name is free again. */
+  private static final Set<RunStatus> UNDONE =
+      EnumSet.of(RunStatus.ROLLED_BACK, RunStatus.CANCELLED, RunStatus.REJECTED, RunStatus.EXPIRED);
+
   private final RunStore store;
   private final Clock clock;
   private final AuditLog audit;
@@ -43,7 +53,13 @@ class RunRecorderImpl implements RunRecorder {
     Optional<RunRecord> before = store.find(progress.runId());
     store.recordProgress(progress, clock.instant());
     before.ifPresent(run -> audit(run, progress));
-    if (progress.status() == RunStatus.NEEDS_ATTENTION) {
+    if (progress.status() == RunStatus.WAITING_APPROVAL
+        && !before.map(RunRecord::status).orElse("").equals(progress.status().name())) {
+      log.info(
+          "Run {} waits for approval by {}",
+          progress.runId(),
+          progress.waitingApproval().map(a -> String.join(", ", a.approvers())).orElse("?"));
+    } else if (progress.status() == RunStatus.NEEDS_ATTENTION) {
       log.info(
           "Run {} needs attention (retry, rollback or cancel): {}",
           progress.runId(),
@@ -55,7 +71,7 @@ class RunRecorderImpl implements RunRecorder {
           progress.status(),
           progress.error() == null ? "" : ": " + progress.error());
     }
-    if (progress.status() == RunStatus.ROLLED_BACK || progress.status() == RunStatus.CANCELLED) {
+    if (UNDONE.contains(progress.status())) {
       store.releaseClaims(progress.runId());
     }
   }
@@ -79,6 +95,7 @@ class RunRecorderImpl implements RunRecorder {
               subject,
               detail));
     }
+    auditDecisions(subject, before.progress(), progress);
     if (!before.status().equals(progress.status().name())) {
       if (progress.failedStep() != null) {
         detail.put("failedStep", progress.failedStep());
@@ -89,6 +106,55 @@ class RunRecorderImpl implements RunRecorder {
               clock.millis(),
               AuditEntry.PAVED,
               "run." + progress.status().name().toLowerCase(Locale.ROOT),
+              subject,
+              detail));
+    }
+  }
+
+  /**
+   * Each decision the record brings that the one before did not have, by the user who took it: an
+   * approver's approval or rejection (with its comment), an operator's retry, rollback or cancel.
+   * Their ids are stable (who, which, when), so a record made twice appends each once.
+   */
+  private void auditDecisions(String subject, RunProgress earlier, RunProgress progress) {
+    for (RunApproval approval : progress.approvals()) {
+      for (Decision decision : approval.decisions()) {
+        audit.append(
+            new AuditEntry(
+                subject
+                    + "#approval#"
+                    + approval.step()
+                    + "#"
+                    + decision.user()
+                    + "#"
+                    + decision.decidedAt(),
+                decision.decidedAt(),
+                decision.user(),
+                decision.approves() ? "run.approved" : "run.rejected",
+                subject,
+                Map.of(
+                    "step", approval.step(),
+                    "comment", decision.comment(),
+                    "approvals", approval.approvals() + "/" + approval.minApprovals())));
+      }
+    }
+    int known = earlier == null ? 0 : earlier.decisions().size();
+    List<RunDecision> decisions = progress.decisions();
+    for (int i = known; i < decisions.size(); i++) {
+      RunDecision decision = decisions.get(i);
+      Map<String, String> detail = new LinkedHashMap<>();
+      if (decision.step() != null) {
+        detail.put("step", decision.step());
+      }
+      if (!decision.changedParameters().isEmpty()) {
+        detail.put("changedParameters", String.join(",", decision.changedParameters()));
+      }
+      audit.append(
+          new AuditEntry(
+              subject + "#decision#" + i + "#" + decision.at(),
+              decision.at(),
+              decision.decidedBy() == null ? AuditEntry.PAVED : decision.decidedBy(),
+              "run.decision." + decision.kind().name().toLowerCase(Locale.ROOT),
               subject,
               detail));
     }

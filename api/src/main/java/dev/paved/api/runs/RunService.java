@@ -202,9 +202,7 @@ public class RunService {
 
   /** While a run is in flight its workflow knows more than the last record (the running step). */
   private RunRecord withLiveProgress(RunRecord record) {
-    boolean inFlight =
-        RunStatus.RUNNING.name().equals(record.status())
-            || RunStatus.NEEDS_ATTENTION.name().equals(record.status());
+    boolean inFlight = !RunStatus.valueOf(record.status()).isTerminal();
     if (!inFlight || record.temporalRunId() == null) {
       return record;
     }

@@ -152,7 +152,7 @@ public class RunStore {
   boolean hasOtherActiveRun(String workflowId, String runId) {
     return jdbc.sql(
                 "select count(*) from runs where workflow_id = ?"
-                    + " and status in ('RUNNING', 'NEEDS_ATTENTION') and id <> ?")
+                    + " and status in ('RUNNING', 'NEEDS_ATTENTION', 'WAITING_APPROVAL') and id <> ?")
             .params(workflowId, runId)
             .query(Integer.class)
             .single()

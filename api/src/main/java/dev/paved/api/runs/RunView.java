@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.workflows.goldenpath.RunApproval;
 import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.StepProgress;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param recoveredAt when it did so last, or null
  * @param pausedUntil while the run needs attention, when it rolls back if nobody decides
  * @param decisions what operators (or the pause's timeout) decided, oldest first
+ * @param approvals each approval step that has run: who may decide, until when, the decisions
  * @param rerunOf the run this one repeats, or null
  */
 record RunView(
@@ -30,6 +32,7 @@ record RunView(
     Map<String, Object> output,
     Instant pausedUntil,
     List<DecisionView> decisions,
+    List<ApprovalView> approvals,
     String rerunOf,
     Instant createdAt,
     Instant updatedAt,
@@ -49,6 +52,43 @@ record RunView(
           decision.changedParameters());
     }
   }
+
+  /**
+   * An approval step: its approver groups (the requester never counts), how many approvals it
+   * needs, until when it waits, and each decision with its comment.
+   */
+  record ApprovalView(
+      String step,
+      String message,
+      String outcome,
+      List<String> approvers,
+      int minApprovals,
+      long approvals,
+      Instant since,
+      Instant deadline,
+      List<ApprovalDecisionView> decisions) {
+
+    static ApprovalView of(RunApproval approval) {
+      return new ApprovalView(
+          approval.step(),
+          approval.message(),
+          approval.outcome().name(),
+          approval.approvers(),
+          approval.minApprovals(),
+          approval.approvals(),
+          Instant.ofEpochMilli(approval.since()),
+          Instant.ofEpochMilli(approval.deadline()),
+          approval.decisions().stream()
+              .map(
+                  d ->
+                      new ApprovalDecisionView(
+                          d.user(), d.decision(), d.comment(), Instant.ofEpochMilli(d.decidedAt())))
+              .toList());
+    }
+  }
+
+  /** One approver's decision. */
+  record ApprovalDecisionView(String user, String decision, String comment, Instant at) {}
 
   /** One step of a run. */
   record StepView(
@@ -94,6 +134,7 @@ record RunView(
         progress == null ? Map.of() : progress.output(),
         progress == null ? null : instant(progress.pausedUntil()),
         progress == null ? List.of() : progress.decisions().stream().map(DecisionView::of).toList(),
+        progress == null ? List.of() : progress.approvals().stream().map(ApprovalView::of).toList(),
         run.rerunOf(),
         run.createdAt(),
         run.updatedAt(),

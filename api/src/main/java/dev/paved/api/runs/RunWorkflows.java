@@ -67,6 +67,17 @@ class RunWorkflows {
         .update(decision, RunProgress.class, request);
   }
 
+  /**
+   * Sends an approver's decision as the {@code approval} update; returns the run's progress once
+   * the run has acted on it. Refusals arrive as for {@link #decide}.
+   */
+  RunProgress approve(RunRecord record, dev.paved.workflows.approval.DecisionRequest request) {
+    return client
+        .newUntypedWorkflowStub(
+            record.workflowId(), Optional.ofNullable(record.temporalRunId()), Optional.empty())
+        .update("approval", RunProgress.class, request);
+  }
+
   /** The workflow's own progress query; empty when it cannot answer. */
   Optional<RunProgress> progress(RunRecord record) {
     try {

@@ -62,7 +62,8 @@ final class TemplateLoader {
     FailurePolicy onFailure = failurePolicy(spec.get("onFailure"), problems);
     String pauseTimeout = pauseTimeout(spec.get("pauseTimeout"), problems);
     List<Map<String, Object>> pages = pages(spec.get("parameters"));
-    List<StepPlan> steps = steps(Yaml.list(spec.get("steps")), label, problems);
+    List<StepPlan> steps =
+        steps(Yaml.list(spec.get("steps")), Yaml.string(spec.get("owner")), label, problems);
     Map<String, Object> output = Yaml.map(spec.get("output"));
     expressions.problems(output, "output").forEach(p -> problems.add(label + " " + p));
     StepSupport.contextProblems(output, "output").forEach(p -> problems.add(label + " " + p));
@@ -94,7 +95,8 @@ final class TemplateLoader {
         null);
   }
 
-  private List<StepPlan> steps(List<Object> raw, String label, List<String> problems) {
+  private List<StepPlan> steps(
+      List<Object> raw, String owner, String label, List<String> problems) {
     List<StepPlan> steps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     if (raw.isEmpty()) {
@@ -122,7 +124,10 @@ final class TemplateLoader {
           problems.add(where + ": '" + unsupported + "' is not supported yet");
         }
       }
-      Map<String, Object> input = Yaml.map(step.get("input"));
+      Map<String, Object> input =
+          ApprovalSteps.withDefaults(action, Yaml.map(step.get("input")), owner);
+      ApprovalSteps.problems(action, input, step.get("each"))
+          .forEach(p -> problems.add(where + ": " + p));
       Object condition = step.get("if");
       Object each = step.get("each");
       expressions.problems(input, "input").forEach(p -> problems.add(where + " " + p));

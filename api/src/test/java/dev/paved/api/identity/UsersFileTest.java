@@ -31,7 +31,7 @@ class UsersFileTest {
     assertThat(sample.users())
         .extracting(UsersFile.Entry::name)
         .contains("alice", "bob", "carol", "sam", "pat");
-    for (String name : new String[] {"alice", "bob", "carol", "sam", "pat", "audrey"}) {
+    for (String name : new String[] {"alice", "bob", "carol", "sam", "pat", "petra", "audrey"}) {
       UserDetails user = users.loadUserByUsername(name);
       assertThat(PASSWORDS.matches(name, user.getPassword())).as(name).isTrue();
     }

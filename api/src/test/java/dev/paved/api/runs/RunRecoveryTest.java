@@ -90,6 +90,21 @@ class RunRecoveryTest {
   }
 
   @Test
+  void aRunWaitingForApprovalIsStartedAgainAndAsksAgain() {
+    store.recordProgress(
+        new RunProgress(
+            "r-running", "java-service", RunStatus.WAITING_APPROVAL, List.of(), null, null, null),
+        T0);
+    when(workflows.start(any(), any()))
+        .thenReturn(WorkflowExecution.newBuilder().setRunId("t-new").build());
+
+    recovery(null).recoverInFlightRuns();
+
+    verify(workflows).start(any(), any());
+    assertThat(store.find("r-running").orElseThrow().recoveries()).isEqualTo(1);
+  }
+
+  @Test
   void aRunThatCannotStartAgainIsFailedWithTheReasonNotLeftRunning() {
     when(workflows.start(any(), any()))
         .thenThrow(

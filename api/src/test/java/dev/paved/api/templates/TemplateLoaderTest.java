@@ -202,6 +202,63 @@ class TemplateLoaderTest {
         .contains("not a YAML document");
   }
 
+  @Test
+  void anApprovalStepWithoutApproversIsDecidedByTheTemplatesOwner() throws IOException {
+    String approval =
+        """
+          owner: group:default/platform
+          steps:
+            - id: approve
+              action: paved:approval
+              input:
+                message: Ship ${{ parameters.name }}?
+        """;
+    TemplateLoader.Result result = loader.load(write("owned", approval));
+
+    assertThat(result.refused()).isNull();
+    assertThat(result.template().plan().steps().get(0).input())
+        .containsEntry("approvers", "group:default/platform");
+    TemplateLoader.Result unowned =
+        loader.load(write("unowned", approval.replace("owner: group:default/platform", "")));
+    assertThat(unowned.refused().problems())
+        .singleElement()
+        .asString()
+        .contains("step 'approve'", "input 'approvers' is required");
+  }
+
+  @Test
+  void anApprovalStepsLiteralValuesAreCheckedAtLoad() throws IOException {
+    TemplateLoader.Result result =
+        loader.load(
+            write(
+                "approvals",
+                """
+                  steps:
+                    - id: quorum
+                      action: paved:approval
+                      input:
+                        approvers: [group:default/platform]
+                        minApprovals: 0
+                    - id: timeout
+                      action: paved:approval
+                      input:
+                        approvers: platform
+                        timeout: 3 days
+                    - id: each
+                      action: paved:approval
+                      each: [a, b]
+                      input:
+                        approvers: ${{ parameters.name }}
+                        minApprovals: ${{ parameters.name }}
+                """));
+
+    assertThat(result.refused().problems())
+        .satisfiesExactly(
+            p -> assertThat(p).contains("step 'quorum'", "'minApprovals' must be a whole number"),
+            p -> assertThat(p).contains("step 'timeout'", "'timeout' must be an ISO-8601"),
+            p -> assertThat(p).contains("step 'each'", "cannot repeat with 'each'"));
+  }
+
   private static String steps(String action, String url) {
     return """
           steps:

@@ -10,7 +10,7 @@ import io.temporal.workflow.WorkflowMethod;
  * One run of a golden-path template: its steps in order, each with its undo. A step that fails for
  * good either rolls the run back or pauses it for an operator's decision ({@code spec.onFailure});
  * each decision is an update whose validator refuses it, before anything enters history, when it
- * does not fit the run's state.
+ * does not fit the run's state. A {@code paved:approval} step waits for its approvers the same way.
  */
 @WorkflowInterface
 public interface GoldenPathWorkflow {
@@ -40,6 +40,21 @@ public interface GoldenPathWorkflow {
   /** Refuses a rollback unless the run is paused on a failed step. */
   @UpdateValidatorMethod(updateName = "rollback")
   void validateRollback(DecisionRequest request);
+
+  /**
+   * An approver approves or rejects the approval step the run waits on; answers once the run has
+   * acted on it (goes on, waits for more approvals, or undoes what it made).
+   */
+  @UpdateMethod
+  RunProgress approval(dev.paved.workflows.approval.DecisionRequest request);
+
+  /**
+   * Refuses, before anything enters history, a decision by the run's requester (403), by someone
+   * not in the step's approver groups (403), a second one by the same approver (409), and any
+   * decision while the run does not wait for approval (409).
+   */
+  @UpdateValidatorMethod(updateName = "approval")
+  void validateApproval(dev.paved.workflows.approval.DecisionRequest request);
 
   /**
    * Stops the run at the next step boundary (at once when it is paused) and undoes what it made;

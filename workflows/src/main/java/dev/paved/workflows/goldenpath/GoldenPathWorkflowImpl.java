@@ -34,6 +34,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   private RunState state;
   private Decisions decisions;
   private StepRunner steps;
+  private ApprovalGate approvals;
 
   /** The run's parameters; a retry may correct them for the failed step and those after it. */
   private Map<String, Object> parameters;
@@ -43,7 +44,8 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     state = new RunState(input);
     decisions = new Decisions(state, input.runId());
     parameters = input.parameters();
-    steps = new StepRunner(state, render);
+    approvals = new ApprovalGate(state, input, this::cancelling);
+    steps = new StepRunner(state, render, approvals);
     RunStatus end;
     try {
       end = runSteps(input);
@@ -71,7 +73,10 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     return last.get(0);
   }
 
-  /** Runs the steps in order (a retried one again in place); COMPLETED or ROLLED_BACK. */
+  /**
+   * Runs the steps in order (a retried one again in place): COMPLETED, ROLLED_BACK, or REJECTED or
+   * EXPIRED when an approval step was not approved.
+   */
   private RunStatus runSteps(RunInput input) {
     record();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
@@ -80,9 +85,16 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       if (cancelling()) {
         throw new CanceledFailure("run cancelled before step '" + plan.get(i).id() + "'");
       }
-      StepError failure = steps.run(input, parameters, i, plan.get(i), outputs);
+      StepError failure = steps.run(input, parameters, i, plan.get(i), outputs, this::record);
       if (cancelling()) {
         throw new CanceledFailure("run cancelled during step '" + plan.get(i).id() + "'");
+      }
+      RunStatus refused = failure == null ? null : ApprovalGate.endOf(failure);
+      if (refused != null) {
+        decisions.ending(); // rejected or expired: undone whatever the failure policy says
+        record();
+        log.info("run {} step {} not approved: {}", input.runId(), plan.get(i).id(), failure);
+        return refused;
       }
       if (failure != null) {
         state.failed(i, failure);
@@ -163,6 +175,16 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   @Override
   public void validateRollback(DecisionRequest request) {
     Decisions.of(decisions).validateRollback(request);
+  }
+
+  @Override
+  public RunProgress approval(dev.paved.workflows.approval.DecisionRequest request) {
+    return approvals.decide(request);
+  }
+
+  @Override
+  public void validateApproval(dev.paved.workflows.approval.DecisionRequest request) {
+    ApprovalGate.of(approvals).validate(request);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.paved.workflows.goldenpath;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run as its workflow sees it: returned by the progress query, recorded in Paved's database at
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param pausedUntil while the run needs attention, when it rolls back if nobody decides (epoch
  *     milliseconds); null otherwise
  * @param decisions what operators (or the pause's timeout) decided about the run, oldest first
+ * @param approvals each {@code paved:approval} step that has run: who may decide, the decisions and
+ *     the outcome, in the order they ran
  */
 public record RunProgress(
     String runId,
@@ -23,12 +26,21 @@ public record RunProgress(
     String error,
     Map<String, Object> output,
     Long pausedUntil,
-    List<RunDecision> decisions) {
+    List<RunDecision> decisions,
+    List<RunApproval> approvals) {
 
   public RunProgress {
     steps = steps == null ? List.of() : List.copyOf(steps);
     output = output == null ? Map.of() : output;
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
+  }
+
+  /** The approval the run waits for, if it waits for one. */
+  public Optional<RunApproval> waitingApproval() {
+    return status == RunStatus.WAITING_APPROVAL && !approvals.isEmpty()
+        ? Optional.of(approvals.get(approvals.size() - 1))
+        : Optional.empty();
   }
 
   /** Progress of a run that never paused. */
@@ -40,6 +52,6 @@ public record RunProgress(
       String failedStep,
       String error,
       Map<String, Object> output) {
-    this(runId, template, status, steps, failedStep, error, output, null, null);
+    this(runId, template, status, steps, failedStep, error, output, null, null, null);
   }
 }

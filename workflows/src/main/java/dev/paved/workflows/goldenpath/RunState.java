@@ -18,6 +18,7 @@ final class RunState {
   private Map<String, Object> output = Map.of();
   private Long pausedUntil;
   private final List<RunDecision> decisions = new ArrayList<>();
+  private final List<RunApproval> approvals = new ArrayList<>();
 
   RunState(RunInput input) {
     this.runId = input.runId();
@@ -29,7 +30,16 @@ final class RunState {
 
   RunProgress snapshot() {
     return new RunProgress(
-        runId, template, status, steps, failedStep, error, output, pausedUntil, decisions);
+        runId,
+        template,
+        status,
+        steps,
+        failedStep,
+        error,
+        output,
+        pausedUntil,
+        decisions,
+        approvals);
   }
 
   RunStatus status() {
@@ -64,6 +74,31 @@ final class RunState {
   void paused(long deadline) {
     status = RunStatus.NEEDS_ATTENTION;
     pausedUntil = deadline;
+  }
+
+  /**
+   * An approval step waits, or its approval changed: the run shows it, and waits while it is {@code
+   * WAITING}. One entry per approval step, in the order they ran.
+   */
+  void waitingApproval(RunApproval approval) {
+    int last = approvals.size() - 1;
+    if (last >= 0 && approvals.get(last).outcome() == RunApproval.Outcome.WAITING) {
+      approvals.set(last, approval);
+    } else {
+      approvals.add(approval);
+    }
+    status =
+        approval.outcome() == RunApproval.Outcome.WAITING
+            ? RunStatus.WAITING_APPROVAL
+            : RunStatus.RUNNING;
+  }
+
+  /** An approval step ended without its approval (rejected, expired): the run undoes and ends. */
+  void approvalEnded(int index, String why, String type) {
+    StepProgress step = steps.get(index);
+    steps.set(index, step.failed(now(), 0, why, type));
+    failedStep = step.id();
+    error = "step '" + step.id() + "' (" + step.action() + "): " + why;
   }
 
   /** A decision was taken; a rollback or cancellation now undoes what was made. */

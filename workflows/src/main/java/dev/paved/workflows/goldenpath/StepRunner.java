@@ -32,26 +32,36 @@ final class StepRunner {
 
   private final RunState state;
   private final RenderActivities render;
+  private final ApprovalGate approvals;
   private final Deque<Undo> undos = new ArrayDeque<>();
 
-  StepRunner(RunState state, RenderActivities render) {
+  StepRunner(RunState state, RenderActivities render, ApprovalGate approvals) {
     this.state = state;
     this.render = render;
+    this.approvals = approvals;
   }
 
-  /** Runs one step; returns why it failed for good, or null when it succeeded or was skipped. */
+  /**
+   * Runs one step; returns why it failed for good, or null when it succeeded or was skipped. An
+   * approval step waits for its approvers; {@code record} shows the run waiting.
+   */
   StepError run(
       RunInput input,
       Map<String, Object> parameters,
       int index,
       StepPlan step,
-      Map<String, Map<String, Object>> outputs) {
+      Map<String, Map<String, Object>> outputs,
+      Runnable record) {
     ActionSpec action = ActionCatalog.find(step.action()).orElse(null);
     if (action == null) {
       return new StepError("unknown action '" + step.action() + "'", FailureTypes.INVALID_INPUT, 0);
     }
     state.running(index);
     if (step.each() != null) {
+      if (action.inWorkflow()) {
+        return new StepError(
+            step.action() + " cannot repeat with 'each'", FailureTypes.INVALID_INPUT, 0);
+      }
       return runEach(input, parameters, index, step, action, outputs);
     }
     RenderedStep rendered;
@@ -64,6 +74,13 @@ final class StepRunner {
     if (!rendered.run()) {
       state.skipped(index);
       return null;
+    }
+    if (action.inWorkflow()) {
+      StepError refused = approvals.await(index, step, rendered.input(), record);
+      if (refused == null) {
+        outputs.put(step.id(), state.snapshot().steps().get(index).output());
+      }
+      return refused;
     }
     try {
       ActionResult result = perform(input, index, step, action, rendered.input());

@@ -56,6 +56,7 @@ public final class ActionCatalog {
         StepClass.EXTERNAL,
         TaskQueues.GOLDEN_PATH);
     add("paved:terraform:stack", "TerraformStack", null, StepClass.SYNTH, TaskQueues.GOLDEN_PATH);
+    add("paved:approval", null, null, StepClass.WAIT, TaskQueues.GOLDEN_PATH);
     add(
         "catalog:register",
         "CatalogRegister",

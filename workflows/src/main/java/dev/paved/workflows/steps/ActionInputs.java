@@ -120,6 +120,7 @@ public final class ActionInputs {
         "paved:terraform:stack",
         List.of("name", "owner", "environment", "database", "secretPath", "targetPath"),
         Map.of());
+    reads("paved:approval", List.of("approvers", "minApprovals", "timeout", "message"), Map.of());
     reads(
         "catalog:register",
         List.of("repoContentsUrl", "catalogInfoPath", "catalogInfoUrl"),

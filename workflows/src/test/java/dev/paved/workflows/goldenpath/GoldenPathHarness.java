@@ -68,6 +68,16 @@ final class GoldenPathHarness implements AutoCloseable {
   }
 
   GoldenPathHarness(Class<? extends GoldenPathWorkflow> workflowImplementation) {
+    this(workflowImplementation, true);
+  }
+
+  /**
+   * With {@code failOnBugs}, a bug in workflow code fails the run (and the test) at once instead of
+   * retrying the task; without it, an update validator's refusal keeps its type (with it, the SDK
+   * reports every refusal as a {@code WorkflowExecutionException}).
+   */
+  GoldenPathHarness(
+      Class<? extends GoldenPathWorkflow> workflowImplementation, boolean failOnBugs) {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -84,11 +94,12 @@ final class GoldenPathHarness implements AutoCloseable {
     WorkerOptions options =
         WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(15_000).build();
     Worker goldenPath = env.newWorker(TaskQueues.GOLDEN_PATH, options);
-    // A bug in workflow code fails the run (and the test) at once instead of retrying the task.
     goldenPath.registerWorkflowImplementationTypes(
-        WorkflowImplementationOptions.newBuilder()
-            .setFailWorkflowExceptionTypes(Throwable.class)
-            .build(),
+        failOnBugs
+            ? WorkflowImplementationOptions.newBuilder()
+                .setFailWorkflowExceptionTypes(Throwable.class)
+                .build()
+            : WorkflowImplementationOptions.getDefaultInstance(),
         workflowImplementation);
     goldenPath.registerActivitiesImplementations(
         render, workspace, fetch, repository, dashboard, secrets, manifests);

@@ -33,6 +33,8 @@ final class RecordedRuns {
   static final String PAUSED_THEN_CANCELLED = "paused-then-cancelled";
   static final String PAUSE_TIMED_OUT = "pause-timed-out";
   static final String EACH = "each";
+  static final String APPROVED = "approved-by-quorum";
+  static final String APPROVAL_REJECTED = "approval-rejected";
   static final List<String> NAMES =
       List.of(
           COMPLETED,
@@ -42,7 +44,9 @@ final class RecordedRuns {
           PAUSED_THEN_ROLLED_BACK,
           PAUSED_THEN_CANCELLED,
           PAUSE_TIMED_OUT,
-          EACH);
+          EACH,
+          APPROVED,
+          APPROVAL_REJECTED);
 
   static final String OPERATOR = "user:default/bob";
 
@@ -69,6 +73,8 @@ final class RecordedRuns {
       case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH -> RunStatus.COMPLETED;
       case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT -> RunStatus.ROLLED_BACK;
       case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
+      case APPROVED -> RunStatus.COMPLETED;
+      case APPROVAL_REJECTED -> RunStatus.REJECTED;
       default -> throw new IllegalArgumentException("no recorded run named " + name);
     };
   }
@@ -103,6 +109,10 @@ final class RecordedRuns {
       case RETRIED_WITH_PARAMETERS -> {
         return retriedWithCorrectedParameters(harness, secrets);
       }
+      case APPROVED, APPROVAL_REJECTED -> {
+        when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
+        return approval(harness, name);
+      }
       case EACH -> {
         when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
         return harness.run(ServiceTemplate.run(eachSteps(), false));
@@ -121,6 +131,30 @@ final class RecordedRuns {
         return run.getResult(RunProgress.class);
       }
     }
+  }
+
+  /** Waits for two approvals: pat and bob approve, or pat approves and bob rejects. */
+  private static RunProgress approval(GoldenPathHarness harness, String name)
+      throws InterruptedException {
+    WorkflowStub run =
+        harness.start(
+            ServiceTemplate.run(
+                GoldenPathApprovalTest.withApproval(GoldenPathApprovalTest.approvers(2, "PT72H")),
+                false));
+    harness.awaitStatus(RunStatus.WAITING_APPROVAL);
+    harness
+        .workflow()
+        .approval(
+            new dev.paved.workflows.approval.DecisionRequest(
+                GoldenPathApprovalTest.PAT, "approve", "ok"));
+    harness
+        .workflow()
+        .approval(
+            new dev.paved.workflows.approval.DecisionRequest(
+                GoldenPathApprovalTest.BOB,
+                name.equals(APPROVED) ? "approve" : "reject",
+                "second look"));
+    return run.getResult(RunProgress.class);
   }
 
   /** The publish step repeated by {@code each} over two repositories. */
