@@ -35,7 +35,7 @@ class AccessWorkflows {
                 .setWorkflowId(AccessInput.workflowId(input.requestId()))
                 .setTaskQueue(TaskQueues.ACCESS)
                 .build());
-    WorkflowClient.start(workflow::run, input);
+    WorkflowClient.start(workflow::run, input, null);
   }
 
   /**
