@@ -105,6 +105,27 @@ class AccessStore {
     return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
   }
 
+  /**
+   * Every request whose workflow should still be running, oldest first: waiting, granted, or a
+   * break-glass access whose review is still open after its grant ended.
+   */
+  List<Stored> open() {
+    return jdbc
+        .sql(
+            "select snapshot, created_at, updated_at from access_requests"
+                + " where status in ('PENDING', 'ACTIVE') or break_glass = true"
+                + " order by created_at, id")
+        .query(this::stored)
+        .list()
+        .stream()
+        .filter(
+            stored -> {
+              AccessSnapshot s = stored.snapshot();
+              return s.status().isOpen() || (s.reviewDueAt() != null && s.acknowledgedBy() == null);
+            })
+        .toList();
+  }
+
   private Stored stored(ResultSet rs, int row) throws SQLException {
     try {
       return new Stored(
