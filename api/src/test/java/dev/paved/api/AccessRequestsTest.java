@@ -22,9 +22,13 @@ class AccessRequestsTest extends EndToEndTest {
 
   @Autowired JdbcClient jdbc;
 
-  /** The ledger service, owned by team-payments, as a run would have registered it. */
   @BeforeEach
   void ledgerInTheCatalog() {
+    ledgerInTheCatalog(jdbc);
+  }
+
+  /** The ledger service, owned by team-payments, as a run would have registered it. */
+  static void ledgerInTheCatalog(JdbcClient jdbc) {
     if (jdbc.sql("select count(*) from catalog_entities where name = 'ledger'")
             .query(Integer.class)
             .single()
@@ -43,7 +47,7 @@ class AccessRequestsTest extends EndToEndTest {
         .update();
   }
 
-  private static Map<String, Object> request(String role, String duration) {
+  static Map<String, Object> request(String role, String duration) {
     Map<String, Object> body = new HashMap<>();
     body.put("service", "component:default/ledger");
     body.put("environment", "production");

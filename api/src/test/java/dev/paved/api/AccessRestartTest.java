@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +52,7 @@ class AccessRestartTest {
     JsonNode reviewBefore;
     Instant expiringEnds;
     try (LocalPaved first = LocalPaved.start(dataDir)) {
-      ledgerInTheCatalog(first.bean(JdbcClient.class));
+      AccessRequestsTest.ledgerInTheCatalog(first.bean(JdbcClient.class));
       held = ask(first, "alice", "read", "PT1H", false);
       heldBefore = decide(first, "bob", held, 200).body();
       waiting = ask(first, "alice", "admin", "PT1H", false);
@@ -122,12 +121,7 @@ class AccessRestartTest {
   }
 
   private String ask(LocalPaved paved, String user, String role, String duration, boolean glass) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("service", "component:default/ledger");
-    body.put("environment", "production");
-    body.put("role", role);
-    body.put("reason", "INC-4711: payments stuck");
-    body.put("duration", duration);
+    Map<String, Object> body = AccessRequestsTest.request(role, duration);
     body.put("breakGlass", glass);
     Answer asked = call(paved, user, "POST", "/api/v1/access-requests", body);
     assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
@@ -162,20 +156,6 @@ class AccessRestartTest {
 
   private static String grantRecord(Path dataDir, String id) throws IOException {
     return Files.readString(dataDir.resolve("access-grants/" + id + ".json"));
-  }
-
-  /** The ledger service, owned by team-payments, as a run would have registered it. */
-  private static void ledgerInTheCatalog(JdbcClient jdbc) {
-    jdbc.sql(
-            "insert into catalog_entities (kind, namespace, name, owner, entity, service_key,"
-                + " run_id, created_at, updated_at) values ('component', 'default', 'ledger',"
-                + " 'group:default/team-payments', ?, 'team-payments/ledger', 'r-test',"
-                + " current_timestamp, current_timestamp)")
-        .param(
-            "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":"
-                + "{\"name\":\"ledger\",\"namespace\":\"default\"},\"spec\":{\"owner\":"
-                + "\"group:default/team-payments\"}}")
-        .update();
   }
 
   /** Calls as a sample user of local mode (the password is the user's name). */

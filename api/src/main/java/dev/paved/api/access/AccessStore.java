@@ -39,12 +39,21 @@ class AccessStore {
   }
 
   void insert(AccessSnapshot snapshot, Instant now) {
+    insert(snapshot, now, null, null);
+  }
+
+  /**
+   * Inserts a new request with the caller's Idempotency-Key (null for none) and the hash of what
+   * was asked; a key the requester used before throws {@code DuplicateKeyException}.
+   */
+  void insert(AccessSnapshot snapshot, Instant now, String idempotencyKey, String requestHash) {
     AccessInput request = snapshot.request();
     jdbc.sql(
             """
             insert into access_requests (id, workflow_id, service, environment, role,
-              requested_by, owner_group, break_glass, status, snapshot, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              requested_by, owner_group, break_glass, status, snapshot, created_at, updated_at,
+              idempotency_key, request_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             request.requestId(),
             AccessInput.workflowId(request.requestId()),
@@ -57,8 +66,22 @@ class AccessStore {
             snapshot.status().name(),
             write(snapshot),
             Timestamp.from(now),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            idempotencyKey,
+            requestHash)
         .update();
+  }
+
+  /** A request found by its Idempotency-Key, and the hash of what was asked with it. */
+  record Keyed(Stored request, String requestHash) {}
+
+  Optional<Keyed> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
+    return jdbc.sql(
+            "select snapshot, created_at, updated_at, request_hash from access_requests"
+                + " where requested_by = ? and idempotency_key = ?")
+        .params(requestedBy, idempotencyKey)
+        .query((rs, row) -> new Keyed(stored(rs, row), rs.getString("request_hash")))
+        .optional();
   }
 
   /** Stores the workflow's latest snapshot (the newest record wins). */

@@ -1,6 +1,7 @@
 package dev.paved.api.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Access requests' records on every database Paved supports. */
@@ -84,6 +86,34 @@ class AccessStoreTest {
         .containsExactly("a-2");
     store.delete("a-2");
     assertThat(store.find("a-2")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anIdempotencyKeyIsTheRequestersOwnAndUsedOnce(TestDatabase db) {
+    AccessStore store = new AccessStore(JdbcClient.create(db.dataSource()));
+    store.insert(AccessSnapshot.requested(input("a-1", "alice"), T0.toEpochMilli()), T0, "k", "h1");
+    store.insert(AccessSnapshot.requested(input("a-2", "bob"), T0.toEpochMilli()), T0, "k", "h2");
+    store.insert(AccessSnapshot.requested(input("a-3", "alice"), T0.toEpochMilli()), T0);
+    store.insert(AccessSnapshot.requested(input("a-4", "alice"), T0.toEpochMilli()), T0);
+
+    assertThatThrownBy(
+            () ->
+                store.insert(
+                    AccessSnapshot.requested(input("a-5", "alice"), T0.toEpochMilli()),
+                    T0,
+                    "k",
+                    "h1"))
+        .isInstanceOf(DuplicateKeyException.class);
+    AccessStore.Keyed alices = store.findByIdempotencyKey("alice", "k").orElseThrow();
+    assertThat(alices.request().id()).isEqualTo("a-1");
+    assertThat(alices.requestHash()).isEqualTo("h1");
+    assertThat(store.findByIdempotencyKey("bob", "k").orElseThrow().request().id())
+        .isEqualTo("a-2");
+    assertThat(store.findByIdempotencyKey("carol", "k")).isEmpty();
+    // a recorded change keeps the key
+    store.record(AccessSnapshot.requested(input("a-1", "alice"), T0.toEpochMilli()), T0);
+    assertThat(store.findByIdempotencyKey("alice", "k")).isPresent();
   }
 
   @ParameterizedTest(name = "{0}")
