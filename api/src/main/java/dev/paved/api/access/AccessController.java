@@ -58,12 +58,16 @@ class AccessController {
         .body(view);
   }
 
+  /** 404 for a request the caller may not see, as for one that does not exist. */
   @GetMapping("/{id}")
   AccessView get(@PathVariable String id) {
-    return view(access.find(id));
+    return view(access.find(id, users.current()));
   }
 
-  /** Newest first; {@code mine=true} for the caller's own, {@code status} e.g. ACTIVE, EXPIRED. */
+  /**
+   * Newest first, only the requests the caller may see; {@code mine=true} for the caller's own,
+   * {@code status} e.g. ACTIVE, EXPIRED.
+   */
   @GetMapping
   Map<String, Object> list(
       @RequestParam(defaultValue = "false") boolean mine,
@@ -78,8 +82,10 @@ class AccessController {
     if (limit < 1 || limit > 500) {
       throw Problems.invalid("limit must be between 1 and 500", Map.of());
     }
-    String requester = mine ? users.current().name() : null;
-    return Map.of("items", access.list(requester, status, limit).stream().map(this::view).toList());
+    CurrentUser me = users.current();
+    String requester = mine ? me.name() : null;
+    return Map.of(
+        "items", access.list(me, requester, status, limit).stream().map(this::view).toList());
   }
 
   @PostMapping("/{id}/approval")

@@ -36,12 +36,19 @@ class AccessService {
   private final AccessPolicy policy;
   private final AccessStore store;
   private final AccessWorkflows workflows;
+  private final AccessVisibility visibility;
   private final Clock clock;
 
-  AccessService(AccessPolicy policy, AccessStore store, AccessWorkflows workflows, Clock clock) {
+  AccessService(
+      AccessPolicy policy,
+      AccessStore store,
+      AccessWorkflows workflows,
+      AccessVisibility visibility,
+      Clock clock) {
     this.policy = policy;
     this.store = store;
     this.workflows = workflows;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
@@ -150,13 +157,24 @@ class AccessService {
   }
 
   AccessStore.Stored find(String id) {
-    return store
-        .find(id)
-        .orElseThrow(() -> Problems.notFound("no access request with id '" + id + "'"));
+    return store.find(id).orElseThrow(() -> notFound(id));
   }
 
-  List<AccessStore.Stored> list(String requestedBy, String status, int limit) {
-    return store.list(requestedBy, status, limit);
+  /** The request, when {@code viewer} may see it; 404 as for an unknown id otherwise. */
+  AccessStore.Stored find(String id, CurrentUser viewer) {
+    return store
+        .find(id)
+        .filter(stored -> visibility.sees(viewer, stored.snapshot().request()))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /** Newest first, only the requests {@code viewer} may see. */
+  List<AccessStore.Stored> list(CurrentUser viewer, String requestedBy, String status, int limit) {
+    return store.list(requestedBy, status, limit, visibility.reader(viewer).orElse(null));
+  }
+
+  private static RuntimeException notFound(String id) {
+    return Problems.notFound("no access request with id '" + id + "'");
   }
 
   private Answer update(String id, String update, Object argument) {

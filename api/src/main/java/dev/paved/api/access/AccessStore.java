@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code access_requests} table: each request's latest snapshot and its filter columns. */
 @Repository
@@ -46,6 +50,7 @@ class AccessStore {
    * Inserts a new request with the caller's Idempotency-Key (null for none) and the hash of what
    * was asked; a key the requester used before throws {@code DuplicateKeyException}.
    */
+  @Transactional
   void insert(AccessSnapshot snapshot, Instant now, String idempotencyKey, String requestHash) {
     AccessInput request = snapshot.request();
     jdbc.sql(
@@ -70,6 +75,12 @@ class AccessStore {
             idempotencyKey,
             requestHash)
         .update();
+    // who may see it: the list filters on these rows (deleted with the request)
+    for (String group : new LinkedHashSet<>(request.approvers().groups())) {
+      jdbc.sql("insert into access_request_groups (request_id, group_name) values (?, ?)")
+          .params(request.requestId(), group)
+          .update();
+    }
   }
 
   /** A request found by its Idempotency-Key, and the hash of what was asked with it. */
@@ -110,11 +121,36 @@ class AccessStore {
         .optional();
   }
 
+  /**
+   * Who reads a list, when they may not see every request: their own requests and those their
+   * groups approve.
+   */
+  record Reader(String user, Set<String> groups) {}
+
   /** Newest first; {@code requestedBy} and {@code status} null for all. */
   List<Stored> list(String requestedBy, String status, int limit) {
+    return list(requestedBy, status, limit, null);
+  }
+
+  /**
+   * Newest first, only what {@code reader} may see (null: everything). Filtered in SQL, so {@code
+   * limit} counts visible requests.
+   */
+  List<Stored> list(String requestedBy, String status, int limit, Reader reader) {
     StringBuilder sql =
         new StringBuilder("select snapshot, created_at, updated_at from access_requests where 1=1");
     List<Object> params = new ArrayList<>();
+    if (reader != null) {
+      sql.append(" and (requested_by = ?");
+      params.add(reader.user());
+      if (!reader.groups().isEmpty()) {
+        sql.append(" or id in (select request_id from access_request_groups where group_name in (")
+            .append(String.join(", ", Collections.nCopies(reader.groups().size(), "?")))
+            .append("))");
+        params.addAll(reader.groups());
+      }
+      sql.append(")");
+    }
     if (requestedBy != null) {
       sql.append(" and requested_by = ?");
       params.add(requestedBy);

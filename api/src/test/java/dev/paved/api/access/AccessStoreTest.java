@@ -13,6 +13,7 @@ import dev.paved.workflows.approval.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,10 @@ class AccessStoreTest {
   }
 
   static AccessInput input(String id, String requester) {
+    return input(id, requester, "team-payments");
+  }
+
+  static AccessInput input(String id, String requester, String owner) {
     return new AccessInput(
         id,
         "component:default/checkout",
@@ -38,8 +43,8 @@ class AccessStoreTest {
         Duration.ofHours(2),
         requester,
         false,
-        "team-payments",
-        new ApprovalRule(List.of("team-payments", "sre"), 1),
+        owner,
+        new ApprovalRule(List.of(owner, "sre"), 1),
         Duration.ofHours(24),
         Duration.ofHours(24),
         "platform");
@@ -114,6 +119,69 @@ class AccessStoreTest {
     // a recorded change keeps the key
     store.record(AccessSnapshot.requested(input("a-1", "alice"), T0.toEpochMilli()), T0);
     assertThat(store.findByIdempotencyKey("alice", "k")).isPresent();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aReaderListsTheirOwnAndWhatTheirGroupsApproveBeforeTheLimit(TestDatabase db) {
+    JdbcClient jdbc = JdbcClient.create(db.dataSource());
+    AccessStore store = new AccessStore(jdbc);
+    insert(store, "a-1", "alice", "team-payments", 0);
+    insert(store, "a-2", "carol", "team-search", 1);
+    insert(store, "a-3", "carol", "team-search", 2);
+    insert(store, "a-4", "dave", "team-payments", 3);
+    store.record(
+        new AccessSnapshot(
+            input("a-3", "carol", "team-search"),
+            AccessStatus.ACTIVE,
+            List.of(),
+            T0.toEpochMilli(),
+            "local:a-3",
+            T0.toEpochMilli(),
+            T0.plusSeconds(7200).toEpochMilli(),
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null),
+        T0);
+    var alice = new AccessStore.Reader("alice", Set.of("team-payments"));
+    var carol = new AccessStore.Reader("carol", Set.of("team-search", "readers"));
+
+    assertThat(store.list(null, null, 2, alice))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-4", "a-1");
+    assertThat(store.list(null, null, 10, carol))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-3", "a-2");
+    assertThat(store.list(null, null, 10, new AccessStore.Reader("sam", Set.of("sre")))).hasSize(4);
+    assertThat(store.list(null, null, 10, new AccessStore.Reader("eve", Set.of()))).isEmpty();
+    assertThat(store.list(null, null, 10, new AccessStore.Reader("alice", Set.of())))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-1");
+    assertThat(store.list(null, "ACTIVE", 10, carol))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-3");
+    assertThat(store.list(null, "ACTIVE", 10, alice)).isEmpty();
+    assertThat(store.list("carol", null, 10, alice)).isEmpty();
+    assertThat(store.list("alice", null, 10, alice))
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-1");
+
+    store.delete("a-1");
+    assertThat(
+            jdbc.sql("select count(*) from access_request_groups where request_id = 'a-1'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private static void insert(AccessStore store, String id, String requester, String owner, int s) {
+    store.insert(
+        AccessSnapshot.requested(input(id, requester, owner), T0.toEpochMilli()),
+        T0.plusSeconds(s));
   }
 
   @ParameterizedTest(name = "{0}")
