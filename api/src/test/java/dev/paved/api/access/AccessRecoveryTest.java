@@ -1,5 +1,6 @@
 package dev.paved.api.access;
 
+import static dev.paved.api.access.AccessStoreTest.breakGlass;
 import static dev.paved.api.access.AccessStoreTest.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -111,24 +112,6 @@ class AccessRecoveryTest {
 
   private static long ms(Instant instant) {
     return instant.toEpochMilli();
-  }
-
-  private static AccessInput breakGlass(String id) {
-    AccessInput base = input(id, "sam");
-    return new AccessInput(
-        id,
-        base.service(),
-        base.environment(),
-        base.role(),
-        base.reason(),
-        base.duration(),
-        "sam",
-        true,
-        base.ownerGroup(),
-        base.approvers(),
-        base.pendingTimeout(),
-        base.reviewWindow(),
-        base.platformGroup());
   }
 
   /** Granted at T0; ended unless ACTIVE; a break-glass one reviewed by {@code acknowledgedBy}. */

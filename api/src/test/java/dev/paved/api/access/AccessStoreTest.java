@@ -178,6 +178,63 @@ class AccessStoreTest {
         .isZero();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void openRequestsAreTheWaitingTheGrantedAndTheUnreviewedBreakGlass(TestDatabase db) {
+    AccessStore store = new AccessStore(JdbcClient.create(db.dataSource()));
+    insert(store, "a-waiting", "alice", "team-payments", 0);
+    insert(store, "a-ended", "alice", "team-payments", 1);
+    store.record(ended(input("a-ended", "alice"), null, null), T0);
+    AccessInput glass = breakGlass("a-glass");
+    store.insert(AccessSnapshot.requested(glass, T0.toEpochMilli()), T0.plusSeconds(2));
+    store.record(ended(glass, T0.plusSeconds(3600).toEpochMilli(), null), T0);
+    AccessInput reviewed = breakGlass("a-reviewed");
+    store.insert(AccessSnapshot.requested(reviewed, T0.toEpochMilli()), T0.plusSeconds(3));
+    store.record(ended(reviewed, T0.plusSeconds(3600).toEpochMilli(), "bob"), T0);
+
+    assertThat(store.open())
+        .extracting(AccessStore.Stored::id)
+        .containsExactly("a-waiting", "a-glass");
+  }
+
+  /** sam's break-glass request on checkout. */
+  static AccessInput breakGlass(String id) {
+    AccessInput base = input(id, "sam");
+    return new AccessInput(
+        id,
+        base.service(),
+        base.environment(),
+        base.role(),
+        base.reason(),
+        base.duration(),
+        "sam",
+        true,
+        base.ownerGroup(),
+        base.approvers(),
+        base.pendingTimeout(),
+        base.reviewWindow(),
+        base.platformGroup());
+  }
+
+  /** Expired; a break-glass one with its review due, acknowledged by {@code by} (or not). */
+  private static AccessSnapshot ended(AccessInput input, Long reviewDueAt, String by) {
+    return new AccessSnapshot(
+        input,
+        AccessStatus.EXPIRED,
+        List.of(),
+        T0.toEpochMilli(),
+        "local:" + input.requestId(),
+        T0.toEpochMilli(),
+        T0.toEpochMilli(),
+        T0.toEpochMilli(),
+        "paved",
+        "revoked at the end of its duration",
+        reviewDueAt,
+        false,
+        by,
+        by == null ? null : T0.toEpochMilli());
+  }
+
   private static void insert(AccessStore store, String id, String requester, String owner, int s) {
     store.insert(
         AccessSnapshot.requested(input(id, requester, owner), T0.toEpochMilli()),
