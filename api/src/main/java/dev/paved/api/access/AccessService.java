@@ -77,6 +77,9 @@ class AccessService {
       store.insert(
           AccessSnapshot.requested(input, now.toEpochMilli()), now, idempotencyKey, requestHash);
     } catch (DuplicateKeyException raced) {
+      if (idempotencyKey == null) {
+        throw raced;
+      }
       // a retry with the same key won the race: its request is the answer once it is recorded
       return replay(requester, idempotencyKey, requestHash)
           .orElseThrow(
