@@ -22,28 +22,44 @@ class AccessRequestsTest extends EndToEndTest {
 
   @Autowired JdbcClient jdbc;
 
-  /** The ledger service, owned by team-payments, as a run would have registered it. */
   @BeforeEach
   void ledgerInTheCatalog() {
-    if (jdbc.sql("select count(*) from catalog_entities where name = 'ledger'")
+    ledgerInTheCatalog(jdbc);
+  }
+
+  /** The ledger service, owned by team-payments, as a run would have registered it. */
+  static void ledgerInTheCatalog(JdbcClient jdbc) {
+    serviceInTheCatalog(jdbc, "ledger", "team-payments");
+  }
+
+  /** A component {@code name} owned by {@code team}, as a run would have registered it. */
+  static void serviceInTheCatalog(JdbcClient jdbc, String name, String team) {
+    if (jdbc.sql("select count(*) from catalog_entities where name = ?")
+            .param(name)
             .query(Integer.class)
             .single()
         > 0) {
       return;
     }
+    String owner = "group:default/" + team;
     jdbc.sql(
             "insert into catalog_entities (kind, namespace, name, owner, entity, service_key,"
-                + " run_id, created_at, updated_at) values ('component', 'default', 'ledger',"
-                + " 'group:default/team-payments', ?, 'team-payments/ledger', 'r-test',"
-                + " current_timestamp, current_timestamp)")
-        .param(
+                + " run_id, created_at, updated_at) values ('component', 'default', ?, ?, ?, ?,"
+                + " 'r-test', current_timestamp, current_timestamp)")
+        .params(
+            name,
+            owner,
             "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":"
-                + "{\"name\":\"ledger\",\"namespace\":\"default\"},\"spec\":{\"owner\":"
-                + "\"group:default/team-payments\"}}")
+                + "{\"name\":\""
+                + name
+                + "\",\"namespace\":\"default\"},\"spec\":{\"owner\":\""
+                + owner
+                + "\"}}",
+            team + "/" + name)
         .update();
   }
 
-  private static Map<String, Object> request(String role, String duration) {
+  static Map<String, Object> request(String role, String duration) {
     Map<String, Object> body = new HashMap<>();
     body.put("service", "component:default/ledger");
     body.put("environment", "production");

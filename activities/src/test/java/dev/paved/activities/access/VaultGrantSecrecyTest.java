@@ -91,7 +91,7 @@ class VaultGrantSecrecyTest {
                     .setWorkflowId(AccessInput.workflowId(input.requestId()))
                     .setTaskQueue(TaskQueues.ACCESS)
                     .build());
-    WorkflowClient.start(request::run, input);
+    WorkflowClient.start(request::run, input, null);
 
     AccessSnapshot active =
         request.decide(

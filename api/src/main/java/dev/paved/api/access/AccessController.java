@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,20 +40,34 @@ class AccessController {
   /** The body of a revoke, cancel or acknowledge; the comment is optional. */
   record CommentBody(String comment) {}
 
+  /**
+   * Asks for access: 202 once started. A retry with the same {@code Idempotency-Key} (by the same
+   * user, with the same body) answers 200 with the request it started, and starts nothing.
+   */
   @PostMapping
-  ResponseEntity<AccessView> request(@RequestBody AccessRequestBody body) {
-    AccessView view = view(access.request(users.current(), body));
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
+  ResponseEntity<AccessView> request(
+      @RequestBody AccessRequestBody body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
+    }
+    AccessService.Started started = access.request(users.current(), body, idempotencyKey);
+    AccessView view = view(started.request());
+    return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/access-requests/" + view.id()))
         .body(view);
   }
 
+  /** 404 for a request the caller may not see, as for one that does not exist. */
   @GetMapping("/{id}")
   AccessView get(@PathVariable String id) {
-    return view(access.find(id));
+    return view(access.find(id, users.current()));
   }
 
-  /** Newest first; {@code mine=true} for the caller's own, {@code status} e.g. ACTIVE, EXPIRED. */
+  /**
+   * Newest first, only the requests the caller may see; {@code mine=true} for the caller's own,
+   * {@code status} e.g. ACTIVE, EXPIRED.
+   */
   @GetMapping
   Map<String, Object> list(
       @RequestParam(defaultValue = "false") boolean mine,
@@ -67,8 +82,10 @@ class AccessController {
     if (limit < 1 || limit > 500) {
       throw Problems.invalid("limit must be between 1 and 500", Map.of());
     }
-    String requester = mine ? users.current().name() : null;
-    return Map.of("items", access.list(requester, status, limit).stream().map(this::view).toList());
+    CurrentUser me = users.current();
+    String requester = mine ? me.name() : null;
+    return Map.of(
+        "items", access.list(me, requester, status, limit).stream().map(this::view).toList());
   }
 
   @PostMapping("/{id}/approval")

@@ -10,14 +10,19 @@ import dev.paved.workflows.approval.DecisionRequest;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -31,23 +36,58 @@ class AccessService {
   private final AccessPolicy policy;
   private final AccessStore store;
   private final AccessWorkflows workflows;
+  private final AccessVisibility visibility;
   private final Clock clock;
 
-  AccessService(AccessPolicy policy, AccessStore store, AccessWorkflows workflows, Clock clock) {
+  AccessService(
+      AccessPolicy policy,
+      AccessStore store,
+      AccessWorkflows workflows,
+      AccessVisibility visibility,
+      Clock clock) {
     this.policy = policy;
     this.store = store;
     this.workflows = workflows;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
   /** A request as the API answers: the snapshot, and whether the change asked for has settled. */
   record Answer(AccessStore.Stored request, boolean settled) {}
 
-  AccessStore.Stored request(CurrentUser requester, AccessRequestBody body) {
+  /** A request that was started, or found again by its Idempotency-Key. */
+  record Started(AccessStore.Stored request, boolean replayed) {}
+
+  /**
+   * Checks and starts a request. With an Idempotency-Key the requester used before, answers that
+   * request and starts nothing (422 when the key came with a different body).
+   */
+  Started request(CurrentUser requester, AccessRequestBody body, String idempotencyKey) {
+    String requestHash = idempotencyKey == null ? null : hash(body);
+    if (idempotencyKey != null) {
+      Optional<Started> replay = replay(requester, idempotencyKey, requestHash);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
     String id = newRequestId();
     AccessInput input = policy.check(id, requester, body);
     Instant now = clock.instant();
-    store.insert(AccessSnapshot.requested(input, now.toEpochMilli()), now);
+    try {
+      store.insert(
+          AccessSnapshot.requested(input, now.toEpochMilli()), now, idempotencyKey, requestHash);
+    } catch (DuplicateKeyException raced) {
+      if (idempotencyKey == null) {
+        throw raced;
+      }
+      // a retry with the same key won the race: its request is the answer once it is recorded
+      return replay(requester, idempotencyKey, requestHash)
+          .orElseThrow(
+              () ->
+                  Problems.conflict(
+                      "a request with this Idempotency-Key is being processed; retry it shortly",
+                      Map.of("idempotencyKey", idempotencyKey)));
+    }
     try {
       workflows.start(input);
     } catch (RuntimeException e) {
@@ -64,7 +104,48 @@ class AccessService {
         input.environment(),
         input.duration(),
         input.breakGlass() ? ", break-glass" : "");
-    return store.find(id).orElseThrow();
+    return new Started(store.find(id).orElseThrow(), false);
+  }
+
+  private Optional<Started> replay(CurrentUser requester, String key, String requestHash) {
+    return store
+        .findByIdempotencyKey(requester.name(), key)
+        .map(
+            found -> {
+              if (!requestHash.equals(found.requestHash())) {
+                throw Problems.problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "this Idempotency-Key was used for a different request ("
+                        + found.request().id()
+                        + ")",
+                    Map.of("requestId", found.request().id()));
+              }
+              return new Started(found.request(), true);
+            });
+  }
+
+  /** What was asked, as a hash: a retry sends the same, a reused key something else. */
+  private static String hash(AccessRequestBody body) {
+    String text =
+        body == null
+            ? ""
+            : String.join(
+                "\n",
+                String.valueOf(body.service()),
+                String.valueOf(body.environment()),
+                String.valueOf(body.role()),
+                String.valueOf(body.reason()),
+                String.valueOf(body.duration()),
+                String.valueOf(Boolean.TRUE.equals(body.breakGlass())));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Answer decide(String id, CurrentUser caller, String decision, String comment) {
@@ -79,13 +160,24 @@ class AccessService {
   }
 
   AccessStore.Stored find(String id) {
-    return store
-        .find(id)
-        .orElseThrow(() -> Problems.notFound("no access request with id '" + id + "'"));
+    return store.find(id).orElseThrow(() -> notFound(id));
   }
 
-  List<AccessStore.Stored> list(String requestedBy, String status, int limit) {
-    return store.list(requestedBy, status, limit);
+  /** The request, when {@code viewer} may see it; 404 as for an unknown id otherwise. */
+  AccessStore.Stored find(String id, CurrentUser viewer) {
+    return store
+        .find(id)
+        .filter(stored -> visibility.sees(viewer, stored.snapshot().request()))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /** Newest first, only the requests {@code viewer} may see. */
+  List<AccessStore.Stored> list(CurrentUser viewer, String requestedBy, String status, int limit) {
+    return store.list(requestedBy, status, limit, visibility.reader(viewer).orElse(null));
+  }
+
+  private static RuntimeException notFound(String id) {
+    return Problems.notFound("no access request with id '" + id + "'");
   }
 
   private Answer update(String id, String update, Object argument) {

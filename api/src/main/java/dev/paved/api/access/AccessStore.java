@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code access_requests} table: each request's latest snapshot and its filter columns. */
 @Repository
@@ -39,12 +43,22 @@ class AccessStore {
   }
 
   void insert(AccessSnapshot snapshot, Instant now) {
+    insert(snapshot, now, null, null);
+  }
+
+  /**
+   * Inserts a new request with the caller's Idempotency-Key (null for none) and the hash of what
+   * was asked; a key the requester used before throws {@code DuplicateKeyException}.
+   */
+  @Transactional
+  void insert(AccessSnapshot snapshot, Instant now, String idempotencyKey, String requestHash) {
     AccessInput request = snapshot.request();
     jdbc.sql(
             """
             insert into access_requests (id, workflow_id, service, environment, role,
-              requested_by, owner_group, break_glass, status, snapshot, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              requested_by, owner_group, break_glass, status, snapshot, created_at, updated_at,
+              idempotency_key, request_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             request.requestId(),
             AccessInput.workflowId(request.requestId()),
@@ -57,8 +71,28 @@ class AccessStore {
             snapshot.status().name(),
             write(snapshot),
             Timestamp.from(now),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            idempotencyKey,
+            requestHash)
         .update();
+    // who may see it: the list filters on these rows (deleted with the request)
+    for (String group : new LinkedHashSet<>(request.approvers().groups())) {
+      jdbc.sql("insert into access_request_groups (request_id, group_name) values (?, ?)")
+          .params(request.requestId(), group)
+          .update();
+    }
+  }
+
+  /** A request found by its Idempotency-Key, and the hash of what was asked with it. */
+  record Keyed(Stored request, String requestHash) {}
+
+  Optional<Keyed> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
+    return jdbc.sql(
+            "select snapshot, created_at, updated_at, request_hash from access_requests"
+                + " where requested_by = ? and idempotency_key = ?")
+        .params(requestedBy, idempotencyKey)
+        .query((rs, row) -> new Keyed(stored(rs, row), rs.getString("request_hash")))
+        .optional();
   }
 
   /** Stores the workflow's latest snapshot (the newest record wins). */
@@ -87,11 +121,36 @@ class AccessStore {
         .optional();
   }
 
+  /**
+   * Who reads a list, when they may not see every request: their own requests and those their
+   * groups approve.
+   */
+  record Reader(String user, Set<String> groups) {}
+
   /** Newest first; {@code requestedBy} and {@code status} null for all. */
   List<Stored> list(String requestedBy, String status, int limit) {
+    return list(requestedBy, status, limit, null);
+  }
+
+  /**
+   * Newest first, only what {@code reader} may see (null: everything). Filtered in SQL, so {@code
+   * limit} counts visible requests.
+   */
+  List<Stored> list(String requestedBy, String status, int limit, Reader reader) {
     StringBuilder sql =
         new StringBuilder("select snapshot, created_at, updated_at from access_requests where 1=1");
     List<Object> params = new ArrayList<>();
+    if (reader != null) {
+      sql.append(" and (requested_by = ?");
+      params.add(reader.user());
+      if (!reader.groups().isEmpty()) {
+        sql.append(" or id in (select request_id from access_request_groups where group_name in (")
+            .append(String.join(", ", Collections.nCopies(reader.groups().size(), "?")))
+            .append("))");
+        params.addAll(reader.groups());
+      }
+      sql.append(")");
+    }
     if (requestedBy != null) {
       sql.append(" and requested_by = ?");
       params.add(requestedBy);
@@ -103,6 +162,27 @@ class AccessStore {
     sql.append(" order by created_at desc, id desc limit ?");
     params.add(limit);
     return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
+  }
+
+  /**
+   * Every request whose workflow should still be running, oldest first: waiting, granted, or a
+   * break-glass access whose review is still open after its grant ended.
+   */
+  List<Stored> open() {
+    return jdbc
+        .sql(
+            "select snapshot, created_at, updated_at from access_requests"
+                + " where status in ('PENDING', 'ACTIVE') or break_glass = true"
+                + " order by created_at, id")
+        .query(this::stored)
+        .list()
+        .stream()
+        .filter(
+            stored -> {
+              AccessSnapshot s = stored.snapshot();
+              return s.status().isOpen() || (s.reviewDueAt() != null && s.acknowledgedBy() == null);
+            })
+        .toList();
   }
 
   private Stored stored(ResultSet rs, int row) throws SQLException {

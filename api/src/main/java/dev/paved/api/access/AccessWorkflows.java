@@ -2,6 +2,7 @@ package dev.paved.api.access;
 
 import dev.paved.workflows.access.AccessInput;
 import dev.paved.workflows.access.AccessRequestWorkflow;
+import dev.paved.workflows.access.AccessResume;
 import dev.paved.workflows.access.AccessSnapshot;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
-/** The access requests' workflows in Temporal: start one, send it an update. */
+/** The access requests' workflows in Temporal: start one (or again), send it an update. */
 @Component
 class AccessWorkflows {
 
@@ -28,14 +29,22 @@ class AccessWorkflows {
   }
 
   void start(AccessInput input) {
-    AccessRequestWorkflow workflow =
-        client.newWorkflowStub(
-            AccessRequestWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(AccessInput.workflowId(input.requestId()))
-                .setTaskQueue(TaskQueues.ACCESS)
-                .build());
-    WorkflowClient.start(workflow::run, input);
+    WorkflowClient.start(stub(input)::run, input, null);
+  }
+
+  /** Starts a request again from where Paved's record says it stood (local mode's recovery). */
+  void resume(AccessSnapshot snapshot, int auditSequence) {
+    AccessInput input = snapshot.request();
+    WorkflowClient.start(stub(input)::run, input, new AccessResume(snapshot, auditSequence));
+  }
+
+  private AccessRequestWorkflow stub(AccessInput input) {
+    return client.newWorkflowStub(
+        AccessRequestWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(AccessInput.workflowId(input.requestId()))
+            .setTaskQueue(TaskQueues.ACCESS)
+            .build());
   }
 
   /**

@@ -58,6 +58,14 @@ public class AuditLog {
     return true;
   }
 
+  /** The ids of every entry about {@code subject}, in no particular order. */
+  public List<String> eventIds(String subject) {
+    return jdbc.sql("select event_id from audit_events where subject = ?")
+        .param(subject)
+        .query(String.class)
+        .list();
+  }
+
   /** What to read: each filter optional; newest first. */
   public record Query(String actor, String subject, Instant from, Instant to, int limit) {}
 

@@ -34,10 +34,12 @@ final class AccessJournal {
   private int sequence;
   private boolean recording;
 
-  AccessJournal(AccessInput input, Supplier<AccessSnapshot> snapshots) {
+  /** {@code recorded}: how many entries of the request were recorded before (when resumed). */
+  AccessJournal(AccessInput input, Supplier<AccessSnapshot> snapshots, int recorded) {
     this.requestId = input.requestId();
     this.subject = input.subject();
     this.snapshots = snapshots;
+    this.sequence = recorded;
   }
 
   void add(String actor, String action, Map<String, String> detail) {

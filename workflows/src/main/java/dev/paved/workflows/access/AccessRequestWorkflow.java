@@ -15,9 +15,15 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface AccessRequestWorkflow {
 
-  /** Waits for the decision, grants, holds until revoked or expired, and returns the end. */
+  /**
+   * Waits for the decision, grants, holds until revoked or expired, and returns the end.
+   *
+   * @param resumeFrom null for a new request; where the request stood, when it is started again
+   *     after its workflow was lost (a second argument, so histories of requests started with one
+   *     still replay)
+   */
   @WorkflowMethod
-  AccessSnapshot run(AccessInput input);
+  AccessSnapshot run(AccessInput input, AccessResume resumeFrom);
 
   /** An approver approves or rejects; answers once recorded (and granted, when it was the last). */
   @UpdateMethod

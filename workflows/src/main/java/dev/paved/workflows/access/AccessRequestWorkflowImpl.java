@@ -27,27 +27,47 @@ public class AccessRequestWorkflowImpl implements AccessRequestWorkflow {
       Workflow.newActivityStub(GrantActivities.class, StepOptions.forRevoke());
 
   private final AccessInput input;
+  private final AccessResume resumeFrom;
   private final AccessState state;
   private final AccessJournal journal;
 
-  /** Builds the state (and the request's first audit entry) before any update can arrive. */
+  /**
+   * Builds the state (and the request's first audit entry) before any update can arrive; a resumed
+   * request starts from where it stood, and its audit entries go on from the last one recorded.
+   */
   @WorkflowInit
-  public AccessRequestWorkflowImpl(AccessInput input) {
+  public AccessRequestWorkflowImpl(AccessInput input, AccessResume resumeFrom) {
     this.input = input;
-    this.state = new AccessState(input, Workflow.currentTimeMillis());
-    this.journal = new AccessJournal(input, state::snapshot);
+    this.resumeFrom = resumeFrom;
+    this.state =
+        resumeFrom == null
+            ? new AccessState(input, Workflow.currentTimeMillis())
+            : new AccessState(input, resumeFrom.snapshot());
+    this.journal =
+        new AccessJournal(
+            input, state::snapshot, resumeFrom == null ? 0 : resumeFrom.auditSequence());
     // here, not in run(): an update in the first workflow task is handled before run() starts
-    note(input.requestedBy(), "access.requested", requestDetail());
+    if (nothingRecordedBefore()) {
+      note(input.requestedBy(), "access.requested", requestDetail());
+    }
+    if (resumeFrom != null) {
+      note(PAVED, "access.recovered", Map.of("status", state.status().name()));
+    }
   }
 
   @Override
-  public AccessSnapshot run(AccessInput ignored) {
+  public AccessSnapshot run(AccessInput ignored, AccessResume alsoIgnored) {
     try {
-      if (input.breakGlass()) {
-        note(input.requestedBy(), "access.break-glass", Map.of("notified", approverGroups()));
-        grant();
-      } else if (awaitDecision()) {
-        grant();
+      // a resumed request that was granted already holds its grant: it is never made twice
+      if (resumeFrom == null || state.status() == AccessStatus.PENDING) {
+        if (input.breakGlass()) {
+          if (nothingRecordedBefore()) {
+            note(input.requestedBy(), "access.break-glass", Map.of("notified", approverGroups()));
+          }
+          grant();
+        } else if (awaitDecision()) {
+          grant();
+        }
       }
       if (state.status() == AccessStatus.ACTIVE) {
         holdUntilEnd();
@@ -229,6 +249,11 @@ public class AccessRequestWorkflowImpl implements AccessRequestWorkflow {
 
   private void note(String actor, String action, Map<String, String> detail) {
     journal.add(actor, action, detail);
+  }
+
+  /** A new request, or one resumed before its workflow recorded anything. */
+  private boolean nothingRecordedBefore() {
+    return resumeFrom == null || resumeFrom.auditSequence() == 0;
   }
 
   private Map<String, String> requestDetail() {

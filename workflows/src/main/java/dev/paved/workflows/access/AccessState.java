@@ -32,6 +32,23 @@ final class AccessState {
     this.requestedAt = requestedAt;
   }
 
+  /** The state a request had when it was last recorded; a revoke asked for since is not kept. */
+  AccessState(AccessInput input, AccessSnapshot from) {
+    this(input, from.requestedAt());
+    decisions.addAll(from.decisions());
+    status = from.status();
+    grantRef = from.grantRef();
+    grantedAt = from.grantedAt();
+    expiresAt = from.expiresAt();
+    endedAt = from.endedAt();
+    endedBy = from.endedBy();
+    endReason = from.endReason();
+    reviewDueAt = from.reviewDueAt();
+    reviewOverdue = from.reviewOverdue();
+    acknowledgedBy = from.acknowledgedBy();
+    acknowledgedAt = from.acknowledgedAt();
+  }
+
   AccessSnapshot snapshot() {
     return new AccessSnapshot(
         input,

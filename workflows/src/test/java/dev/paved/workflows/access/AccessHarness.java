@@ -9,6 +9,7 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.paved.workflows.approval.ApprovalRule;
 import dev.paved.workflows.approval.Caller;
+import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.audit.AuditEntry;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -112,8 +113,56 @@ final class AccessHarness implements AutoCloseable {
         "platform");
   }
 
+  /** A request as Paved recorded it while it waited, with the decisions taken so far. */
+  static AccessSnapshot pending(AccessInput input, long requestedAt, List<Decision> decisions) {
+    return new AccessSnapshot(
+        input,
+        AccessStatus.PENDING,
+        decisions,
+        requestedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null);
+  }
+
+  /** A request as Paved recorded it once granted (a break-glass one with its review due). */
+  static AccessSnapshot active(
+      AccessInput input, long requestedAt, List<Decision> decisions, long grantedAt) {
+    return new AccessSnapshot(
+        input,
+        AccessStatus.ACTIVE,
+        decisions,
+        requestedAt,
+        "local:" + input.requestId(),
+        grantedAt,
+        grantedAt + input.duration().toMillis(),
+        null,
+        null,
+        null,
+        input.breakGlass() ? grantedAt + input.reviewWindow().toMillis() : null,
+        false,
+        null,
+        null);
+  }
+
   /** Starts the request without waiting; the returned stub sends updates and queries. */
   AccessRequestWorkflow start(AccessInput input) {
+    return start(input, null);
+  }
+
+  /** Starts the request again from where it stood, as local mode's recovery does. */
+  AccessRequestWorkflow resume(AccessResume resumeFrom) {
+    return start(resumeFrom.snapshot().request(), resumeFrom);
+  }
+
+  private AccessRequestWorkflow start(AccessInput input, AccessResume resumeFrom) {
     AccessRequestWorkflow workflow =
         client()
             .newWorkflowStub(
@@ -122,7 +171,7 @@ final class AccessHarness implements AutoCloseable {
                     .setWorkflowId(AccessInput.workflowId(input.requestId()))
                     .setTaskQueue(TaskQueues.ACCESS)
                     .build());
-    WorkflowClient.start(workflow::run, input);
+    WorkflowClient.start(workflow::run, input, resumeFrom);
     return workflow;
   }
 

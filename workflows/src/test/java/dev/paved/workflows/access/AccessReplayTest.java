@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Guards the access workflow's determinism: the recorded histories replay on the current code, and
- * a change that breaks replay is caught. Re-record (after guarding the old path with {@code
- * Workflow.getVersion}) with {@code mvn -B -o -q -pl workflows test -Dtest=AccessReplayTest
- * -Dpaved.recordHistories=true}.
+ * a change that breaks replay is caught. Record a new scenario with {@code mvn -B -o -q -pl
+ * workflows test -Dtest=AccessReplayTest -Dpaved.recordHistories=true}: it writes only the
+ * histories that have no file yet (see docs/workflow-changes.md before replacing one).
  */
 class AccessReplayTest {
 
@@ -45,6 +45,9 @@ class AccessReplayTest {
   void recordEveryRequest() throws IOException {
     Path folder = Path.of("src/test/resources/histories");
     for (String name : NAMES) {
+      if (Files.exists(folder.resolve(name + ".json"))) {
+        continue;
+      }
       Files.writeString(
           folder.resolve(name + ".json"),
           RecordedAccessRequests.record(name) + "\n",

@@ -8,14 +8,14 @@ import io.temporal.workflow.WorkflowInit;
 public class ExtraActivityAccessWorkflowImpl extends AccessRequestWorkflowImpl {
 
   @WorkflowInit
-  public ExtraActivityAccessWorkflowImpl(AccessInput input) {
-    super(input);
+  public ExtraActivityAccessWorkflowImpl(AccessInput input, AccessResume resumeFrom) {
+    super(input, resumeFrom);
   }
 
   @Override
-  public AccessSnapshot run(AccessInput input) {
+  public AccessSnapshot run(AccessInput input, AccessResume resumeFrom) {
     Workflow.newActivityStub(GrantActivities.class, StepOptions.forGrant())
         .revokeAccess(new GrantRevocation(GrantRequest.of(input), "none"));
-    return super.run(input);
+    return super.run(input, resumeFrom);
   }
 }

@@ -5,20 +5,23 @@ import static dev.paved.workflows.access.AccessHarness.BOB;
 import static dev.paved.workflows.access.AccessHarness.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.approval.DecisionRequest;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The representative access requests whose histories are kept under {@code
- * src/test/resources/histories}: an admin request approved by two and revoked early, and a
- * break-glass access that expires, is reviewed late and then acknowledged.
+ * src/test/resources/histories}: an admin request approved by two and revoked early, a break-glass
+ * access that expires, is reviewed late and then acknowledged, and a granted request started again
+ * from Paved's record (local mode's recovery) that expires at its original end.
  */
 final class RecordedAccessRequests {
 
   static final String REVOKED = "access-revoked";
   static final String BREAK_GLASS = "access-break-glass";
-  static final List<String> NAMES = List.of(REVOKED, BREAK_GLASS);
+  static final String RECOVERED = "access-recovered";
+  static final List<String> NAMES = List.of(REVOKED, BREAK_GLASS, RECOVERED);
 
   private RecordedAccessRequests() {}
 
@@ -40,6 +43,17 @@ final class RecordedAccessRequests {
           request = harness.start(AccessHarness.input("write", 1, hour, true));
           harness.env.sleep(Duration.ofHours(25));
           request.acknowledge(new AccessAction(BOB, "was needed"));
+          expected = AccessStatus.EXPIRED;
+        }
+        case RECOVERED -> {
+          long grantedAt = harness.env.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
+          AccessSnapshot stored =
+              AccessHarness.active(
+                  AccessHarness.input("write", 1, hour, false),
+                  grantedAt - 60_000,
+                  List.of(new Decision("bob", "approve", "ok", grantedAt)),
+                  grantedAt);
+          request = harness.resume(new AccessResume(stored, 3));
           expected = AccessStatus.EXPIRED;
         }
         default -> throw new IllegalArgumentException("no recorded request named " + name);
