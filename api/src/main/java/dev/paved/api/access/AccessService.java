@@ -1,15 +1,14 @@
 package dev.paved.api.access;
 
 import dev.paved.api.Problems;
+import dev.paved.api.approvals.ValidatorRefusals;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.workflows.access.AccessAction;
 import dev.paved.workflows.access.AccessInput;
 import dev.paved.workflows.access.AccessSnapshot;
-import dev.paved.workflows.approval.ApprovalFailures;
 import dev.paved.workflows.approval.DecisionRequest;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -186,7 +185,7 @@ class AccessService {
       boolean settled = workflows.update(id, update, argument).isPresent();
       return new Answer(find(id), settled);
     } catch (WorkflowUpdateException e) {
-      throw refusal(e);
+      throw ValidatorRefusals.of(e);
     } catch (WorkflowNotFoundException e) {
       throw Problems.conflict(
           "the request has ended (" + known.snapshot().status() + ")", Map.of("requestId", id));
@@ -194,30 +193,6 @@ class AccessService {
       log.warn("Access request {}: {} not delivered: {}", id, update, e.toString());
       throw Problems.unavailable("Temporal did not take the " + update + "; nothing changed");
     }
-  }
-
-  /** A validator's refusal, as it said it: 403, 409 or 400. */
-  private static RuntimeException refusal(WorkflowUpdateException e) {
-    if (!(e.getCause() instanceof ApplicationFailure failure)) {
-      return Problems.unavailable("the request could not take this change");
-    }
-    String message = failure.getOriginalMessage();
-    String type = failure.getType();
-    if (ApprovalFailures.FORBIDDEN.equals(type)) {
-      return Problems.forbidden(message);
-    }
-    if (ApprovalFailures.CONFLICT.equals(type)) {
-      return Problems.conflict(message, Map.of());
-    }
-    if (ApprovalFailures.INVALID.equals(type)) {
-      return Problems.invalid(message, Map.of());
-    }
-    return Problems.problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal",
-        "Internal error",
-        "refused: " + message,
-        Map.of());
   }
 
   private static String comment(String comment) {

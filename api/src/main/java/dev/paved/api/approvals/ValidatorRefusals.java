@@ -5,11 +5,13 @@ import dev.paved.workflows.approval.ApprovalFailures;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * An approval validator's refusal as the API answers it: 403 for who may not decide, 409 for what
- * the state rules out, 400 for a malformed decision, each with the validator's sentence.
+ * the state rules out, 400 for a malformed decision, each with the validator's sentence; 500 for a
+ * validator that failed instead of refusing.
  */
 public final class ValidatorRefusals {
 
@@ -27,7 +29,15 @@ public final class ValidatorRefusals {
     if (ApprovalFailures.INVALID.equals(type)) {
       return Problems.invalid(message, Map.of());
     }
-    // a conflict, or any other refusal of a state that does not allow the decision
-    return Problems.conflict(message, Map.of());
+    if (ApprovalFailures.CONFLICT.equals(type)) {
+      return Problems.conflict(message, Map.of());
+    }
+    // a validator that failed rather than refused: a bug, not the caller's doing
+    return Problems.problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "refused: " + message,
+        Map.of());
   }
 }

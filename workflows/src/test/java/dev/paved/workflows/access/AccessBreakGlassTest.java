@@ -9,6 +9,7 @@ import static dev.paved.workflows.access.AccessHarness.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.workflows.approval.DecisionRequest;
+import dev.paved.workflows.approval.Refusals;
 import dev.paved.workflows.audit.AuditEntry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -60,11 +61,11 @@ class AccessBreakGlassTest {
               assertThat(e.actor()).isEqualTo("sam");
               assertThat(e.detail()).containsEntry("notified", "team-payments,sre");
             });
-    assertThat(AccessErrors.refusal(() -> request.acknowledge(new AccessAction(SAM, "fine"))))
+    assertThat(Refusals.refusal(() -> request.acknowledge(new AccessAction(SAM, "fine"))))
         .isEqualTo("Forbidden");
-    assertThat(AccessErrors.refusal(() -> request.acknowledge(new AccessAction(CAROL, "ok"))))
+    assertThat(Refusals.refusal(() -> request.acknowledge(new AccessAction(CAROL, "ok"))))
         .isEqualTo("Forbidden");
-    assertThat(AccessErrors.refusal(() -> request.decide(new DecisionRequest(BOB, "approve", ""))))
+    assertThat(Refusals.refusal(() -> request.decide(new DecisionRequest(BOB, "approve", ""))))
         .isEqualTo("Conflict");
 
     harness.env.sleep(Duration.ofHours(25));
@@ -96,7 +97,7 @@ class AccessBreakGlassTest {
     awaitActive(request);
 
     request.acknowledge(new AccessAction(BOB, "ok"));
-    assertThat(AccessErrors.refusal(() -> request.acknowledge(new AccessAction(ALICE, "ok"))))
+    assertThat(Refusals.refusal(() -> request.acknowledge(new AccessAction(ALICE, "ok"))))
         .isEqualTo("Conflict");
     AccessSnapshot end = result(request);
 
@@ -109,7 +110,7 @@ class AccessBreakGlassTest {
   void aNormalRequestHasNothingToAcknowledge() {
     AccessRequestWorkflow request = harness.start(input("read", 1, ONE_HOUR, false));
 
-    assertThat(AccessErrors.refusal(() -> request.acknowledge(new AccessAction(BOB, "ok"))))
+    assertThat(Refusals.refusal(() -> request.acknowledge(new AccessAction(BOB, "ok"))))
         .isEqualTo("Conflict");
   }
 }

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.approval.Caller;
 import dev.paved.workflows.approval.DecisionRequest;
+import dev.paved.workflows.approval.Refusals;
 import dev.paved.workflows.audit.AuditEntry;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.failure.ApplicationFailure;
@@ -136,11 +137,11 @@ class AccessRequestWorkflowTest {
   @Test
   void theRequesterRevokesEarlyAndAnOutsiderMayNot() {
     AccessRequestWorkflow request = harness.start(input("write", 1, ONE_HOUR, false));
-    assertThat(AccessErrors.refusal(() -> request.revoke(new AccessAction(ALICE, "too soon"))))
+    assertThat(Refusals.refusal(() -> request.revoke(new AccessAction(ALICE, "too soon"))))
         .isEqualTo("Conflict");
     AccessSnapshot active = request.decide(approve(BOB));
 
-    assertThat(AccessErrors.refusal(() -> request.revoke(new AccessAction(CAROL, "mine now"))))
+    assertThat(Refusals.refusal(() -> request.revoke(new AccessAction(CAROL, "mine now"))))
         .isEqualTo("Forbidden");
     AccessSnapshot revoked = request.revoke(new AccessAction(ALICE, "done early"));
 
@@ -191,7 +192,7 @@ class AccessRequestWorkflowTest {
   void theRequesterWithdrawsAWaitingRequest() {
     AccessRequestWorkflow request = harness.start(input("read", 1, ONE_HOUR, false));
 
-    assertThat(AccessErrors.refusal(() -> request.cancel(new AccessAction(BOB, "no"))))
+    assertThat(Refusals.refusal(() -> request.cancel(new AccessAction(BOB, "no"))))
         .isEqualTo("Forbidden");
     AccessSnapshot cancelled = request.cancel(new AccessAction(ALICE, "not needed"));
 
@@ -205,10 +206,10 @@ class AccessRequestWorkflowTest {
     AccessRequestWorkflow request = harness.start(input("read", 1, ONE_HOUR, false));
     request.decide(approve(BOB));
 
-    assertThat(AccessErrors.message(() -> request.cancel(new AccessAction(ALICE, "oops"))))
+    assertThat(Refusals.message(() -> request.cancel(new AccessAction(ALICE, "oops"))))
         .contains("ACTIVE");
-    assertThat(AccessErrors.refusal(() -> request.decide(approve(SAM)))).isEqualTo("Conflict");
-    assertThat(AccessErrors.refusal(() -> request.cancel(new AccessAction(PAT, "x"))))
+    assertThat(Refusals.refusal(() -> request.decide(approve(SAM)))).isEqualTo("Conflict");
+    assertThat(Refusals.refusal(() -> request.cancel(new AccessAction(PAT, "x"))))
         .isEqualTo("Conflict");
   }
 
@@ -216,14 +217,14 @@ class AccessRequestWorkflowTest {
   void theRequesterNeverDecidesAndANonApproverIsRefusedWithoutEnteringHistory() {
     AccessRequestWorkflow request = harness.start(input("admin", 2, ONE_HOUR, false));
 
-    assertThat(AccessErrors.refusal(() -> request.decide(approve(ALICE)))).isEqualTo("Forbidden");
-    assertThat(AccessErrors.message(() -> request.decide(approve(ALICE))))
+    assertThat(Refusals.refusal(() -> request.decide(approve(ALICE)))).isEqualTo("Forbidden");
+    assertThat(Refusals.message(() -> request.decide(approve(ALICE))))
         .isEqualTo("you cannot decide on your own request");
-    assertThat(AccessErrors.refusal(() -> request.decide(approve(CAROL)))).isEqualTo("Forbidden");
-    assertThat(AccessErrors.refusal(() -> request.decide(approve(PAT)))).isEqualTo("Forbidden");
+    assertThat(Refusals.refusal(() -> request.decide(approve(CAROL)))).isEqualTo("Forbidden");
+    assertThat(Refusals.refusal(() -> request.decide(approve(PAT)))).isEqualTo("Forbidden");
     request.decide(approve(BOB));
-    assertThat(AccessErrors.refusal(() -> request.decide(approve(BOB)))).isEqualTo("Conflict");
-    assertThat(AccessErrors.refusal(() -> request.decide(new DecisionRequest(SAM, "maybe", "?"))))
+    assertThat(Refusals.refusal(() -> request.decide(approve(BOB)))).isEqualTo("Conflict");
+    assertThat(Refusals.refusal(() -> request.decide(new DecisionRequest(SAM, "maybe", "?"))))
         .isEqualTo("Invalid");
 
     assertThat(request.snapshot().approvals()).isEqualTo(1);

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 
 import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.approval.DecisionRequest;
+import dev.paved.workflows.approval.Refusals;
 import dev.paved.workflows.audit.AuditEntry;
 import java.time.Duration;
 import java.util.List;
@@ -111,10 +112,9 @@ class AccessResumeTest {
     AccessRequestWorkflow request = harness.resume(new AccessResume(stored, 2));
 
     assertThat(request.snapshot().approvals()).isEqualTo(1);
-    assertThat(AccessErrors.refusal(() -> request.decide(new DecisionRequest(BOB, "approve", ""))))
+    assertThat(Refusals.refusal(() -> request.decide(new DecisionRequest(BOB, "approve", ""))))
         .isEqualTo("Conflict");
-    assertThat(
-            AccessErrors.refusal(() -> request.decide(new DecisionRequest(ALICE, "approve", ""))))
+    assertThat(Refusals.refusal(() -> request.decide(new DecisionRequest(ALICE, "approve", ""))))
         .isEqualTo("Forbidden");
     AccessSnapshot granted = request.decide(new DecisionRequest(SAM, "approve", "ok"));
 

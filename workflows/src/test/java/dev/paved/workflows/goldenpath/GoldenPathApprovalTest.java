@@ -1,5 +1,6 @@
 package dev.paved.workflows.goldenpath;
 
+import static dev.paved.workflows.approval.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,8 +18,6 @@ import dev.paved.workflows.steps.StepPlan;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,18 +227,5 @@ class GoldenPathApprovalTest {
 
   private static StepProgress step(RunProgress progress, String id) {
     return progress.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  /** The refusal's type as the client sees it (Forbidden, Conflict, Invalid). */
-  private static String refusal(Runnable update) {
-    try {
-      update.run();
-    } catch (WorkflowUpdateException e) {
-      if (e.getCause() instanceof ApplicationFailure failure) {
-        return failure.getType().substring(failure.getType().lastIndexOf('$') + 1);
-      }
-      throw new AssertionError("refused without an application failure", e);
-    }
-    throw new AssertionError("the update was accepted");
   }
 }

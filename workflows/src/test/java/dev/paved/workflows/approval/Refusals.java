@@ -1,15 +1,15 @@
-package dev.paved.workflows.access;
+package dev.paved.workflows.approval;
 
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 
-/** The type of an update's refusal, as a client sees it. */
-final class AccessErrors {
+/** An update validator's refusal as a client sees it: its type and its message. */
+public final class Refusals {
 
-  private AccessErrors() {}
+  private Refusals() {}
 
   /** Runs the update and returns the refusal's type; fails when the update was accepted. */
-  static String refusal(Runnable update) {
+  public static String refusal(Runnable update) {
     try {
       update.run();
     } catch (WorkflowUpdateException e) {
@@ -22,7 +22,7 @@ final class AccessErrors {
   }
 
   /** The refusal's message. */
-  static String message(Runnable update) {
+  public static String message(Runnable update) {
     try {
       update.run();
     } catch (WorkflowUpdateException e) {
