@@ -122,6 +122,32 @@ abstract class EndToEndTest {
         "run " + runId + " still RUNNING: " + get("/api/v1/runs/" + runId).body());
   }
 
+  /**
+   * Every step of the ended run SUCCEEDED, but the shipped templates' approval step, which a run
+   * that is not for production skips.
+   */
+  static void assertEveryStepSucceeded(JsonNode run) {
+    for (JsonNode step : run.path("steps")) {
+      String expected = "approval".equals(step.path("id").asText()) ? "SKIPPED" : "SUCCEEDED";
+      assertThat(step.path("status").asText()).as(step.toString()).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * Waits for the production run at its approval step, has petra of the platform team (not the
+   * requester) approve it, and waits for its end.
+   */
+  JsonNode approveAndAwaitEnd(String runId) throws InterruptedException {
+    JsonNode waiting = awaitEnd(runId);
+    assertThat(waiting.path("status").asText())
+        .as(waiting.toString())
+        .isEqualTo("WAITING_APPROVAL");
+    Answer approved =
+        as("petra").post("/api/v1/runs/" + runId + "/approval", Map.of("decision", "approve"));
+    assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+    return awaitEnd(runId);
+  }
+
   /** {@code POST /api/v1/runs} with the template, its parameters and any headers. */
   Answer postRun(String template, Map<String, Object> parameters, Map<String, String> headers) {
     return platform().postRun(template, parameters, headers);

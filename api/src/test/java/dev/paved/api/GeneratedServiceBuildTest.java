@@ -31,7 +31,7 @@ class GeneratedServiceBuildTest extends EndToEndTest {
                 "owner", "group:default/team-ledger",
                 "description", "Ledger & balances <internal>",
                 "lifecycle", "production"));
-    JsonNode run = awaitEnd(started.path("id").asText());
+    JsonNode run = approveAndAwaitEnd(started.path("id").asText());
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
 
     Path clone = Files.createTempDirectory(name);

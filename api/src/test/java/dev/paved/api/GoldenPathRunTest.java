@@ -41,9 +41,11 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(run.path("steps")).hasSize(9);
     // an experimental service needs no approval: the step is skipped, every other one succeeds
     assertThat(run.path("steps").get(0).path("status").asText()).isEqualTo("SKIPPED");
-    for (JsonNode step : rest(run.path("steps"))) {
-      assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("SUCCEEDED");
-      assertThat(step.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+    assertEveryStepSucceeded(run);
+    for (JsonNode step : run.path("steps")) {
+      if (!step.path("id").asText().equals("approval")) {
+        assertThat(step.path("attempts").asInt()).as(step.toString()).isGreaterThanOrEqualTo(1);
+      }
       assertThat(step.path("startedAt").isNull()).isFalse();
       assertThat(step.path("endedAt").isNull()).isFalse();
     }
@@ -311,12 +313,5 @@ class GoldenPathRunTest extends EndToEndTest {
             .toList();
       }
     }
-  }
-
-  /** The steps after the first. */
-  private static List<JsonNode> rest(JsonNode steps) {
-    List<JsonNode> rest = new ArrayList<>();
-    steps.forEach(rest::add);
-    return rest.subList(1, rest.size());
   }
 }

@@ -52,7 +52,7 @@ class RunApprovalsTest extends EndToEndTest {
 
   @Test
   void aProductionRunWaitsForASecondPersonAndCompletesOnceApproved() throws Exception {
-    JsonNode waiting = startProduction("ledger");
+    JsonNode waiting = startProduction("approved-ledger");
     String id = waiting.path("id").asText();
     String approval = DECISION_PATH.formatted(id);
 
@@ -60,10 +60,10 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(asked.path("outcome").asText()).isEqualTo("WAITING");
     assertThat(asked.path("approvers").toString()).isEqualTo("[\"team-payments\",\"platform\"]");
     assertThat(asked.path("message").asText())
-        .isEqualTo("Create ledger for team-payments in production?");
+        .isEqualTo("Create approved-ledger for team-payments in production?");
     assertThat(waiting.path("steps").get(0).path("status").asText()).isEqualTo("RUNNING");
     assertThat(waiting.path("steps").get(1).path("status").asText()).isEqualTo("PENDING");
-    assertThat(DATA_DIR.resolve("git/team-payments/ledger.git")).doesNotExist();
+    assertThat(DATA_DIR.resolve("git/team-payments/approved-ledger.git")).doesNotExist();
     assertThat(pendingRunsFor("bob")).contains(id);
     assertThat(pendingRunsFor("pat")).contains(id);
     assertThat(pendingRunsFor("alice")).doesNotContain(id);
@@ -90,7 +90,7 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(run.path("steps").get(0).path("output").path("approvedBy").toString())
         .isEqualTo("[\"bob\"]");
     assertThat(run.path("approvals").get(0).path("outcome").asText()).isEqualTo("APPROVED");
-    assertThat(DATA_DIR.resolve("git/team-payments/ledger.git")).exists();
+    assertThat(DATA_DIR.resolve("git/team-payments/approved-ledger.git")).exists();
     Answer late = as("pat").post(approval, decision("approve", ""));
     assertThat(late.status()).isEqualTo(409);
     assertThat(pendingRunsFor("pat")).doesNotContain(id);
@@ -104,13 +104,13 @@ class RunApprovalsTest extends EndToEndTest {
         .containsSubsequence(
             "alice run.requested",
             "paved run.waiting_approval",
-            "bob run.approved",
+            "bob run.approval.approved",
             "paved run.completed");
   }
 
   @Test
   void aRejectionEndsTheRunRejectedBeforeAnythingIsMadeAndFreesTheName() throws Exception {
-    String id = startProduction("ledger-rejected").path("id").asText();
+    String id = startProduction("rejected-ledger").path("id").asText();
 
     Answer rejected =
         as("pat").post(DECISION_PATH.formatted(id), decision("reject", "use the shared ledger"));
@@ -120,15 +120,15 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("REJECTED");
     assertThat(run.path("error").asText()).contains("rejected by pat: use the shared ledger");
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("PENDING");
-    assertThat(DATA_DIR.resolve("git/team-payments/ledger-rejected.git")).doesNotExist();
+    assertThat(DATA_DIR.resolve("git/team-payments/rejected-ledger.git")).doesNotExist();
     JsonNode audit =
         as("audrey").get("/api/v1/audit?subject=run:" + id + "&actor=pat").body().path("events");
-    assertThat(audit.get(0).path("action").asText()).isEqualTo("run.rejected");
+    assertThat(audit.get(0).path("action").asText()).isEqualTo("run.approval.rejected");
     assertThat(audit.get(0).path("detail").path("comment").asText())
         .isEqualTo("use the shared ledger");
 
     // a rejected run made nothing: the name is free for a new request
-    String again = startProduction("ledger-rejected").path("id").asText();
+    String again = startProduction("rejected-ledger").path("id").asText();
     assertThat(again).isNotEqualTo(id);
     assertThat(post("/api/v1/runs/" + again + "/cancel", Map.of(), Map.of()).status())
         .isEqualTo(202);

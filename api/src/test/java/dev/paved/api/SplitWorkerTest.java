@@ -99,9 +99,7 @@ class SplitWorkerTest extends EndToEndTest {
       JsonNode run = awaitEnd(started.path("id").asText());
 
       assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
-      for (JsonNode step : run.path("steps")) {
-        assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("SUCCEEDED");
-      }
+      assertEveryStepSucceeded(run);
     }
     // catalog:register ran on the API's queue, into the API's database
     Answer entity = get("/api/v1/catalog/entities/component/default/ledger");

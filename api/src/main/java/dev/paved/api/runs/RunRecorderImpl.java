@@ -130,7 +130,7 @@ class RunRecorderImpl implements RunRecorder {
                     + decision.decidedAt(),
                 decision.decidedAt(),
                 decision.user(),
-                decision.approves() ? "run.approved" : "run.rejected",
+                decision.approves() ? "run.approval.approved" : "run.approval.rejected",
                 subject,
                 Map.of(
                     "step", approval.step(),

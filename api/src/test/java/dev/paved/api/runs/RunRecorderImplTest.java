@@ -101,8 +101,8 @@ class RunRecorderImplTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("alice", "run.requested"),
             org.assertj.core.groups.Tuple.tuple("paved", "run.waiting_approval"),
-            org.assertj.core.groups.Tuple.tuple("petra", "run.approved"),
-            org.assertj.core.groups.Tuple.tuple("pat", "run.rejected"),
+            org.assertj.core.groups.Tuple.tuple("petra", "run.approval.approved"),
+            org.assertj.core.groups.Tuple.tuple("pat", "run.approval.rejected"),
             org.assertj.core.groups.Tuple.tuple("bob", "run.decision.cancel"),
             org.assertj.core.groups.Tuple.tuple("paved", "run.running"),
             org.assertj.core.groups.Tuple.tuple("paved", "run.rejected"));
