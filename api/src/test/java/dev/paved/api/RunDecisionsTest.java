@@ -176,6 +176,9 @@ class RunDecisionsTest extends EndToEndTest {
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.body().path("type").asText()).endsWith("/decision-refused");
     assertThat(answer.body().path("detail").asText()).contains(reason);
+    // the problem's own status stays the HTTP status; the run's is beside it
+    assertThat(answer.body().path("status").asInt()).isEqualTo(409);
+    assertThat(answer.body().path("runStatus").asText()).isNotBlank();
   }
 
   private static Path repository(String name) {

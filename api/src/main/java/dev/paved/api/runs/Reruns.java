@@ -54,7 +54,7 @@ class Reruns {
           "decision-refused",
           "Decision refused",
           "run " + id + " " + why(original.status()),
-          Map.of("runId", id, "status", original.status()));
+          Map.of("runId", id, "runStatus", original.status()));
     }
     String runId = RunService.newRunId();
     ServiceIdentity identity = identity(original, runId);

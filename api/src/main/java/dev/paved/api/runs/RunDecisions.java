@@ -223,7 +223,7 @@ class RunDecisions {
         "decision-refused",
         "Decision refused",
         detail,
-        Map.of("runId", run.id(), "status", run.status()));
+        Map.of("runId", run.id(), "runStatus", run.status()));
   }
 
   private static String describe(RunRecord run) {
