@@ -62,14 +62,7 @@ class ShippedTemplatesTest extends EndToEndTest {
             .path("id")
             .asText();
     // a production service waits for a second person of the owning or the platform team
-    JsonNode waiting = awaitEnd(id);
-    assertThat(waiting.path("status").asText())
-        .as(waiting.toString())
-        .isEqualTo("WAITING_APPROVAL");
-    Answer approved =
-        as("petra").post("/api/v1/runs/" + id + "/approval", Map.of("decision", "approve"));
-    assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-    JsonNode run = awaitEnd(id);
+    JsonNode run = approveAndAwaitEnd(id);
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
     assertThat(run.path("steps"))
         .allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("SUCCEEDED"));

@@ -1,5 +1,6 @@
 package dev.paved.api.access;
 
+import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
 import dev.paved.api.approvals.ValidatorRefusals;
 import dev.paved.api.identity.CurrentUser;
@@ -9,9 +10,6 @@ import dev.paved.workflows.access.AccessSnapshot;
 import dev.paved.workflows.approval.DecisionRequest;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,13 +136,7 @@ class AccessService {
                 String.valueOf(body.reason()),
                 String.valueOf(body.duration()),
                 String.valueOf(Boolean.TRUE.equals(body.breakGlass())));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(text);
   }
 
   Answer decide(String id, CurrentUser caller, String decision, String comment) {

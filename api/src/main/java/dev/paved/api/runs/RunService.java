@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema.FieldError;
@@ -8,9 +9,6 @@ import dev.paved.workflows.goldenpath.RunInput;
 import dev.paved.workflows.goldenpath.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -255,12 +253,6 @@ public class RunService {
   }
 
   static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(text);
   }
 }
