@@ -1,7 +1,7 @@
 package dev.paved.api.notifications;
 
-import java.net.URI;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,12 +21,11 @@ public record NotificationProperties(
   public NotificationProperties {
     webhookUrl = webhookUrl == null ? "" : webhookUrl.strip();
     webhookSecret = webhookSecret == null ? "" : webhookSecret;
-    if (!webhookUrl.isEmpty()) {
-      URI uri = URI.create(webhookUrl);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new IllegalStateException(
-            "PAVED_NOTIFY_WEBHOOK_URL must be an http or https address, not " + describe(uri));
-      }
+    // the message never repeats the address: its path or query may be the webhook's credential
+    if (!webhookUrl.isEmpty() && HttpUrl.parse(webhookUrl) == null) {
+      throw new IllegalStateException(
+          "PAVED_NOTIFY_WEBHOOK_URL (paved.notifications.webhook-url) is not an http or https"
+              + " address");
     }
   }
 
@@ -40,11 +39,11 @@ public record NotificationProperties(
    * credential in the path (Slack, Mattermost, Teams) or the query, so neither is ever shown.
    */
   public String safeWebhook() {
-    return enabled() ? describe(URI.create(webhookUrl)) : "(none)";
-  }
-
-  private static String describe(URI uri) {
-    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    if (!enabled()) {
+      return "(none)";
+    }
+    HttpUrl url = HttpUrl.get(webhookUrl);
+    return url.scheme() + "://" + url.host() + ":" + url.port();
   }
 
   /** Never the secret nor the webhook's path or query. */

@@ -17,6 +17,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -58,10 +59,19 @@ public class WebhookSender {
     this.clock = clock;
   }
 
-  /** Sends what is due; returns how many it tried. */
+  /** The scheduler's turn: a database that cannot be reached is one line, tried next turn. */
   @Scheduled(
       fixedDelayString = "${paved.notifications.poll-interval:5s}",
       initialDelayString = "${paved.notifications.poll-interval:5s}")
+  void onSchedule() {
+    try {
+      sendDue();
+    } catch (DataAccessException e) {
+      log.warn("Notifications not sent this turn: {}", e.getMostSpecificCause().getMessage());
+    }
+  }
+
+  /** Sends what is due; returns how many it tried. */
   public int sendDue() {
     if (!properties.enabled()) {
       return 0;

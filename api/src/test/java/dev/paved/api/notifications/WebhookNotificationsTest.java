@@ -1,6 +1,7 @@
 package dev.paved.api.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -316,7 +317,11 @@ class WebhookNotificationsTest {
     assertThat(properties.toString())
         .contains("https://hooks.example.com")
         .doesNotContain(SECRET, "T01", "tok", "k1");
-    assertThat(properties.safeWebhook()).isEqualTo("https://hooks.example.com");
+    assertThat(properties.safeWebhook()).isEqualTo("https://hooks.example.com:443");
+    assertThatThrownBy(
+            () -> new NotificationProperties("ftp://hooks.example.com/T01", "", Duration.ZERO))
+        .hasMessageContaining("PAVED_NOTIFY_WEBHOOK_URL")
+        .hasMessageNotContaining("T01");
   }
 
   private static String hmac(String body) throws Exception {
