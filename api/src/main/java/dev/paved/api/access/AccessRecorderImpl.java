@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps {@code access_requests} and the audit trail in step with the workflows, in one transaction.
- * Paved has no mail system: a break-glass access notifies its approvers through the audit trail (an
- * {@code access.break-glass} entry naming them) and one log line.
+ * A break-glass access notifies its approvers through the audit trail (an {@code
+ * access.break-glass} entry naming them), one log line and, when configured, a webhook
+ * (dev.paved.api.notifications).
  */
 @Component
 class AccessRecorderImpl implements AccessRecorder {

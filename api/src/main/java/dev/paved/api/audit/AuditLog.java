@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code audit_events} table. Only ever appended to: there is no update or delete here, and the
- * database refuses them (V4_1).
+ * database refuses them (V4_1). Each {@link AuditListener} hears of an entry appended, in the same
+ * transaction (the notification outbox is one).
  */
 @Repository
 public class AuditLog {
@@ -26,13 +29,24 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final List<AuditListener> listeners;
 
   public AuditLog(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+    this(jdbc, clock, List.of());
   }
 
-  /** Appends the entry unless one with its id is there; true when it was appended. */
+  @Autowired
+  public AuditLog(JdbcClient jdbc, Clock clock, List<AuditListener> listeners) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Appends the entry unless one with its id is there, and tells the listeners; true when it was
+   * appended.
+   */
+  @Transactional
   public boolean append(AuditEntry entry) {
     boolean known =
         jdbc.sql("select count(*) from audit_events where event_id = ?")
@@ -55,6 +69,7 @@ public class AuditLog {
             entry.subject(),
             write(entry.detail()))
         .update();
+    listeners.forEach(listener -> listener.appended(entry));
     return true;
   }
 

@@ -100,6 +100,18 @@ class RunRecorderImpl implements RunRecorder {
       if (progress.failedStep() != null) {
         detail.put("failedStep", progress.failedStep());
       }
+      // what the approvers' notification says (docs/access.md, Notifications)
+      progress
+          .waitingApproval()
+          .ifPresent(
+              waiting -> {
+                detail.put("step", waiting.step());
+                detail.put("approvers", String.join(",", waiting.approvers()));
+                detail.put("requestedBy", before.requestedBy());
+                if (waiting.message() != null) {
+                  detail.put("message", waiting.message());
+                }
+              });
       audit.append(
           new AuditEntry(
               subject + "#" + progress.status().name() + "#" + UUID.randomUUID(),
