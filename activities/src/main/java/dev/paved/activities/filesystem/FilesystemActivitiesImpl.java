@@ -1,5 +1,6 @@
 package dev.paved.activities.filesystem;
 
+import dev.paved.activities.support.FileTrees;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
@@ -48,7 +49,7 @@ public final class FilesystemActivitiesImpl implements FilesystemActivities {
     }
     try {
       for (Path target : targets) {
-        if (WorkspacePaths.delete(target)) {
+        if (FileTrees.delete(target)) {
           LOG.info(
               "run {} step {}: deleted {}",
               request.runId(),
@@ -104,7 +105,7 @@ public final class FilesystemActivitiesImpl implements FilesystemActivities {
     }
     try {
       if (toExists) {
-        WorkspacePaths.delete(to);
+        FileTrees.delete(to);
       }
       Files.createDirectories(to.getParent());
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

@@ -1,13 +1,10 @@
 package dev.paved.activities.git;
 
+import dev.paved.activities.support.CommitFiles;
+import dev.paved.activities.support.CommitFiles.CommitFile;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jgit.dircache.DirCache;
@@ -102,45 +99,22 @@ public final class FolderTree {
     }
   }
 
+  /** The folder's files as git entries, each blob inserted. */
   private static Map<String, Entry> readFolder(ObjectInserter inserter, Path folder, String prefix)
       throws IOException {
     Map<String, Entry> files = new TreeMap<>();
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean dotGit =
-                !dir.equals(folder) && dir.getFileName().toString().equalsIgnoreCase(".git");
-            return dotGit ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String path = join(prefix, folder.relativize(file));
-            if (attrs.isSymbolicLink()) {
-              byte[] target =
-                  Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8);
-              files.put(
-                  path, new Entry(FileMode.SYMLINK, inserter.insert(Constants.OBJ_BLOB, target)));
-            } else if (attrs.isRegularFile()
-                && !file.getFileName().toString().equalsIgnoreCase(".git")) {
-              FileMode mode =
-                  Files.isExecutable(file) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
-              files.put(
-                  path,
-                  new Entry(mode, inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(file))));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    for (Map.Entry<String, CommitFile> file : CommitFiles.read(folder, prefix).entrySet()) {
+      FileMode mode =
+          switch (file.getValue().mode()) {
+            case SYMLINK -> FileMode.SYMLINK;
+            case EXECUTABLE -> FileMode.EXECUTABLE_FILE;
+            case REGULAR -> FileMode.REGULAR_FILE;
+          };
+      files.put(
+          file.getKey(),
+          new Entry(mode, inserter.insert(Constants.OBJ_BLOB, file.getValue().content())));
+    }
     return files;
-  }
-
-  private static String join(String prefix, Path relative) {
-    String path = relative.toString().replace('\\', '/');
-    return prefix.isEmpty() ? path : prefix + "/" + path;
   }
 
   /** Removes what would clash with a file at {@code path}: a file at a parent, a folder at it. */

@@ -1,21 +1,18 @@
 package dev.paved.activities.github;
 
+import dev.paved.activities.support.CommitFiles;
+import dev.paved.activities.support.CommitFiles.CommitFile;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.kohsuke.github.GHRef;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTreeBuilder;
@@ -33,8 +30,6 @@ public final class GithubGitData {
   /** Where a repository's GitHub Actions workflows live. */
   private static final String WORKFLOWS = ".github/workflows/";
 
-  private record File(String mode, byte[] bytes) {}
-
   private GithubGitData() {}
 
   /**
@@ -46,7 +41,7 @@ public final class GithubGitData {
   @SuppressWarnings("deprecation") // entry() is hub4j's only tree call that takes a file mode
   public static String writeTree(GHRepository repo, Path folder, String baseTree, String prefix)
       throws IOException {
-    Map<String, File> files = readFolder(folder, prefix);
+    Map<String, CommitFile> files = CommitFiles.read(folder, prefix);
     if (files.isEmpty()) {
       throw StepFailures.invalidInput("no file to commit in " + folder.getFileName());
     }
@@ -54,14 +49,14 @@ public final class GithubGitData {
     if (baseTree != null) {
       tree.baseTree(baseTree);
     }
-    for (Map.Entry<String, File> file : files.entrySet()) {
-      byte[] bytes = file.getValue().bytes();
+    for (Map.Entry<String, CommitFile> file : files.entrySet()) {
+      byte[] bytes = file.getValue().content();
       Optional<String> text = bytes.length <= INLINE_LIMIT ? text(bytes) : Optional.empty();
       if (text.isPresent()) {
-        tree.entry(file.getKey(), file.getValue().mode(), "blob", null, text.get());
+        tree.entry(file.getKey(), file.getValue().mode().octal(), "blob", null, text.get());
       } else {
         String blob = repo.createBlob().binaryContent(bytes).create().getSha();
-        tree.entry(file.getKey(), file.getValue().mode(), "blob", blob, null);
+        tree.entry(file.getKey(), file.getValue().mode().octal(), "blob", blob, null);
       }
     }
     try {
@@ -116,37 +111,6 @@ public final class GithubGitData {
       }
       throw e;
     }
-  }
-
-  private static Map<String, File> readFolder(Path folder, String prefix) throws IOException {
-    Map<String, File> files = new TreeMap<>();
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean dotGit =
-                !dir.equals(folder) && dir.getFileName().toString().equalsIgnoreCase(".git");
-            return dotGit ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String relative = folder.relativize(file).toString().replace('\\', '/');
-            String path = prefix.isEmpty() ? relative : prefix + "/" + relative;
-            if (attrs.isSymbolicLink()) {
-              String target = Files.readSymbolicLink(file).toString();
-              files.put(path, new File("120000", target.getBytes(StandardCharsets.UTF_8)));
-            } else if (attrs.isRegularFile()
-                && !file.getFileName().toString().equalsIgnoreCase(".git")) {
-              String mode = Files.isExecutable(file) ? "100755" : "100644";
-              files.put(path, new File(mode, Files.readAllBytes(file)));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return files;
   }
 
   /** The bytes as text when they are UTF-8 without NUL bytes, which JSON carries unchanged. */

@@ -1,15 +1,13 @@
 package dev.paved.api.dryrun;
 
 import dev.paved.activities.render.RenderActivitiesImpl;
+import dev.paved.activities.support.FileTrees;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.api.templates.LoadedTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,22 +77,7 @@ public class DryRunService {
 
   private static void delete(Path root) {
     try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      FileTrees.delete(root);
     } catch (IOException e) {
       log.warn("Dry run folder {} not deleted: {}", root, e.toString());
     }

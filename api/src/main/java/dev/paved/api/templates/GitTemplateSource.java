@@ -1,5 +1,6 @@
 package dev.paved.api.templates;
 
+import dev.paved.activities.support.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -156,25 +156,14 @@ final class GitTemplateSource implements TemplateSource {
       }
       Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteTree(partial);
+      FileTrees.delete(partial);
     }
   }
 
   private void removeOtherExports(Path keep) throws IOException {
     try (Stream<Path> folders = Files.list(exports)) {
       for (Path folder : folders.filter(f -> !f.equals(keep)).toList()) {
-        deleteTree(folder);
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+        FileTrees.delete(folder);
       }
     }
   }

@@ -1,11 +1,11 @@
 package dev.paved.api.templates;
 
+import dev.paved.activities.support.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +61,7 @@ final class TemplateSnapshots {
         }
         return new Snapshot(copied, named, true);
       } finally {
-        deleteTree(partial);
+        FileTrees.delete(partial);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,7 +74,7 @@ final class TemplateSnapshots {
       return;
     }
     try {
-      deleteTree(snapshot.folder());
+      FileTrees.delete(snapshot.folder());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,17 +89,6 @@ final class TemplateSnapshots {
         } else {
           Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
       }
     }
   }
