@@ -11,10 +11,8 @@ import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Repository;
 import org.kohsuke.github.GHCommit;
 import org.kohsuke.github.GHContentUpdateResponse;
@@ -42,25 +40,19 @@ public final class GithubRepositoryHost implements RepositoryHost {
   private record MarkerCommit(String sha, String tree) {}
 
   private final GithubConnection github;
-  private final Set<String> reserved;
+  private final ReservedRepositories reserved;
 
   /** {@code reserved}: Paved's own repositories (the GitOps one), which no service may take. */
   public GithubRepositoryHost(GithubConnection github, List<RepoUrl> reserved) {
     this.github = github;
-    this.reserved =
-        reserved.stream().map(r -> r.owner() + "/" + r.repo()).collect(Collectors.toSet());
+    this.reserved = new ReservedRepositories(reserved);
   }
 
   @Override
   public PublishedRepository publish(Publication publication) {
     RepoUrl url = publication.repository();
     String name = url.owner() + "/" + url.repo();
-    if (reserved.contains(name)) {
-      throw StepFailures.invalidInput(
-          "repository "
-              + name
-              + " is Paved's GitOps repository; a service cannot be published there");
-    }
+    reserved.refuse(url);
     try {
       GHOrganization org = GithubRepositorySetup.organisation(github.api(), url.owner());
       String slug = publication.settings().adminTeam();

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -23,7 +21,7 @@ public final class LocalRepositoryHost implements RepositoryHost {
   private static final String BLOB = "/blob/";
 
   private final LocalGitRepositories git;
-  private final Set<String> reserved;
+  private final ReservedRepositories reserved;
 
   public LocalRepositoryHost(LocalGitRepositories git) {
     this(git, List.of());
@@ -32,20 +30,14 @@ public final class LocalRepositoryHost implements RepositoryHost {
   /** {@code reserved}: Paved's own repositories (the GitOps one), which no service may take. */
   public LocalRepositoryHost(LocalGitRepositories git, List<RepoUrl> reserved) {
     this.git = git;
-    this.reserved =
-        reserved.stream().map(r -> r.owner() + "/" + r.repo()).collect(Collectors.toSet());
+    this.reserved = new ReservedRepositories(reserved);
   }
 
   @Override
   public PublishedRepository publish(Publication publication) {
     RepoUrl url = publication.repository();
     String name = url.owner() + "/" + url.repo();
-    if (reserved.contains(name)) {
-      throw StepFailures.invalidInput(
-          "repository "
-              + name
-              + " is Paved's GitOps repository; a service cannot be published there");
-    }
+    reserved.refuse(url);
     boolean created =
         git.createIfAbsent(
             RepositoryMarker.forService(
