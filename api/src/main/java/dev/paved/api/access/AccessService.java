@@ -2,6 +2,7 @@ package dev.paved.api.access;
 
 import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
+import dev.paved.api.approvals.DecisionComments;
 import dev.paved.api.approvals.ValidatorRefusals;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.workflows.access.AccessAction;
@@ -140,14 +141,17 @@ class AccessService {
   }
 
   Answer decide(String id, CurrentUser caller, String decision, String comment) {
-    if (!DecisionRequest.APPROVE.equals(decision) && !DecisionRequest.REJECT.equals(decision)) {
+    if (!DecisionRequest.isDecision(decision)) {
       throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
     }
-    return update(id, "decide", new DecisionRequest(caller.caller(), decision, comment(comment)));
+    return update(
+        id,
+        "decide",
+        new DecisionRequest(caller.caller(), decision, DecisionComments.checked(comment)));
   }
 
   Answer act(String id, String update, CurrentUser caller, String comment) {
-    return update(id, update, new AccessAction(caller.caller(), comment(comment)));
+    return update(id, update, new AccessAction(caller.caller(), DecisionComments.checked(comment)));
   }
 
   AccessStore.Stored find(String id) {
@@ -185,13 +189,6 @@ class AccessService {
       log.warn("Access request {}: {} not delivered: {}", id, update, e.toString());
       throw Problems.unavailable("Temporal did not take the " + update + "; nothing changed");
     }
-  }
-
-  private static String comment(String comment) {
-    if (comment != null && comment.length() > 1000) {
-      throw Problems.invalid("comment may have at most 1000 characters", Map.of());
-    }
-    return comment == null ? "" : comment.strip();
   }
 
   private static String newRequestId() {

@@ -1,6 +1,7 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.Problems;
+import dev.paved.api.approvals.DecisionComments;
 import dev.paved.api.approvals.ValidatorRefusals;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.templates.LoadedTemplate;
@@ -36,8 +37,6 @@ import org.springframework.web.ErrorResponseException;
 class RunDecisions {
 
   private static final Logger log = LoggerFactory.getLogger(RunDecisions.class);
-
-  private static final int MAX_COMMENT = 1000;
 
   /** The form fields that name the service a run makes; a retry cannot change them. */
   private static final List<String> IDENTITY_FIELDS = List.of("name", "owner");
@@ -101,19 +100,16 @@ class RunDecisions {
    * who may: never the requester, only a member of the step's approver groups, each once.
    */
   RunRecord approval(String id, CurrentUser me, String decision, String comment) {
-    if (!"approve".equals(decision) && !"reject".equals(decision)) {
+    if (!dev.paved.workflows.approval.DecisionRequest.isDecision(decision)) {
       throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
     }
-    if (comment != null && comment.length() > MAX_COMMENT) {
-      throw Problems.invalid("comment may have at most " + MAX_COMMENT + " characters", Map.of());
-    }
+    String checkedComment = DecisionComments.checked(comment);
     RunRecord run = inFlight(id, "approved or rejected");
     if (!RunStatus.WAITING_APPROVAL.name().equals(run.status())) {
       throw refused(run, "it does not wait for an approval");
     }
     var request =
-        new dev.paved.workflows.approval.DecisionRequest(
-            me.caller(), decision, comment == null ? "" : comment.strip());
+        new dev.paved.workflows.approval.DecisionRequest(me.caller(), decision, checkedComment);
     try {
       RunProgress answered = workflows.approve(run, request);
       return found(id).withLiveProgress(answered);

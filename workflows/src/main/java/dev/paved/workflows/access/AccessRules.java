@@ -16,7 +16,7 @@ final class AccessRules {
     if (request == null || request.caller() == null) {
       throw ApprovalFailures.invalid("a decision needs its caller");
     }
-    if (!request.approves() && !request.rejects()) {
+    if (!DecisionRequest.isDecision(request.decision())) {
       throw ApprovalFailures.invalid("decision must be 'approve' or 'reject'");
     }
     if (state.status() != AccessStatus.PENDING || state.approved()) {

@@ -10,11 +10,12 @@ public record DecisionRequest(Caller caller, String decision, String comment) {
   public static final String APPROVE = "approve";
   public static final String REJECT = "reject";
 
-  public boolean approves() {
-    return APPROVE.equals(decision);
+  /** Whether {@code decision} is one of the two words a decision may be. */
+  public static boolean isDecision(String decision) {
+    return APPROVE.equals(decision) || REJECT.equals(decision);
   }
 
-  public boolean rejects() {
-    return REJECT.equals(decision);
+  public boolean approves() {
+    return APPROVE.equals(decision);
   }
 }

@@ -138,7 +138,7 @@ final class ApprovalGate {
     if (request == null || request.caller() == null || request.caller().user() == null) {
       throw ApprovalFailures.invalid("a decision needs the user who takes it");
     }
-    if (!request.approves() && !request.rejects()) {
+    if (!DecisionRequest.isDecision(request.decision())) {
       throw ApprovalFailures.invalid("decision must be 'approve' or 'reject'");
     }
     if (waiting == null || cancelling.getAsBoolean()) {
