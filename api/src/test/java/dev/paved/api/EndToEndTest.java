@@ -134,6 +134,18 @@ abstract class EndToEndTest {
   }
 
   /**
+   * Waits for the run to pause on a failed step (the shipped templates' {@code onFailure: pause}),
+   * rolls it back as an operator would, and waits for its end.
+   */
+  JsonNode rollBackPausedRun(String runId) throws InterruptedException {
+    JsonNode paused = awaitEnd(runId);
+    assertThat(paused.path("status").asText()).as(paused.toString()).isEqualTo("NEEDS_ATTENTION");
+    Answer rollback = post("/api/v1/runs/" + runId + "/rollback", Map.of(), Map.of());
+    assertThat(rollback.status()).as(rollback.body().toString()).isEqualTo(202);
+    return awaitEnd(runId);
+  }
+
+  /**
    * Waits for the production run at its approval step, has petra of the platform team (not the
    * requester) approve it, and waits for its end.
    */

@@ -305,7 +305,7 @@ class StandInIntegrationsTest extends EndToEndTest {
     Map<String, String> otherRepository = GITHUB.files("team-search/crawler", "main");
 
     JsonNode run =
-        awaitEnd(
+        rollBackPausedRun(
             startRun("java-service", Map.of("name", "indexer", "owner", "team-search"))
                 .path("id")
                 .asText());
@@ -364,7 +364,7 @@ class StandInIntegrationsTest extends EndToEndTest {
     GITHUB.workflowsWritable(false);
 
     JsonNode run =
-        awaitEnd(
+        rollBackPausedRun(
             startRun("java-service", Map.of("name", "ledger", "owner", "team-payments"))
                 .path("id")
                 .asText());
@@ -449,7 +449,7 @@ class StandInIntegrationsTest extends EndToEndTest {
             + "\"https://docs.github.com/rest/repos/repos#delete-a-repository\",\"status\":\"403\"}");
 
     JsonNode first =
-        awaitEnd(
+        rollBackPausedRun(
             startRun("java-service", Map.of("name", "archiver", "owner", "team-search"))
                 .path("id")
                 .asText());
@@ -468,7 +468,7 @@ class StandInIntegrationsTest extends EndToEndTest {
     }
     Answer rerun = post("/api/v1/runs/" + firstRun + "/rerun", Map.of(), Map.of());
     assertThat(rerun.status()).as(rerun.body().toString()).isEqualTo(202);
-    JsonNode second = awaitEnd(rerun.body().path("id").asText());
+    JsonNode second = rollBackPausedRun(rerun.body().path("id").asText());
 
     // the rerun adopted the repository (it is the service's) and, rolling back, left it alone:
     // the failed run made it, so only that run's undo may delete it
