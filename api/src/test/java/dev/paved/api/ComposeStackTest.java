@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -60,6 +61,63 @@ class ComposeStackTest {
     assertThat(workerEnv.get("PAVED_TEMPLATES_DIR")).isEqualTo(apiEnv.get("PAVED_TEMPLATES_DIR"));
     assertThat(api.get("volumes")).asList().contains("paved-data:/var/lib/paved");
     assertThat(worker.get("volumes")).asList().contains("paved-data:/var/lib/paved");
+  }
+
+  @Test
+  void theApiSignsUsersInFromTheMountedUsersFileAndTheWorkerHasNoSignIn() throws IOException {
+    Map<String, Object> services = map(compose().get("services"));
+    ComposeFile stack = ComposeFile.withEnvFile(ROOT.resolve(".env.example"));
+    Map<String, String> api = stack.environment("paved-api");
+    String usersFile = api.get("PAVED_USERS_FILE");
+
+    assertThat(usersFile).isEqualTo("/etc/paved/users.yaml");
+    assertThat(map(services.get("paved-api")).get("volumes"))
+        .asList()
+        .contains("${PAVED_USERS_FILE_HOST:-./deploy/users.example.yaml}:" + usersFile + ":ro");
+    assertThat(stack.bindMountSource("paved-api", usersFile))
+        .isEqualTo(ROOT.resolve("deploy/users.example.yaml"))
+        .isRegularFile();
+    assertThat(api).containsEntry("PAVED_OIDC_ISSUER_URI", "");
+    // an empty claim would not fall back to Paved's default
+    assertThat(api).containsEntry("PAVED_OIDC_GROUPS_CLAIM", "groups");
+    // the worker serves no one: no sign-in settings, no users file
+    assertThat(stack.environment("paved-worker"))
+        .doesNotContainKeys("PAVED_USERS_FILE", "PAVED_OIDC_ISSUER_URI", "PAVED_OIDC_GROUPS_CLAIM");
+    assertThat(stack.volumes("paved-worker")).noneMatch(volume -> volume.contains(usersFile));
+  }
+
+  @Test
+  void oidcFromEnvReplacesTheUsersFile(@TempDir Path temp) throws IOException {
+    Path env = temp.resolve(".env");
+    Files.writeString(
+        env,
+        "PAVED_USERS_FILE=\n"
+            + "PAVED_OIDC_ISSUER_URI=https://id.example.com/realms/platform\n"
+            + "PAVED_OIDC_GROUPS_CLAIM=roles\n"
+            + "PAVED_USERS_FILE_HOST=/srv/paved/users.yaml\n");
+    ComposeFile stack = ComposeFile.withEnvFile(env);
+
+    // Paved refuses a users file and an issuer together: PAVED_USERS_FILE= must empty it
+    assertThat(stack.environment("paved-api"))
+        .containsEntry("PAVED_USERS_FILE", "")
+        .containsEntry("PAVED_OIDC_ISSUER_URI", "https://id.example.com/realms/platform")
+        .containsEntry("PAVED_OIDC_GROUPS_CLAIM", "roles");
+    assertThat(stack.volumes("paved-api"))
+        .contains("/srv/paved/users.yaml:/etc/paved/users.yaml:ro");
+  }
+
+  @Test
+  void envExampleNamesEveryVariableTheComposeFileReads() throws IOException {
+    String example = Files.readString(ROOT.resolve(".env.example"));
+    Set<String> read = ComposeFile.variablesRead();
+
+    assertThat(read)
+        .contains("PAVED_DB_PASSWORD", "PAVED_USERS_FILE_HOST", "PAVED_OIDC_ISSUER_URI");
+    for (String variable : read) {
+      assertThat(example)
+          .as(".env.example names " + variable + " (set, or commented out with its form)")
+          .containsPattern("(?m)^#?\\s*" + Pattern.quote(variable) + "=");
+    }
   }
 
   @Test

@@ -64,6 +64,14 @@ public final class TestDatabases {
     return Optional.of(freshSchema(postgres));
   }
 
+  /**
+   * A JDBC URL of an empty schema on the PostgreSQL server at {@code serverUrl}, for a test that
+   * lets the app migrate it; the schema is dropped when the JVM ends.
+   */
+  public static String postgresSchemaUrl(String serverUrl) {
+    return freshSchema(serverUrl);
+  }
+
   private static DataSource postgres(String url) {
     return new DriverManagerDataSource(freshSchema(url));
   }

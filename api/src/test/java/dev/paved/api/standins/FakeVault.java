@@ -18,6 +18,18 @@ public final class FakeVault extends StandIn {
   public static final String TOKEN = "hvs.standin-e2e";
   private static final String TIME = "2026-11-28T10:00:00.123456789Z";
 
+  /** The only token this Vault accepts. */
+  private final String token;
+
+  public FakeVault() {
+    this(TOKEN);
+  }
+
+  /** A Vault that accepts {@code token} (as a deployment's own token) instead of {@link #TOKEN}. */
+  public FakeVault(String token) {
+    this.token = token;
+  }
+
   /** {@code secret/team/name/env} → metadata, as KV v2 answers it. */
   private final Map<String, ObjectNode> metadata = new LinkedHashMap<>();
 
@@ -101,7 +113,7 @@ public final class FakeVault extends StandIn {
     if (!path.startsWith("/v1/")) {
       return unhandled(call, "{\"errors\":[]}");
     }
-    if (!TOKEN.equals(call.headers().get("X-Vault-Token"))) {
+    if (!token.equals(call.headers().get("X-Vault-Token"))) {
       return errors(403, "permission denied");
     }
     if (path.startsWith("/v1/sys/policies/acl/")) {
