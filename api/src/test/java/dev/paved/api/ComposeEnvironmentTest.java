@@ -181,12 +181,16 @@ class ComposeEnvironmentTest {
         String runId = started.body().path("id").asText();
 
         // The api alone does none of the run: its workflow has not had one workflow task yet.
-        // (Asked of Temporal, not of the api: the api's GET of a run in flight asks the workflow
-        // for its progress, which waits for a worker.)
         Thread.sleep(1_500);
         assertThat(history(temporal, "service:team-payments/ledger"))
             .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)
             .doesNotContain(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+        // Meanwhile the api still answers for the run: its progress query, which no worker can
+        // answer, ends at paved.temporal.query-timeout (retries included, which alone would hold
+        // the call past this client's 30 s), and the answer comes from Paved's record.
+        Answer waiting = paved.get("/api/v1/runs/" + runId, "alice", "change-me-alice");
+        assertThat(waiting.status()).as(waiting.body().toString()).isEqualTo(200);
+        assertThat(waiting.body().path("status").asText()).isEqualTo("RUNNING");
 
         try (ConfigurableApplicationContext workerContext = startWorker(worker)) {
           assertThat(

@@ -50,7 +50,10 @@ public class TemporalConfiguration {
     EmbeddedTemporalServer server = embedded.getIfAvailable();
     if (server != null) {
       return WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+          WorkflowServiceStubsOptions.newBuilder()
+              .setTarget(server.target())
+              .setRpcQueryTimeout(temporal.queryTimeout())
+              .build());
     }
     return WorkflowServiceStubs.newServiceStubs(clusterOptions(temporal));
   }
@@ -58,7 +61,9 @@ public class TemporalConfiguration {
   /** The connection to a cluster: its address and, when configured, TLS. */
   static WorkflowServiceStubsOptions clusterOptions(TemporalProperties temporal) {
     WorkflowServiceStubsOptions.Builder options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target().strip());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(temporal.target().strip())
+            .setRpcQueryTimeout(temporal.queryTimeout());
     TemporalTls.apply(temporal.tls(), options);
     log.info(
         "Temporal cluster {} namespace {} ({})",

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stickyQueueTimeout how long a run's next workflow task waits for the worker that ran it
  *     last ({@code PAVED_TEMPORAL_STICKY_QUEUE_TIMEOUT}); when empty, zero on Paved's embedded
  *     server (see {@link StickyQueueTimeout}) and Temporal's default on a cluster
+ * @param queryTimeout how long a query (a run's live progress) waits for a worker to answer ({@code
+ *     PAVED_TEMPORAL_QUERY_TIMEOUT}, default 3 s); past it the API answers from Paved's own record,
+ *     so a page never hangs while no worker polls
  */
 @ConfigurationProperties("paved.temporal")
 public record TemporalProperties(
@@ -22,10 +25,17 @@ public record TemporalProperties(
     @DefaultValue("7233") int port,
     @DefaultValue("default") String namespace,
     @DefaultValue Tls tls,
-    Duration stickyQueueTimeout) {
+    Duration stickyQueueTimeout,
+    Duration queryTimeout) {
+
+  static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
 
   public TemporalProperties {
     tls = tls == null ? new Tls(null, null, null, null) : tls;
+    queryTimeout =
+        queryTimeout == null || queryTimeout.isZero() || queryTimeout.isNegative()
+            ? DEFAULT_QUERY_TIMEOUT
+            : queryTimeout;
   }
 
   public boolean embedded() {

@@ -76,7 +76,7 @@ class StickyQueueTimeoutTest {
   }
 
   private static TemporalProperties properties(String target, Duration sticky) {
-    return new TemporalProperties(target, 0, "default", null, sticky);
+    return new TemporalProperties(target, 0, "default", null, sticky, null);
   }
 
   private static Duration withStubs(String target, Function<WorkflowServiceStubs, Duration> call) {

@@ -113,7 +113,7 @@ class TemporalTlsTest {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             TemporalConfiguration.clusterOptions(
-                new TemporalProperties(target, 7233, "default", tls, null)));
+                new TemporalProperties(target, 7233, "default", tls, null, null)));
     try {
       return stubs
           .blockingStub()

@@ -1,5 +1,7 @@
 package dev.paved.api.runs;
 
+import dev.paved.worker.QueryDeadline;
+import dev.paved.worker.TemporalProperties;
 import dev.paved.workflows.goldenpath.DecisionRequest;
 import dev.paved.workflows.goldenpath.GoldenPathWorkflow;
 import dev.paved.workflows.goldenpath.RunInput;
@@ -9,6 +11,8 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +30,11 @@ class RunWorkflows {
   private static final Logger log = LoggerFactory.getLogger(RunWorkflows.class);
 
   private final WorkflowClient client;
+  private final Duration queryTimeout;
 
-  RunWorkflows(WorkflowClient client) {
+  RunWorkflows(WorkflowClient client, TemporalProperties temporal) {
     this.client = client;
+    this.queryTimeout = temporal.queryTimeout();
   }
 
   /** Starts the run's workflow; a stub starts one execution only, so each call makes its own. */
@@ -81,11 +87,12 @@ class RunWorkflows {
   /** The workflow's own progress query; empty when it cannot answer. */
   Optional<RunProgress> progress(RunRecord record) {
     try {
+      WorkflowStub run =
+          client.newUntypedWorkflowStub(
+              record.workflowId(), Optional.of(record.temporalRunId()), Optional.empty());
+      // no worker polling (all stopped, or busy past the timeout) must not hold the API's caller
       return Optional.ofNullable(
-          client
-              .newUntypedWorkflowStub(
-                  record.workflowId(), Optional.of(record.temporalRunId()), Optional.empty())
-              .query("progress", RunProgress.class));
+          QueryDeadline.within(queryTimeout, () -> run.query("progress", RunProgress.class)));
     } catch (RuntimeException e) {
       log.debug(
           "Progress query for run {} failed, answering from the record: {}",

@@ -66,7 +66,7 @@ class AccessRecoveryTest {
 
   private AccessRecovery recovery(String target) {
     return new AccessRecovery(
-        new TemporalProperties(target, 0, "default", null, null),
+        new TemporalProperties(target, 0, "default", null, null, null),
         store,
         audit,
         workflows,

@@ -56,7 +56,7 @@ class RunRecoveryTest {
 
   private RunRecovery recovery(String target) {
     return new RunRecovery(
-        new TemporalProperties(target, 0, "default", null, null),
+        new TemporalProperties(target, 0, "default", null, null, null),
         store,
         workflows,
         workspaces,
