@@ -171,6 +171,13 @@ class RunDecisions {
     ParameterSchema form = form(run);
     Map<String, Object> values = form.withDefaults(merged);
     List<FieldError> errors = new ArrayList<>(form.validate(values));
+    // only the corrections: a run from before undeclared parameters were refused keeps its own
+    errors.addAll(
+        form.undeclared(
+            corrections.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(Map.Entry::getKey)
+                .toList()));
     List<String> identity = run.workflowId().startsWith("service:") ? IDENTITY_FIELDS : List.of();
     for (String field : identity) {
       if (!Objects.equals(run.parameters().get(field), values.get(field))) {

@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +126,9 @@ public class RunService {
   record Checked(LoadedTemplate template, Map<String, Object> values, ServiceIdentity identity) {}
 
   /**
-   * Finds the template, fills the form's defaults, validates the parameters and names the service;
-   * 404 or 400 as {@link #start} answers them. Makes nothing: a dry run uses it too.
+   * Finds the template, fills the form's defaults, validates the parameters (refusing any the form
+   * does not declare) and names the service; 404 or 400 as {@link #start} answers them. Makes
+   * nothing: a dry run uses it too.
    */
   Checked check(String templateName, Map<String, Object> parameters, String runId) {
     LoadedTemplate template =
@@ -134,7 +136,8 @@ public class RunService {
             .find(templateName)
             .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
     Map<String, Object> values = template.parameters().withDefaults(parameters);
-    List<FieldError> errors = template.parameters().validate(values);
+    List<FieldError> errors = new ArrayList<>(template.parameters().validate(values));
+    errors.addAll(template.parameters().undeclared(parameters.keySet()));
     if (!errors.isEmpty()) {
       throw Problems.invalid(
           "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
