@@ -127,10 +127,21 @@ class RunController {
     return accepted(decisions.rollback(id, mayDecide(id, "roll back")));
   }
 
-  /** Stops a run in flight after its current step (a paused one at once) and undoes it. */
+  /**
+   * Stops a run in flight after its current step (a paused one at once) and undoes it. 200 with the
+   * run as it ended ({@code CANCELLED}, or {@code FAILED} when an undo failed) once it has; 202
+   * with status {@code CANCELLING} while it is still stopping or undoing (GET shows how it ends).
+   */
   @PostMapping("/{id}/cancel")
   ResponseEntity<RunView> cancel(@PathVariable String id) {
-    return accepted(decisions.cancel(id, mayDecide(id, "cancel")));
+    RunRecord run = decisions.cancel(id, mayDecide(id, "cancel"));
+    if (RunStatus.valueOf(run.status()).isTerminal()) {
+      return ResponseEntity.ok().location(URI.create("/api/v1/runs/" + id)).body(RunView.of(run));
+    }
+    RunView view = RunView.of(run).withStatus(RunView.CANCELLING);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/runs/" + view.id()))
+        .body(view);
   }
 
   /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */

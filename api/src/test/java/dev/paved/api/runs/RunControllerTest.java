@@ -265,6 +265,20 @@ class RunControllerTest {
   }
 
   @Test
+  void aCancelAnswersTheEndOrThatTheRunIsCancelling() throws Exception {
+    when(runs.find("r-1")).thenReturn(Optional.of(record("WAITING_APPROVAL")));
+    when(decisions.cancel("r-1", "pat")).thenReturn(record("CANCELLED"));
+    mvc.perform(post("/api/v1/runs/r-1/cancel"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CANCELLED"));
+
+    when(decisions.cancel("r-1", "pat")).thenReturn(record("RUNNING"));
+    mvc.perform(post("/api/v1/runs/r-1/cancel"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.status").value("CANCELLING"));
+  }
+
+  @Test
   void withoutCredentialsTheAnswerIs401WithAChallengeAndNothingStarts() throws Exception {
     mvc.perform(
             post("/api/v1/runs")
