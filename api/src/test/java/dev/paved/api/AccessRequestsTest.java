@@ -198,6 +198,8 @@ class AccessRequestsTest extends EndToEndTest {
 
     Answer asked = as("sam").post("/api/v1/access-requests", body);
     assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
+    // the answer shows the grant as made, not the request a moment before it
+    assertThat(asked.body().path("status").asText()).isEqualTo("ACTIVE");
     String id = asked.body().path("id").asText();
     JsonNode active = awaitStatus(id, "ACTIVE");
 

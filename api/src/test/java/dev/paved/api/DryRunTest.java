@@ -128,6 +128,9 @@ class DryRunTest extends EndToEndTest {
   @Test
   void aProductionDryRunShowsTheApprovalItWouldWaitFor() {
     Map<String, Object> production = new java.util.HashMap<>(CHECKOUT);
+    // its own name: another test starts a real run of "preview", and a dry run of a taken name
+    // is refused as the run would be
+    production.put("name", "preview-production");
     production.put("lifecycle", "production");
 
     Answer answer = dryRun("java-service", production);

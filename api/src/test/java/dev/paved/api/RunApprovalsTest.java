@@ -130,7 +130,8 @@ class RunApprovalsTest extends EndToEndTest {
     // a rejected run made nothing: the name is free for a new request
     String again = startProduction("rejected-ledger").path("id").asText();
     assertThat(again).isNotEqualTo(id);
+    // 200 once it has ended CANCELLED, 202 while it is still undoing
     assertThat(post("/api/v1/runs/" + again + "/cancel", Map.of(), Map.of()).status())
-        .isEqualTo(202);
+        .isIn(200, 202);
   }
 }

@@ -58,7 +58,10 @@ class RunController {
 
   /**
    * Starts a run; with {@code dryRun=true}, answers what the run would make (200, {@link
-   * DryRunReport}) and makes nothing: no run, no claim on the name, no workflow.
+   * DryRunReport}) and makes nothing: no run, no claim on the name, no workflow. Both pass the same
+   * admission ({@link RunService#admit}), so a dry run is refused exactly as the start would be
+   * (same status and problem); a dry run whose Idempotency-Key replays a run answers that run, as
+   * the start would.
    */
   @PostMapping
   ResponseEntity<?> start(
@@ -68,25 +71,24 @@ class RunController {
     if (request == null || request.template() == null || request.template().isBlank()) {
       throw Problems.invalid("'template' is required", Map.of());
     }
-    if (dryRun) {
-      Map<String, Object> parameters =
-          request.parameters() == null ? Map.of() : request.parameters();
-      RunService.Checked checked = runs.check(request.template(), parameters, DryRunService.RUN_ID);
-      return ResponseEntity.ok(
-          dryRuns.run(
-              checked.template(),
-              checked.values(),
-              checked.identity().serviceKey(),
-              users.current().name()));
-    }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
     }
-    Map<String, Object> parameters = request.parameters() == null ? Map.of() : request.parameters();
     CurrentUser me = users.current();
-    mayStart(me, parameters.get("owner"));
-    RunService.Started started =
-        runs.start(request.template(), parameters, me.name(), idempotencyKey);
+    RunService.Admission admission =
+        runs.admit(
+            request.template(),
+            request.parameters(),
+            me,
+            idempotencyKey,
+            dryRun ? DryRunService.RUN_ID : RunService.newRunId());
+    if (dryRun && admission.replay() == null) {
+      RunService.Checked checked = admission.checked();
+      return ResponseEntity.ok(
+          dryRuns.run(
+              checked.template(), checked.values(), checked.identity().serviceKey(), me.name()));
+    }
+    RunService.Started started = dryRun ? admission.replay() : runs.start(admission, me.name());
     RunView view = RunView.of(started.run());
     return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/runs/" + view.id()))
@@ -116,25 +118,36 @@ class RunController {
   ResponseEntity<RunView> retry(
       @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
     Map<String, Object> corrections = request == null ? null : request.parameters();
-    return accepted(decisions.retry(id, corrections, mayDecide(id)));
+    return accepted(decisions.retry(id, corrections, mayDecide(id, "retry")));
   }
 
   /** Undoes what a run that needs attention made; it ends ROLLED_BACK. */
   @PostMapping("/{id}/rollback")
   ResponseEntity<RunView> rollback(@PathVariable String id) {
-    return accepted(decisions.rollback(id, mayDecide(id)));
+    return accepted(decisions.rollback(id, mayDecide(id, "roll back")));
   }
 
-  /** Stops a run in flight after its current step (a paused one at once) and undoes it. */
+  /**
+   * Stops a run in flight after its current step (a paused one at once) and undoes it. 200 with the
+   * run as it ended ({@code CANCELLED}, or {@code FAILED} when an undo failed) once it has; 202
+   * with status {@code CANCELLING} while it is still stopping or undoing (GET shows how it ends).
+   */
   @PostMapping("/{id}/cancel")
   ResponseEntity<RunView> cancel(@PathVariable String id) {
-    return accepted(decisions.cancel(id, mayDecide(id)));
+    RunRecord run = decisions.cancel(id, mayDecide(id, "cancel"));
+    if (RunStatus.valueOf(run.status()).isTerminal()) {
+      return ResponseEntity.ok().location(URI.create("/api/v1/runs/" + id)).body(RunView.of(run));
+    }
+    RunView view = RunView.of(run).withStatus(RunView.CANCELLING);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/runs/" + view.id()))
+        .body(view);
   }
 
   /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */
   @PostMapping("/{id}/rerun")
   ResponseEntity<RunView> rerun(@PathVariable String id) {
-    return accepted(reruns.rerun(id, mayDecide(id)));
+    return accepted(reruns.rerun(id, mayDecide(id, "re-run")));
   }
 
   private static ResponseEntity<RunView> accepted(RunRecord run) {
@@ -145,29 +158,15 @@ class RunController {
   }
 
   /**
-   * The caller's name, when they may decide about the run: a member of the team that owns it, or
+   * The caller's name, when they may {@code action} the run: a member of the team that owns it, or
    * the platform team (the same rule as for starting it). 404 for an unknown run, 403 otherwise.
    */
-  private String mayDecide(String id) {
+  private String mayDecide(String id, String action) {
     RunRecord run =
         runs.find(id).orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
     CurrentUser me = users.current();
-    mayStart(me, run.parameters().get("owner"));
+    RunPermissions.check(me, run.parameters().get("owner"), action);
     return me.name();
-  }
-
-  /**
-   * A team member starts runs their team owns; the platform team starts any. A run without an
-   * {@code owner} is the platform team's (a default owner must not let anyone in).
-   */
-  private static void mayStart(CurrentUser me, Object owner) {
-    if (owner instanceof String team && !team.isBlank() ? me.mayActFor(team) : me.platform()) {
-      return;
-    }
-    throw Problems.forbidden(
-        owner instanceof String team && !team.isBlank()
-            ? me.name() + " is not a member of " + team + ": only its members start its runs"
-            : "a run without an 'owner' parameter is started by the platform team");
   }
 
   @GetMapping("/{id}")

@@ -89,9 +89,20 @@ class RunDecisions {
     return found(id);
   }
 
-  /** Stops a run at its next step boundary (a paused one at once) and undoes what it made. */
+  /**
+   * How long a cancel waits for the run to end before answering that it is still cancelling: a
+   * paused or waiting run ends as soon as its undo is done, a running one after its current step.
+   */
+  static final long CANCEL_SETTLE_SECONDS = 10;
+
+  /**
+   * Stops a run at its next step boundary (a paused one at once) and undoes what it made; answers
+   * the run as it ended when that takes at most {@link #CANCEL_SETTLE_SECONDS}, else as it stands.
+   */
   RunRecord cancel(String id, String user) {
-    decide(inFlight(id, "cancelled"), "cancel", DecisionRequest.by(user));
+    RunRecord run = inFlight(id, "cancelled");
+    decide(run, "cancel", DecisionRequest.by(user));
+    workflows.awaitEnd(run, CANCEL_SETTLE_SECONDS);
     return found(id);
   }
 
@@ -171,6 +182,13 @@ class RunDecisions {
     ParameterSchema form = form(run);
     Map<String, Object> values = form.withDefaults(merged);
     List<FieldError> errors = new ArrayList<>(form.validate(values));
+    // only the corrections: a run from before undeclared parameters were refused keeps its own
+    errors.addAll(
+        form.undeclared(
+            corrections.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(Map.Entry::getKey)
+                .toList()));
     List<String> identity = run.workflowId().startsWith("service:") ? IDENTITY_FIELDS : List.of();
     for (String field : identity) {
       if (!Objects.equals(run.parameters().get(field), values.get(field))) {

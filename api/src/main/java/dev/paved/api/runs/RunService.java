@@ -2,6 +2,7 @@ package dev.paved.api.runs;
 
 import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
+import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema.FieldError;
 import dev.paved.api.templates.TemplateRegistry;
@@ -12,6 +13,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +59,63 @@ public class RunService {
   /** A run that was started, or found again by its idempotency key. */
   record Started(RunRecord run, boolean replayed) {}
 
-  Started start(
-      String templateName, Map<String, Object> parameters, String user, String idempotencyKey) {
+  /**
+   * A request to start a run that no check refused: the run to start ({@code checked}, with the id
+   * it will have), or the run its Idempotency-Key started before ({@code replay}, then {@code
+   * checked} is null).
+   */
+  record Admission(
+      String runId, Checked checked, String idempotencyKey, String requestHash, Started replay) {}
+
+  /**
+   * Every check that can refuse a run (after the controller's checks of the request's shape), in
+   * the order a start applies them: the caller's right to start runs for the {@code owner} (403), a
+   * key used before (422 when for another request; a replay of its run when for this one), the
+   * template (404), its form and undeclared parameters (400), the service's name (409 when a
+   * service has it or a run is in flight for it). Makes nothing. A start and a dry run both begin
+   * here, so a dry run answers every refusal a start would; {@code runId} is the id the run would
+   * have.
+   */
+  Admission admit(
+      String templateName,
+      Map<String, Object> requested,
+      CurrentUser me,
+      String idempotencyKey,
+      String runId) {
+    Map<String, Object> parameters = requested == null ? Map.of() : requested;
+    RunPermissions.check(me, parameters.get("owner"), "start");
     String requestHash = hash(templateName + "\n" + RunStore.write(parameters));
     if (idempotencyKey != null) {
       Optional<Started> replay = replay(idempotencyKey, requestHash);
       if (replay.isPresent()) {
-        return replay.get();
+        return new Admission(runId, null, idempotencyKey, requestHash, replay.get());
       }
     }
-    String runId = newRunId();
     Checked checked = check(templateName, parameters, runId);
+    ServiceIdentity identity = checked.identity();
+    String name = identity.serviceName();
+    // The claim in start() decides a race; this answers the refusal a start would meet anyway.
+    if (name != null && store.claimHolder(name).isPresent()) {
+      if (idempotencyKey == null || !claimedByKey(name, idempotencyKey)) {
+        throw serviceTaken(name);
+      }
+    } else if (name != null && store.hasOtherActiveRun(identity.workflowId(), runId)) {
+      throw beingCreated(identity);
+    }
+    return new Admission(runId, checked, idempotencyKey, requestHash, null);
+  }
+
+  /** Starts the admitted run (or answers its replay): claims the name, records it, starts it. */
+  Started start(Admission admission, String user) {
+    if (admission.replay() != null) {
+      return admission.replay();
+    }
+    String runId = admission.runId();
+    String idempotencyKey = admission.idempotencyKey();
+    String requestHash = admission.requestHash();
+    Checked checked = admission.checked();
     LoadedTemplate template = checked.template();
+    String templateName = template.name();
     Map<String, Object> values = checked.values();
     ServiceIdentity identity = checked.identity();
     RunStore.NewRun run =
@@ -125,8 +172,9 @@ public class RunService {
   record Checked(LoadedTemplate template, Map<String, Object> values, ServiceIdentity identity) {}
 
   /**
-   * Finds the template, fills the form's defaults, validates the parameters and names the service;
-   * 404 or 400 as {@link #start} answers them. Makes nothing: a dry run uses it too.
+   * Finds the template, fills the form's defaults, validates the parameters (refusing any the form
+   * does not declare) and names the service; 404 or 400 as {@link #start} answers them. Makes
+   * nothing: a dry run uses it too.
    */
   Checked check(String templateName, Map<String, Object> parameters, String runId) {
     LoadedTemplate template =
@@ -134,7 +182,8 @@ public class RunService {
             .find(templateName)
             .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
     Map<String, Object> values = template.parameters().withDefaults(parameters);
-    List<FieldError> errors = template.parameters().validate(values);
+    List<FieldError> errors = new ArrayList<>(template.parameters().validate(values));
+    errors.addAll(template.parameters().undeclared(parameters.keySet()));
     if (!errors.isEmpty()) {
       throw Problems.invalid(
           "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
@@ -181,9 +230,7 @@ public class RunService {
       }
     } catch (WorkflowExecutionAlreadyStarted e) {
       store.delete(run.id());
-      throw Problems.conflict(
-          identity.serviceKey() + " is being created by another run",
-          Map.of("workflowId", identity.workflowId()));
+      throw beingCreated(identity);
     } catch (RuntimeException e) {
       store.delete(run.id());
       log.warn("Could not start run {}: {}", run.id(), e.toString());
@@ -244,6 +291,12 @@ public class RunService {
             + holder
             + ")",
         Map.of("service", serviceName, "runId", holder));
+  }
+
+  private static RuntimeException beingCreated(ServiceIdentity identity) {
+    return Problems.conflict(
+        identity.serviceKey() + " is being created by another run",
+        Map.of("workflowId", identity.workflowId()));
   }
 
   static String newRunId() {

@@ -39,6 +39,36 @@ record RunView(
     int recoveries,
     Instant recoveredAt) {
 
+  /**
+   * The status a cancel answers while the run is still stopping or undoing: never stored, never a
+   * {@code GET}'s (which shows the run's own status until it ends {@code CANCELLED}).
+   */
+  static final String CANCELLING = "CANCELLING";
+
+  /** The same view with another status. */
+  RunView withStatus(String other) {
+    return new RunView(
+        id,
+        template,
+        templateVersion,
+        serviceKey,
+        other,
+        requestedBy,
+        parameters,
+        steps,
+        failedStep,
+        error,
+        output,
+        pausedUntil,
+        decisions,
+        approvals,
+        rerunOf,
+        createdAt,
+        updatedAt,
+        recoveries,
+        recoveredAt);
+  }
+
   /** One decision about the run. */
   record DecisionView(
       String kind, String step, String decidedBy, Instant at, List<String> changedParameters) {

@@ -61,6 +61,26 @@ class RunWorkflows {
   }
 
   /**
+   * Waits ({@code seconds} at most) for the run's workflow to close; false when it is still open
+   * (or could not be asked). Its last act is the run's final record, so once closed the record
+   * shows how the run ended.
+   */
+  boolean awaitEnd(RunRecord record, long seconds) {
+    try {
+      client
+          .newUntypedWorkflowStub(
+              record.workflowId(), Optional.ofNullable(record.temporalRunId()), Optional.empty())
+          .getResult(seconds, TimeUnit.SECONDS, RunProgress.class);
+      return true;
+    } catch (TimeoutException stillOpen) {
+      return false;
+    } catch (RuntimeException closedOtherwise) {
+      log.debug("Run {}: awaiting its end: {}", record.id(), closedOtherwise.toString());
+      return false;
+    }
+  }
+
+  /**
    * Sends an operator's decision ({@code retry}, {@code rollback}, {@code cancel}) as an update to
    * the run's workflow and returns its progress once the decision is taken. A refusal by the
    * update's validator arrives as a {@code WorkflowUpdateException}; a closed workflow as a {@code

@@ -10,12 +10,15 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A template's form pages as one JSON Schema: the pages' properties merged, their {@code required}
@@ -49,8 +52,16 @@ public final class ParameterSchema {
   private static final Set<String> MERGED =
       Set.of("title", "description", "properties", "required", "type");
 
+  /** The keywords whose sub-schemas may declare more properties of the same object. */
+  private static final List<String> SUB_SCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf");
+
+  private static final List<String> SUB_SCHEMAS = List.of("if", "then", "else");
+
   private final Map<String, Object> schema;
   private final JsonSchema validator;
+  private final Set<String> allowed = new LinkedHashSet<>();
+  private final List<Pattern> allowedPatterns = new ArrayList<>();
+  private boolean open;
 
   private ParameterSchema(Map<String, Object> schema) {
     JsonNode node = JSON.valueToTree(schema);
@@ -61,6 +72,7 @@ public final class ParameterSchema {
     }
     this.schema = schema;
     this.validator = FACTORY.getSchema(node);
+    collectAllowed(schema);
   }
 
   /** Merges the pages; IllegalArgumentException when they do not form a usable schema. */
@@ -118,6 +130,57 @@ public final class ParameterSchema {
    */
   public Map<String, Object> withDefaults(Map<String, Object> values) {
     return FormDefaults.of(schema, values);
+  }
+
+  /**
+   * One problem per name the form does not declare, sorted. A property of any page counts as
+   * declared, as does one of a page's sub-schemas ({@code dependencies}, {@code allOf}, {@code
+   * anyOf}, {@code oneOf}, {@code if}/{@code then}/{@code else}) or a name matching one of their
+   * {@code patternProperties}. Empty when a page allows other properties ({@code
+   * additionalProperties} true or a schema).
+   */
+  public List<FieldError> undeclared(Collection<String> names) {
+    if (open) {
+      return List.of();
+    }
+    return names.stream()
+        .filter(name -> !allowed.contains(name))
+        .filter(name -> allowedPatterns.stream().noneMatch(p -> p.matcher(name).find()))
+        .sorted()
+        .map(name -> new FieldError(name, "is not a parameter of this template's form"))
+        .toList();
+  }
+
+  private void collectAllowed(Map<String, Object> part) {
+    allowed.addAll(Yaml.map(part.get("properties")).keySet());
+    for (String pattern : Yaml.map(part.get("patternProperties")).keySet()) {
+      try {
+        allowedPatterns.add(Pattern.compile(pattern));
+      } catch (PatternSyntaxException e) {
+        open = true; // the validator reads it its own way: refuse nothing it might allow
+      }
+    }
+    Object additional = part.get("additionalProperties");
+    if (additional != null && !Boolean.FALSE.equals(additional)) {
+      open = true;
+    }
+    for (String keyword : SUB_SCHEMA_LISTS) {
+      for (Object sub : Yaml.list(part.get(keyword))) {
+        if (sub instanceof Map<?, ?>) {
+          collectAllowed(Yaml.map(sub));
+        }
+      }
+    }
+    for (String keyword : SUB_SCHEMAS) {
+      if (part.get(keyword) instanceof Map<?, ?> sub) {
+        collectAllowed(Yaml.map(sub));
+      }
+    }
+    for (Object dependency : Yaml.map(part.get("dependencies")).values()) {
+      if (dependency instanceof Map<?, ?> sub) {
+        collectAllowed(Yaml.map(sub));
+      }
+    }
   }
 
   /** One problem per field that fails the schema; empty when the values are valid. */

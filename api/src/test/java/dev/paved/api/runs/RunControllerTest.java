@@ -2,13 +2,13 @@ package dev.paved.api.runs;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,10 +78,16 @@ class RunControllerTest {
         t);
   }
 
+  private static RunService.Admission admitted(String runId) {
+    return new RunService.Admission(runId, null, null, "hash", null);
+  }
+
   @Test
   void startAnswers202WithLocationAndPendingSteps() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("pat"), isNull()))
-        .thenReturn(new RunService.Started(record("RUNNING"), false));
+    RunService.Admission admission = admitted("r-1");
+    when(runs.admit(eq("java-service"), anyMap(), any(), isNull(), anyString()))
+        .thenReturn(admission);
+    when(runs.start(admission, "pat")).thenReturn(new RunService.Started(record("RUNNING"), false));
 
     mvc.perform(
             post("/api/v1/runs")
@@ -98,8 +104,15 @@ class RunControllerTest {
     LoadedTemplate template = mock(LoadedTemplate.class);
     ServiceIdentity identity =
         new ServiceIdentity("checkout", "team-payments/checkout", "service:team-payments/checkout");
-    when(runs.check(eq("java-service"), anyMap(), eq("dry-run")))
-        .thenReturn(new RunService.Checked(template, Map.of("name", "checkout"), identity));
+    when(runs.admit(
+            eq("java-service"), anyMap(), any(), eq("ignored-for-a-dry-run"), eq("dry-run")))
+        .thenReturn(
+            new RunService.Admission(
+                "dry-run",
+                new RunService.Checked(template, Map.of("name", "checkout"), identity),
+                "ignored-for-a-dry-run",
+                "hash",
+                null));
     when(dryRuns.run(template, Map.of("name", "checkout"), "team-payments/checkout", "pat"))
         .thenReturn(
             new DryRunReport(
@@ -126,13 +139,16 @@ class RunControllerTest {
         .andExpect(header().doesNotExist("Location"))
         .andExpect(jsonPath("$.dryRun").value(true))
         .andExpect(jsonPath("$.status").value("COMPLETED"));
-    verify(runs, never()).start(any(), anyMap(), any(), any());
+    verify(runs, never()).start(any(), any());
   }
 
   @Test
   void aReplayedIdempotencyKeyAnswers200() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("pat"), eq("k-1")))
-        .thenReturn(new RunService.Started(record("COMPLETED"), true));
+    RunService.Started replay = new RunService.Started(record("COMPLETED"), true);
+    RunService.Admission admission = new RunService.Admission("r-9", null, "k-1", "hash", replay);
+    when(runs.admit(eq("java-service"), any(), any(), eq("k-1"), anyString()))
+        .thenReturn(admission);
+    when(runs.start(admission, "pat")).thenReturn(replay);
 
     mvc.perform(
             post("/api/v1/runs")
@@ -209,34 +225,57 @@ class RunControllerTest {
   }
 
   @Test
-  void aTeamMemberStartsTheirTeamsRunsOnly() throws Exception {
-    when(runs.start(eq("java-service"), anyMap(), eq("alice"), isNull()))
-        .thenReturn(new RunService.Started(record("RUNNING"), false));
-    String payments =
-        "{\"template\":\"java-service\",\"parameters\":{\"owner\":\"group:default/team-payments\"}}";
+  void aDecisionNamesTheActionItRefuses() throws Exception {
+    RunRecord payments =
+        new RunRecord(
+            "r-1",
+            "java-service",
+            "v1",
+            "team-payments/checkout",
+            "service:team-payments/checkout",
+            "t-1",
+            "WAITING_APPROVAL",
+            "alice",
+            Map.of("name", "checkout", "owner", "team-payments"),
+            record("RUNNING").plan(),
+            null,
+            null,
+            Instant.parse("2026-11-28T10:00:00Z"),
+            Instant.parse("2026-11-28T10:00:00Z"));
+    when(runs.find("r-1")).thenReturn(Optional.of(payments));
 
-    mvc.perform(
-            post("/api/v1/runs")
-                .with(TestUsers.as("alice", "team-payments"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(payments))
-        .andExpect(status().isAccepted());
-    mvc.perform(
-            post("/api/v1/runs")
-                .with(TestUsers.as("carol", "team-search"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(payments))
-        .andExpect(status().isForbidden())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail").value(Matchers.containsString("team-payments")));
-    mvc.perform(
-            post("/api/v1/runs")
-                .with(TestUsers.as("alice", "team-payments"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"template\":\"java-service\",\"parameters\":{}}"))
-        .andExpect(status().isForbidden());
-    verify(runs).start(eq("java-service"), anyMap(), eq("alice"), isNull());
-    verifyNoMoreInteractions(runs);
+    for (String[] action :
+        List.of(
+            new String[] {"cancel", "cancel"},
+            new String[] {"retry", "retry"},
+            new String[] {"rollback", "roll back"},
+            new String[] {"rerun", "re-run"})) {
+      mvc.perform(post("/api/v1/runs/r-1/" + action[0]).with(TestUsers.as("carol", "team-search")))
+          .andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(
+                      "carol is not a member of team-payments: only members of team-payments or"
+                          + " the platform team may "
+                          + action[1]
+                          + " its runs"));
+    }
+    verifyNoInteractions(decisions, reruns);
+  }
+
+  @Test
+  void aCancelAnswersTheEndOrThatTheRunIsCancelling() throws Exception {
+    when(runs.find("r-1")).thenReturn(Optional.of(record("WAITING_APPROVAL")));
+    when(decisions.cancel("r-1", "pat")).thenReturn(record("CANCELLED"));
+    mvc.perform(post("/api/v1/runs/r-1/cancel"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CANCELLED"));
+
+    when(decisions.cancel("r-1", "pat")).thenReturn(record("RUNNING"));
+    mvc.perform(post("/api/v1/runs/r-1/cancel"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.status").value("CANCELLING"));
   }
 
   @Test

@@ -112,4 +112,74 @@ class ParameterSchemaTest {
     assertThat(schema.declared())
         .containsExactlyInAnyOrder("name", "owner", "lifecycle", "database");
   }
+
+  @Test
+  void aParameterNoPageDeclaresIsNamed() {
+    assertThat(schema.undeclared(List.of("name", "lifecycle", "colour", "size")))
+        .containsExactly(
+            new ParameterSchema.FieldError("colour", "is not a parameter of this template's form"),
+            new ParameterSchema.FieldError("size", "is not a parameter of this template's form"));
+  }
+
+  @Test
+  void propertiesOfAPagesSubSchemasAreDeclaredToo() {
+    ParameterSchema form =
+        ParameterSchema.of(
+            List.of(
+                Map.of(
+                    "properties",
+                    Map.of("database", Map.of("type", "boolean"), "kind", Map.of("type", "string")),
+                    "dependencies",
+                    Map.of(
+                        "database",
+                        Map.of(
+                            "oneOf",
+                            List.of(
+                                Map.of(
+                                    "properties",
+                                    Map.of(
+                                        "database", Map.of("const", true),
+                                        "databaseSize", Map.of("type", "string")))))),
+                    "allOf",
+                    List.of(Map.of("properties", Map.of("region", Map.of("type", "string")))),
+                    "if",
+                    Map.of("properties", Map.of("kind", Map.of("const", "job"))),
+                    "then",
+                    Map.of("properties", Map.of("schedule", Map.of("type", "string"))),
+                    "else",
+                    Map.of("properties", Map.of("port", Map.of("type", "integer"))),
+                    "patternProperties",
+                    Map.of("^label-", Map.of("type", "string")))));
+
+    assertThat(
+            form.undeclared(
+                List.of("databaseSize", "region", "schedule", "port", "label-team", "colour")))
+        .extracting(ParameterSchema.FieldError::field)
+        .containsExactly("colour");
+    // the form kept by a run (read back from its merged schema) declares the same
+    assertThat(ParameterSchema.fromMap(form.asMap()).undeclared(List.of("schedule", "colour")))
+        .extracting(ParameterSchema.FieldError::field)
+        .containsExactly("colour");
+  }
+
+  @Test
+  void aPageThatAllowsOtherPropertiesRefusesNone() {
+    for (Object additional : List.of(true, Map.of("type", "string"))) {
+      ParameterSchema open =
+          ParameterSchema.of(
+              List.of(
+                  Map.of("properties", Map.of("name", Map.of("type", "string"))),
+                  Map.of("additionalProperties", additional)));
+      assertThat(open.undeclared(List.of("colour"))).isEmpty();
+    }
+    ParameterSchema closed =
+        ParameterSchema.of(
+            List.of(
+                Map.of(
+                    "properties",
+                    Map.of("name", Map.of("type", "string")),
+                    "additionalProperties",
+                    false)));
+    assertThat(closed.undeclared(List.of("colour"))).hasSize(1);
+  }
 }

@@ -53,6 +53,16 @@ public interface AccessRequestWorkflow {
   @UpdateValidatorMethod(updateName = "acknowledge")
   void validateAcknowledge(AccessAction action);
 
+  /**
+   * Answers once a break-glass request's grant is made (or has failed) and recorded: sent with the
+   * workflow's start (update-with-start), so the requester hears the grant's real state.
+   */
+  @UpdateMethod
+  AccessSnapshot granted();
+
+  @UpdateValidatorMethod(updateName = "granted")
+  void validateGranted();
+
   @QueryMethod
   AccessSnapshot snapshot();
 }

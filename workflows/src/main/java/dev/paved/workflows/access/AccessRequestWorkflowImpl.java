@@ -243,6 +243,16 @@ public class AccessRequestWorkflowImpl implements AccessRequestWorkflow {
   }
 
   @Override
+  public AccessSnapshot granted() {
+    return journal.settled(() -> state.status() != AccessStatus.PENDING);
+  }
+
+  @Override
+  public void validateGranted() {
+    AccessRules.checkGranted(input);
+  }
+
+  @Override
   public AccessSnapshot snapshot() {
     return state.snapshot();
   }

@@ -25,6 +25,14 @@ final class AccessRules {
     input.approvers().check(request.caller(), input.requestedBy(), state.decidedBy());
   }
 
+  /** Only a break-glass request is granted without a decision, so only it can wait for one. */
+  static void checkGranted(AccessInput input) {
+    if (!input.breakGlass()) {
+      throw ApprovalFailures.conflict(
+          "only a break-glass request is granted at once; this one waits for its approvers");
+    }
+  }
+
   /** The requester, an approver or the platform team ends an active grant early. */
   static void checkRevoke(AccessInput input, AccessState state, AccessAction action) {
     Caller caller = caller(action);

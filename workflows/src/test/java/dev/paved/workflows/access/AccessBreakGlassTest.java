@@ -44,6 +44,24 @@ class AccessBreakGlassTest {
   }
 
   @Test
+  void theGrantedUpdateAnswersOnceTheGrantIsMadeAndRecorded() {
+    AccessRequestWorkflow request = harness.start(input("write", 1, ONE_HOUR, true));
+
+    AccessSnapshot granted = request.granted();
+
+    assertThat(granted.status()).isEqualTo(AccessStatus.ACTIVE);
+    // recorded before the answer: Paved's record shows the grant as soon as the update answers
+    assertThat(harness.audit()).anySatisfy(e -> assertThat(e.action()).isEqualTo("access.granted"));
+  }
+
+  @Test
+  void onlyABreakGlassRequestCanBeAwaitedForItsGrant() {
+    AccessRequestWorkflow request = harness.start(input("write", 1, ONE_HOUR, false));
+
+    assertThat(Refusals.refusal(request::granted)).isEqualTo("Conflict");
+  }
+
+  @Test
   void grantsAtOnceNotifiesTheApproversAndFlagsAMissedReview() throws Exception {
     AccessRequestWorkflow request = harness.start(input("write", 1, ONE_HOUR, true));
 
