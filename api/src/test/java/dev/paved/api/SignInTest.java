@@ -41,7 +41,21 @@ class SignInTest extends EndToEndTest {
   @Test
   void healthAndTheOpenApiDocumentStayOpen() {
     assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
     assertThat(anonymous().get("/api/v1/openapi").status()).isEqualTo(200);
+  }
+
+  @Test
+  void healthShowsItsComponentsToThePlatformGroupOnly() {
+    JsonNode anonymous = anonymous().get("/actuator/health").body();
+    assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).as(anonymous.toString()).isFalse();
+    assertThat(anonymous().get("/actuator/health/db").status()).isEqualTo(404);
+    assertThat(as("alice").get("/actuator/health").body().has("components")).isFalse();
+    JsonNode platform = as("pat").get("/actuator/health").body();
+    assertThat(platform.path("components").path("db").path("details").path("database").asText())
+        .isNotBlank();
   }
 
   @Test
