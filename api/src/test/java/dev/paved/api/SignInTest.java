@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SignInTest extends EndToEndTest {
 
   private int runCount() {
-    return get("/api/v1/runs?limit=500").body().path("runs").size();
+    return get("/api/v1/runs?limit=500").body().path("items").size();
   }
 
   @Test
@@ -69,7 +69,7 @@ class SignInTest extends EndToEndTest {
     JsonNode run = awaitEnd(started.path("id").asText());
     JsonNode audit =
         as("audrey").get("/api/v1/audit?subject=run:" + run.path("id").asText()).body();
-    assertThat(audit.path("events"))
+    assertThat(audit.path("items"))
         .extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
         .containsExactly("run.rolled_back by paved", "run.requested by alice");
   }
