@@ -41,7 +41,7 @@ class AccessIdempotencyTest extends EndToEndTest {
   }
 
   private int auditEntries() {
-    return get("/api/v1/audit?limit=1000").body().path("events").size();
+    return get("/api/v1/audit?limit=1000").body().path("items").size();
   }
 
   private static Map<String, String> key(String key) {
@@ -70,7 +70,7 @@ class AccessIdempotencyTest extends EndToEndTest {
     Answer later = as("alice").post(REQUESTS, request("read", "PT1H"), key(key));
     assertThat(later.status()).isEqualTo(200);
     assertThat(later.body().path("status").asText()).isEqualTo("ACTIVE");
-    JsonNode trail = get("/api/v1/audit?subject=access-request:" + id).body().path("events");
+    JsonNode trail = get("/api/v1/audit?subject=access-request:" + id).body().path("items");
     assertThat(trail)
         .filteredOn(e -> e.path("action").asText().equals("access.requested"))
         .hasSize(1);

@@ -146,7 +146,7 @@ class AccessRequestsTest extends EndToEndTest {
 
     assertThat(as("alice").get("/api/v1/audit").status()).isEqualTo(403);
     JsonNode audit =
-        as("audrey").get("/api/v1/audit?subject=access-request:" + id).body().path("events");
+        as("audrey").get("/api/v1/audit?subject=access-request:" + id).body().path("items");
     assertThat(audit)
         .extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
         .containsExactly(
@@ -155,7 +155,7 @@ class AccessRequestsTest extends EndToEndTest {
             "access.approved by bob",
             "access.requested by alice");
     assertThat(audit.get(2).path("detail").path("comment").asText()).isEqualTo("go ahead");
-    assertThat(as("pat").get("/api/v1/audit?actor=bob").body().path("events"))
+    assertThat(as("pat").get("/api/v1/audit?actor=bob").body().path("items"))
         .extracting(e -> e.path("subject").asText())
         .contains("access-request:" + id);
   }
@@ -163,7 +163,7 @@ class AccessRequestsTest extends EndToEndTest {
   @Test
   void requestsBeyondPolicyAreRefusedWithTheReasonAndStartNothing() {
     int requests = get("/api/v1/access-requests?limit=500").body().path("items").size();
-    int audit = get("/api/v1/audit?limit=1000").body().path("events").size();
+    int audit = get("/api/v1/audit?limit=1000").body().path("items").size();
 
     Answer tooLong = as("alice").post("/api/v1/access-requests", request("admin", "PT4H"));
     assertThat(tooLong.status()).isEqualTo(422);
@@ -188,7 +188,7 @@ class AccessRequestsTest extends EndToEndTest {
 
     assertThat(get("/api/v1/access-requests?limit=500").body().path("items").size())
         .isEqualTo(requests);
-    assertThat(get("/api/v1/audit?limit=1000").body().path("events").size()).isEqualTo(audit);
+    assertThat(get("/api/v1/audit?limit=1000").body().path("items").size()).isEqualTo(audit);
   }
 
   @Test
@@ -207,7 +207,7 @@ class AccessRequestsTest extends EndToEndTest {
     assertThat(active.path("reviewDueAt").isNull()).isFalse();
     assertThat(active.path("reviewOverdue").asBoolean()).isFalse();
     JsonNode audit =
-        as("pat").get("/api/v1/audit?subject=access-request:" + id).body().path("events");
+        as("pat").get("/api/v1/audit?subject=access-request:" + id).body().path("items");
     assertThat(audit)
         .anySatisfy(
             e -> {

@@ -77,7 +77,7 @@ class AccessRestartTest {
       JsonNode trail =
           call(second, "audrey", "GET", "/api/v1/audit?subject=access-request:" + expiring, null)
               .body()
-              .path("events");
+              .path("items");
       assertThat(trail)
           .extracting(e -> e.path("eventId").asText() + " " + e.path("action").asText())
           .containsExactly(

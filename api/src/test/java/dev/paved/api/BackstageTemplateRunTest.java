@@ -93,7 +93,7 @@ class BackstageTemplateRunTest extends EndToEndTest {
   void whatPavedDoesNotSupportIsListedAsRefusedWithEveryReason() {
     JsonNode list = get("/api/v1/templates").body();
 
-    assertThat(list.path("templates"))
+    assertThat(list.path("items"))
         .extracting(t -> t.path("name").asText())
         .doesNotContain("uses-unsupported");
     JsonNode refused = null;

@@ -53,7 +53,7 @@ class DryRunAdmissionTest extends EndToEndTest {
   }
 
   private int runs() {
-    return get(RUNS + "?limit=500").body().path("runs").size();
+    return get(RUNS + "?limit=500").body().path("items").size();
   }
 
   @Test

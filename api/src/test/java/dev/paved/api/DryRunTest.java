@@ -32,7 +32,7 @@ class DryRunTest extends EndToEndTest {
   void dryRunOfTheJavaServiceShowsEverythingAndMakesNothing() throws Exception {
     Set<String> dataBefore = tree(DATA_DIR);
     Set<String> tempBefore = dryRunFolders();
-    int runsBefore = get("/api/v1/runs?limit=500").body().path("runs").size();
+    int runsBefore = get("/api/v1/runs?limit=500").body().path("items").size();
 
     Answer answer = dryRun("java-service", CHECKOUT);
 
@@ -99,7 +99,7 @@ class DryRunTest extends EndToEndTest {
     // nothing was made: no repository, workspace, secret or run, and the temporary folder is gone
     assertThat(tree(DATA_DIR)).isEqualTo(dataBefore);
     assertThat(dryRunFolders()).isSubsetOf(tempBefore);
-    assertThat(get("/api/v1/runs?limit=500").body().path("runs").size()).isEqualTo(runsBefore);
+    assertThat(get("/api/v1/runs?limit=500").body().path("items").size()).isEqualTo(runsBefore);
     assertThat(get("/api/v1/catalog/entities/component/default/preview").status()).isEqualTo(404);
 
     // nor was the name claimed: a real run of the same service starts and completes

@@ -123,7 +123,7 @@ class GoldenPathRunTest extends EndToEndTest {
 
   @Test
   void badParametersAnswer400PerFieldAndStartNothing() {
-    int before = get("/api/v1/runs?limit=500").body().path("runs").size();
+    int before = get("/api/v1/runs?limit=500").body().path("items").size();
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("name", "Not_A_DNS_Label");
     parameters.put("lifecycle", "forever");
@@ -135,7 +135,7 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(answer.body().path("errors"))
         .extracting(e -> e.path("field").asText())
         .contains("name", "owner", "lifecycle");
-    assertThat(get("/api/v1/runs?limit=500").body().path("runs").size()).isEqualTo(before);
+    assertThat(get("/api/v1/runs?limit=500").body().path("items").size()).isEqualTo(before);
     assertThat(DATA_DIR.resolve("git/team-payments/Not_A_DNS_Label.git")).doesNotExist();
   }
 
@@ -232,7 +232,7 @@ class GoldenPathRunTest extends EndToEndTest {
   @Test
   void templatesListAndDetail() {
     JsonNode list = get("/api/v1/templates").body();
-    assertThat(list.path("templates"))
+    assertThat(list.path("items"))
         .extracting(t -> t.path("name").asText())
         .contains("java-service");
     JsonNode detail = get("/api/v1/templates/java-service").body();
@@ -246,7 +246,7 @@ class GoldenPathRunTest extends EndToEndTest {
   @Test
   void aTemplateWithABrokenExpressionIsRefusedAtLoadAndListedWithItsReason() {
     JsonNode list = get("/api/v1/templates").body();
-    assertThat(list.path("templates"))
+    assertThat(list.path("items"))
         .extracting(t -> t.path("name").asText())
         .doesNotContain("broken-expression");
     assertThat(list.path("refused"))

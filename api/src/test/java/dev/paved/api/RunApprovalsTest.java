@@ -97,7 +97,7 @@ class RunApprovalsTest extends EndToEndTest {
 
     List<String> audit = new ArrayList<>();
     for (JsonNode event :
-        as("audrey").get("/api/v1/audit?subject=run:" + id).body().path("events")) {
+        as("audrey").get("/api/v1/audit?subject=run:" + id).body().path("items")) {
       audit.add(0, event.path("actor").asText() + " " + event.path("action").asText());
     }
     assertThat(audit)
@@ -122,7 +122,7 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("PENDING");
     assertThat(DATA_DIR.resolve("git/team-payments/rejected-ledger.git")).doesNotExist();
     JsonNode audit =
-        as("audrey").get("/api/v1/audit?subject=run:" + id + "&actor=pat").body().path("events");
+        as("audrey").get("/api/v1/audit?subject=run:" + id + "&actor=pat").body().path("items");
     assertThat(audit.get(0).path("action").asText()).isEqualTo("run.approval.rejected");
     assertThat(audit.get(0).path("detail").path("comment").asText())
         .isEqualTo("use the shared ledger");

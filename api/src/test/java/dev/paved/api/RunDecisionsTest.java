@@ -41,7 +41,7 @@ class RunDecisionsTest extends EndToEndTest {
     // pauseTimeout: P1D, counted from the failure
     assertThat(Instant.parse(paused.path("pausedUntil").asText()))
         .isAfter(Instant.parse(paused.path("createdAt").asText()).plus(Duration.ofDays(1)));
-    assertThat(get("/api/v1/runs?status=NEEDS_ATTENTION").body().path("runs"))
+    assertThat(get("/api/v1/runs?status=NEEDS_ATTENTION").body().path("items"))
         .extracting(r -> r.path("id").asText())
         .contains(id);
     assertThat(repository("mended")).exists();
@@ -68,7 +68,7 @@ class RunDecisionsTest extends EndToEndTest {
     JsonNode decision = run.path("decisions").get(0);
     assertThat(decision.path("kind").asText()).isEqualTo("RETRY");
     assertThat(decision.path("step").asText()).isEqualTo("register");
-    assertThat(decision.path("decidedBy").asText()).isEqualTo("pat");
+    assertThat(decision.path("by").asText()).isEqualTo("pat");
     assertThat(get("/api/v1/catalog/entities/component/default/mended").status()).isEqualTo(200);
 
     // An ended run takes no decision.

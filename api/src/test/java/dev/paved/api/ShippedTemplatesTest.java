@@ -49,7 +49,7 @@ class ShippedTemplatesTest extends EndToEndTest {
     JsonNode list = get("/api/v1/templates").body();
     assertThat(list.path("refused").toString()).doesNotContain("../templates");
     for (String template : shippedTemplates().toList()) {
-      assertThat(list.path("templates").toString()).contains("\"name\":\"" + template + "\"");
+      assertThat(list.path("items").toString()).contains("\"name\":\"" + template + "\"");
     }
   }
 

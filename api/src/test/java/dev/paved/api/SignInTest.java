@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SignInTest extends EndToEndTest {
 
   private int runCount() {
-    return get("/api/v1/runs?limit=500").body().path("runs").size();
+    return get("/api/v1/runs?limit=500").body().path("items").size();
   }
 
   @Test
@@ -41,7 +41,21 @@ class SignInTest extends EndToEndTest {
   @Test
   void healthAndTheOpenApiDocumentStayOpen() {
     assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
     assertThat(anonymous().get("/api/v1/openapi").status()).isEqualTo(200);
+  }
+
+  @Test
+  void healthShowsItsComponentsToThePlatformGroupOnly() {
+    JsonNode anonymous = anonymous().get("/actuator/health").body();
+    assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).as(anonymous.toString()).isFalse();
+    assertThat(anonymous().get("/actuator/health/db").status()).isEqualTo(404);
+    assertThat(as("alice").get("/actuator/health").body().has("components")).isFalse();
+    JsonNode platform = as("pat").get("/actuator/health").body();
+    assertThat(platform.path("components").path("db").path("details").path("database").asText())
+        .isNotBlank();
   }
 
   @Test
@@ -55,7 +69,7 @@ class SignInTest extends EndToEndTest {
     JsonNode run = awaitEnd(started.path("id").asText());
     JsonNode audit =
         as("audrey").get("/api/v1/audit?subject=run:" + run.path("id").asText()).body();
-    assertThat(audit.path("events"))
+    assertThat(audit.path("items"))
         .extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
         .containsExactly("run.rolled_back by paved", "run.requested by alice");
   }

@@ -3,6 +3,7 @@ package dev.paved.api.access;
 import dev.paved.workflows.access.AccessInput;
 import dev.paved.workflows.access.AccessSnapshot;
 import dev.paved.workflows.approval.Decision;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,6 +35,7 @@ record AccessView(
   /** Who may approve: members of these groups, this many of them. */
   record Approvers(List<String> groups, int quorum, long approvals) {}
 
+  @Schema(name = "AccessDecision")
   record DecisionView(String by, String decision, String comment, Instant at) {}
 
   static AccessView of(AccessStore.Stored stored, Instant now) {

@@ -1,8 +1,12 @@
 package dev.paved.api.audit;
 
+import dev.paved.api.Items;
 import dev.paved.api.Problems;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail, for the platform team and the auditors. */
+@Tag(name = "Audit", description = "Who did what, for the platform team and the auditors")
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -25,8 +30,14 @@ class AuditController {
   }
 
   /** Newest first; {@code from} inclusive, {@code to} exclusive, both ISO-8601 instants. */
+  @Operation(summary = "Search the audit trail, newest first")
+  @ApiResponse(responseCode = "200", description = "the matching audit entries")
+  @ApiResponse(
+      responseCode = "400",
+      description = "from or to not an ISO-8601 instant, or a limit outside 1..1000")
+  @ApiResponse(responseCode = "403", description = "neither of the platform team nor an auditor")
   @GetMapping
-  Map<String, Object> list(
+  Items<AuditEvent> list(
       @RequestParam(required = false) String actor,
       @RequestParam(required = false) String subject,
       @RequestParam(required = false) String from,
@@ -41,7 +52,7 @@ class AuditController {
     }
     AuditLog.Query query =
         new AuditLog.Query(actor, subject, instant("from", from), instant("to", to), limit);
-    return Map.of("events", log.find(query));
+    return new Items<>(log.find(query));
   }
 
   private static Instant instant(String name, String value) {

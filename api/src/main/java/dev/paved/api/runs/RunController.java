@@ -1,11 +1,17 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.Items;
 import dev.paved.api.Problems;
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
 import dev.paved.workflows.goldenpath.RunStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Runs of golden-path templates: start one, follow it, list them, and decide about one that needs
  * attention (retry, roll back, cancel, re-run).
  */
+@Tag(name = "Runs", description = "Runs of golden-path templates and the decisions about them")
 @RestController
 @RequestMapping("/api/v1/runs")
 class RunController {
@@ -63,6 +70,30 @@ class RunController {
    * (same status and problem); a dry run whose Idempotency-Key replays a run answers that run, as
    * the start would.
    */
+  @Operation(summary = "Start a run of a template, or preview one with dryRun=true")
+  @ApiResponse(
+      responseCode = "202",
+      description = "started; Location names the run",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "with dryRun=true, what the run would make (nothing is started); or, for a repeated"
+              + " Idempotency-Key, the run it started",
+      content = @Content(schema = @Schema(oneOf = {DryRunReport.class, RunView.class})))
+  @ApiResponse(
+      responseCode = "400",
+      description = "no template, parameters that do not match its form, a bad Idempotency-Key")
+  @ApiResponse(responseCode = "403", description = "the caller is not a member of the owner team")
+  @ApiResponse(responseCode = "404", description = "no template of this name")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "a service of this name exists or is being created, or this Idempotency-Key is in use")
+  @ApiResponse(
+      responseCode = "422",
+      description = "this Idempotency-Key was used for another request")
+  @ApiResponse(responseCode = "503", description = "Temporal did not accept the run")
   @PostMapping
   ResponseEntity<?> start(
       @RequestBody RunRequest request,
@@ -102,6 +133,19 @@ class RunController {
    * Approves or rejects the approval step the run waits at. Anyone signed in may ask; the run's
    * approval step decides who counts (its approver groups, never the requester): 403 otherwise.
    */
+  @Operation(summary = "Approve or reject the approval step the run waits at")
+  @ApiResponse(responseCode = "200", description = "the decision was taken")
+  @ApiResponse(
+      responseCode = "400",
+      description = "no decision, or a word other than approve/reject")
+  @ApiResponse(
+      responseCode = "403",
+      description = "not an approver of the step, or the run's own requester")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
+  @ApiResponse(
+      responseCode = "409",
+      description = "the run does not wait for approval, or the caller decided already")
+  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/approval")
   ResponseEntity<RunView> approval(
       @PathVariable String id, @RequestBody(required = false) ApprovalRequest request) {
@@ -114,6 +158,18 @@ class RunController {
   }
 
   /** Runs the failed step of a run that needs attention again, and goes on. */
+  @Operation(summary = "Retry the failed step of a run that needs attention, then go on")
+  @ApiResponse(
+      responseCode = "202",
+      description = "accepted: the failed step runs again",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "corrected parameters that do not match the run's form")
+  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
+  @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
+  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/retry")
   ResponseEntity<RunView> retry(
       @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
@@ -122,6 +178,15 @@ class RunController {
   }
 
   /** Undoes what a run that needs attention made; it ends ROLLED_BACK. */
+  @Operation(summary = "Roll back what a run that needs attention made")
+  @ApiResponse(
+      responseCode = "202",
+      description = "accepted: the run is being rolled back",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
+  @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
+  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/rollback")
   ResponseEntity<RunView> rollback(@PathVariable String id) {
     return accepted(decisions.rollback(id, mayDecide(id, "roll back")));
@@ -132,6 +197,19 @@ class RunController {
    * run as it ended ({@code CANCELLED}, or {@code FAILED} when an undo failed) once it has; 202
    * with status {@code CANCELLING} while it is still stopping or undoing (GET shows how it ends).
    */
+  @Operation(summary = "Cancel a run in flight and undo what it made")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the run has ended: CANCELLED, or FAILED when an undo failed",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "accepted: the run is stopping or undoing; its status reads CANCELLING",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
+  @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
+  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/cancel")
   ResponseEntity<RunView> cancel(@PathVariable String id) {
     RunRecord run = decisions.cancel(id, mayDecide(id, "cancel"));
@@ -145,6 +223,17 @@ class RunController {
   }
 
   /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */
+  @Operation(summary = "Start a new run of an ended run's plan and parameters")
+  @ApiResponse(
+      responseCode = "202",
+      description = "the new run, linked by rerunOf; Location names it",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
+  @ApiResponse(
+      responseCode = "409",
+      description = "the run has not ended, completed, or another run holds the service's name")
+  @ApiResponse(responseCode = "503", description = "Temporal did not accept the new run")
   @PostMapping("/{id}/rerun")
   ResponseEntity<RunView> rerun(@PathVariable String id) {
     return accepted(reruns.rerun(id, mayDecide(id, "re-run")));
@@ -169,6 +258,9 @@ class RunController {
     return me.name();
   }
 
+  @Operation(summary = "Read a run: its status, steps, decisions and approvals")
+  @ApiResponse(responseCode = "200", description = "the run")
+  @ApiResponse(responseCode = "404", description = "no run with this id")
   @GetMapping("/{id}")
   RunView get(@PathVariable String id) {
     return runs.find(id)
@@ -176,18 +268,21 @@ class RunController {
         .orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
   }
 
+  @Operation(summary = "List runs, newest first")
+  @ApiResponse(responseCode = "200", description = "the runs")
+  @ApiResponse(responseCode = "400", description = "an unknown status, or a limit outside 1..500")
   @GetMapping
-  Map<String, Object> list(
+  Items<RunView.Summary> list(
       @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
     if (status != null
         && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw Problems.invalid(
           "unknown status '" + status + "'",
-          Map.of("allowed", Arrays.toString(RunStatus.values())));
+          Map.of("allowed", Arrays.stream(RunStatus.values()).map(Enum::name).toList()));
     }
     if (limit < 1 || limit > 500) {
       throw Problems.invalid("limit must be between 1 and 500", Map.of());
     }
-    return Map.of("runs", runs.list(status, limit).stream().map(RunView::summary).toList());
+    return new Items<>(runs.list(status, limit).stream().map(RunView.Summary::of).toList());
   }
 }

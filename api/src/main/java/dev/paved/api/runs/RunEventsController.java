@@ -1,6 +1,11 @@
 package dev.paved.api.runs;
 
 import dev.paved.api.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** What happened in a run: its events as they happen, and its workflow history. */
+@Tag(name = "Runs")
 @RestController
 @RequestMapping("/api/v1/runs")
 class RunEventsController implements AutoCloseable {
@@ -41,6 +47,15 @@ class RunEventsController implements AutoCloseable {
    * {@code step} (step, status, attempt, error) as steps start, retry, succeed, fail or are undone;
    * the stream ends when the run has ended.
    */
+  @Operation(summary = "Follow a run's events as server-sent events")
+  @ApiResponse(
+      responseCode = "200",
+      description = "a text/event-stream of run and step events; it ends when the run has ended",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "404", description = "no run with this id")
   @GetMapping(path = "/{id}/events")
   SseEmitter events(@PathVariable String id) {
     if (runs.find(id).isEmpty()) {
@@ -55,6 +70,15 @@ class RunEventsController implements AutoCloseable {
    * The run's workflow history as Temporal's JSON (replayable with Temporal's tools). Never holds a
    * secret: steps keep secret values out of workflow history.
    */
+  @Operation(summary = "Read a run's Temporal workflow history")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Temporal's history JSON, replayable with Temporal's tools",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no run with this id, or Temporal no longer has its history")
   @GetMapping(path = "/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> history(@PathVariable String id) {
     RunRecord run =

@@ -4,6 +4,7 @@ import dev.paved.workflows.goldenpath.RunApproval;
 import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.StepProgress;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,10 @@ record RunView(
         recoveredAt);
   }
 
-  /** One decision about the run. */
+  /** One decision about the run; {@code by} is who decided, null when the pause timed out. */
+  @Schema(name = "RunDecision")
   record DecisionView(
-      String kind, String step, String decidedBy, Instant at, List<String> changedParameters) {
+      String kind, String step, String by, Instant at, List<String> changedParameters) {
 
     static DecisionView of(RunDecision decision) {
       return new DecisionView(
@@ -117,8 +119,9 @@ record RunView(
     }
   }
 
-  /** One approver's decision. */
-  record ApprovalDecisionView(String user, String decision, String comment, Instant at) {}
+  /** One approver's decision, named as access requests name theirs. */
+  @Schema(name = "ApprovalDecision")
+  record ApprovalDecisionView(String by, String decision, String comment, Instant at) {}
 
   /** One step of a run. */
   record StepView(
@@ -172,20 +175,33 @@ record RunView(
         run.recoveredAt());
   }
 
-  /** The list view leaves out steps, parameters and output. */
-  static Map<String, Object> summary(RunRecord run) {
-    var body = new java.util.LinkedHashMap<String, Object>();
-    body.put("id", run.id());
-    body.put("template", run.template());
-    body.put("serviceKey", run.serviceKey());
-    body.put("status", run.status());
-    body.put("requestedBy", run.requestedBy());
-    body.put("failedStep", run.progress() == null ? null : run.progress().failedStep());
-    body.put("error", run.error());
-    body.put("rerunOf", run.rerunOf());
-    body.put("createdAt", run.createdAt());
-    body.put("updatedAt", run.updatedAt());
-    return body;
+  /** A run in a list: without its steps, parameters and output. */
+  @Schema(name = "RunSummary")
+  record Summary(
+      String id,
+      String template,
+      String serviceKey,
+      String status,
+      String requestedBy,
+      String failedStep,
+      String error,
+      String rerunOf,
+      Instant createdAt,
+      Instant updatedAt) {
+
+    static Summary of(RunRecord run) {
+      return new Summary(
+          run.id(),
+          run.template(),
+          run.serviceKey(),
+          run.status(),
+          run.requestedBy(),
+          run.progress() == null ? null : run.progress().failedStep(),
+          run.error(),
+          run.rerunOf(),
+          run.createdAt(),
+          run.updatedAt());
+    }
   }
 
   /** Before its workflow's first record, a run shows its plan: every step pending. */
