@@ -1,11 +1,12 @@
 // ui:field EntityPicker: an entity of Paved's catalog, as an entity ref; ui:options.catalogFilter.kind narrows it.
+import { Labelled } from './Labelled.jsx';
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
 
 export const entityRef = (e) =>
   `${String(e.kind).toLowerCase()}:${e.metadata?.namespace || 'default'}/${e.metadata?.name}`;
 
-export function EntityPicker({ idSchema, formData, onChange, uiSchema, disabled, readonly, required }) {
+export function EntityPicker({ schema, name, idSchema, formData, onChange, uiSchema, disabled, readonly, required }) {
   const [entities, setEntities] = useState(null);
   const options = uiSchema?.['ui:options'] || {};
   const kind = options.catalogFilter?.kind || (options.allowedKinds || [])[0];
@@ -22,6 +23,7 @@ export function EntityPicker({ idSchema, formData, onChange, uiSchema, disabled,
   const refs = (entities || []).map(entityRef);
   if (formData && !refs.includes(formData)) refs.unshift(formData);
   return (
+    <Labelled id={idSchema.$id} schema={schema} name={name} required={required}>
     <select
       id={idSchema.$id}
       className="form-control"
@@ -37,5 +39,6 @@ export function EntityPicker({ idSchema, formData, onChange, uiSchema, disabled,
         </option>
       ))}
     </select>
+    </Labelled>
   );
 }

@@ -1,4 +1,5 @@
 // ui:field OwnerPicker: the teams the signed-in user may act for (every group for the platform team).
+import { Labelled } from './Labelled.jsx';
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
 
@@ -6,7 +7,7 @@ export function ownerRef(group) {
   return group.includes(':') ? group : `group:default/${group}`;
 }
 
-export function OwnerPicker({ idSchema, formData, onChange, disabled, readonly, rawErrors, required }) {
+export function OwnerPicker({ schema, name, idSchema, formData, onChange, disabled, readonly, rawErrors, required }) {
   const [groups, setGroups] = useState(null);
   useEffect(() => {
     let live = true;
@@ -23,6 +24,7 @@ export function OwnerPicker({ idSchema, formData, onChange, disabled, readonly, 
   const options = (groups || []).map(ownerRef);
   if (formData && !options.includes(formData)) options.unshift(formData);
   return (
+    <Labelled id={idSchema.$id} schema={schema} name={name} required={required}>
     <select
       id={idSchema.$id}
       className="form-control"
@@ -39,5 +41,6 @@ export function OwnerPicker({ idSchema, formData, onChange, disabled, readonly, 
         </option>
       ))}
     </select>
+    </Labelled>
   );
 }

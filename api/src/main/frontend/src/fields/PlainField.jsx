@@ -1,6 +1,8 @@
 // An unknown ui:field falls back to a plain text input, so a template from elsewhere still renders.
-export function PlainField({ idSchema, formData, onChange, disabled, readonly, required }) {
+import { Labelled } from './Labelled.jsx';
+export function PlainField({ schema, name, idSchema, formData, onChange, disabled, readonly, required }) {
   return (
+    <Labelled id={idSchema.$id} schema={schema} name={name} required={required}>
     <input
       id={idSchema.$id}
       className="form-control"
@@ -11,5 +13,6 @@ export function PlainField({ idSchema, formData, onChange, disabled, readonly, r
       readOnly={readonly}
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
     />
+    </Labelled>
   );
 }

@@ -1,5 +1,5 @@
 // Production access: ask for it, follow my requests, decide or revoke one.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, decidedBy } from '../api.js';
 import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
 import { entityRef } from '../fields/EntityPicker.jsx';
@@ -119,6 +119,13 @@ export function AccessRequestPage({ id }) {
   const [comment, setComment] = useState('');
   const [actionError, setActionError] = useState(null);
   const r = request || loaded;
+  const open = r && (r.status === 'PENDING' || r.status === 'ACTIVE');
+  useEffect(() => {
+    if (!open) return undefined;
+    // decisions of others and the end of the grant show up without a reload
+    const timer = setInterval(() => api.accessRequest(id).then(setRequest).catch(() => {}), 3000);
+    return () => clearInterval(timer);
+  }, [id, open]);
   useTitle(r ? `Access ${r.role} on ${r.service}: ${r.status}` : 'Access request');
   if (error) return <ErrorMessage error={error} />;
   if (!r) return <Loading what="the access request" />;
