@@ -35,6 +35,19 @@ final class ProblemResponses {
     };
   }
 
+  /** The portal's API calls without a live session: 401, no challenge (no browser dialog). */
+  static AuthenticationEntryPoint session() {
+    return (request, response, e) ->
+        write(
+            request,
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "unauthorized",
+            "Unauthorized",
+            "sign in: your session has ended or was never started (the portal's sign-in page is"
+                + " /sign-in)");
+  }
+
   static AuthenticationEntryPoint bearer() {
     BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     challenge.setRealmName("Paved");

@@ -1,5 +1,6 @@
 package dev.paved.api.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
@@ -24,13 +26,16 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.client.RestTemplate;
 
 /**
  * Who is calling. Everything under {@code /api/v1} needs a signed-in user; health and the OpenAPI
- * document stay open. Users sign in with HTTP basic against a users file (local mode's sample by
- * default), or, with {@code PAVED_OIDC_ISSUER_URI}, with the issuer's bearer tokens. Stateless: no
- * session, no CSRF token (no cookie ever authenticates a call).
+ * document stay open. Scripts sign in on each call with HTTP basic against a users file (local
+ * mode's sample by default), or, with {@code PAVED_OIDC_ISSUER_URI}, with the issuer's bearer
+ * tokens: stateless, no CSRF token. The portal in a browser signs in once on its sign-in page
+ * (users file only, for now) and carries a session cookie, with CSRF protection on every POST.
  *
  * <p>Slice tests ({@code @WebMvcTest}) include this class (see the test resources), so every
  * controller is tested behind the same rules.
@@ -43,24 +48,34 @@ public class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+  /** Paths under the API's rules: credentials on each call, never a redirect to a page. */
+  static final String[] API_PATHS = {"/api/**", "/actuator/**"};
+
+  /** Open to everyone, in both chains. */
+  static final String[] OPEN_PATHS = {
+    "/actuator/health", "/actuator/health/**", "/api/v1/openapi", "/api/v1/openapi/**", "/error"
+  };
+
+  /**
+   * Scripts and the CLI: an API call with credentials ({@code Authorization}) or without a session
+   * cookie. Stateless, no CSRF token (no cookie ever authenticates such a call), exactly as before
+   * the portal.
+   */
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(
       HttpSecurity http, ObjectProvider<JwtDecoder> oidc, IdentityProperties identity)
       throws Exception {
-    http.csrf(AbstractHttpConfigurer::disable)
+    http.securityMatcher(SecurityConfiguration::scripted)
+        .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/api/v1/openapi",
-                        "/api/v1/openapi/**",
-                        "/error")
+                    .requestMatchers(OPEN_PATHS)
                     .permitAll()
-                    .requestMatchers("/api/**", "/actuator/**")
+                    .requestMatchers(API_PATHS)
                     .authenticated()
                     .anyRequest()
                     .permitAll());
@@ -88,6 +103,74 @@ public class SecurityConfiguration {
                       .accessDeniedHandler(ProblemResponses.denied()));
     }
     return http.build();
+  }
+
+  /**
+   * The portal in a browser: a sign-in page and a session cookie, CSRF protection on every POST
+   * (the page sends the XSRF-TOKEN cookie's value back as a header). A signed-out visitor of a page
+   * is sent to the sign-in page; an API call without a live session answers 401 without a basic
+   * challenge, so the browser shows no password dialog.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain portalSecurity(HttpSecurity http, ObjectProvider<UserDetailsService> users)
+      throws Exception {
+    HttpSessionRequestCache pages = new HttpSessionRequestCache();
+    pages.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api(request));
+    http.csrf(csrf -> csrf.spa())
+        .requestCache(cache -> cache.requestCache(pages))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(OPEN_PATHS)
+                    .permitAll()
+                    .requestMatchers("/sign-in", "/assets/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers(API_PATHS)
+                    .authenticated()
+                    .requestMatchers(PORTAL_PAGES)
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/sign-out")
+                    .logoutSuccessUrl("/sign-in?signed-out")
+                    .deleteCookies("JSESSIONID"))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                        ProblemResponses.session(), SecurityConfiguration::api)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
+                    .accessDeniedHandler(ProblemResponses.denied()));
+    if (users.getIfAvailable() != null) {
+      http.formLogin(
+          form ->
+              form.loginPage("/sign-in")
+                  .loginProcessingUrl("/sign-in")
+                  .defaultSuccessUrl("/", false)
+                  .failureUrl("/sign-in?error")
+                  .permitAll());
+    }
+    return http.build();
+  }
+
+  /** The portal's pages (the page itself forwards them to its index.html). */
+  public static final String[] PORTAL_PAGES = {
+    "/", "/index.html", "/create/**", "/runs/**", "/approvals", "/access/**", "/catalog/**"
+  };
+
+  static boolean api(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.startsWith("/actuator/") || path.equals("/actuator");
+  }
+
+  /** An API call by a script: it brings credentials, or no session cookie. */
+  static boolean scripted(HttpServletRequest request) {
+    return api(request)
+        && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
   }
 
   /** HTTP basic against the users file: an operator's, or local mode's sample. */

@@ -1,0 +1,74 @@
+// What waits for my decision: runs at an approval step and access requests. Refreshes itself.
+import { useEffect, useState } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage, Loading, useLoad, when } from '../common.jsx';
+import { Link, useTitle } from '../router.jsx';
+
+export const APPROVALS_REFRESH_MS = 5000;
+
+function pageOf(item) {
+  return item.kind === 'run' ? `/runs/${item.id}` : `/access/${item.id}`;
+}
+
+function Pending({ item, onDecided }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState(null);
+  const decide = async (decision) => {
+    setError(null);
+    try {
+      await api.decide(item.href, decision, comment);
+      onDecided();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const id = `comment-${item.id}`;
+  return (
+    <li className="card" aria-label={item.summary}>
+      <h2>
+        <Link to={pageOf(item)}>{item.summary}</Link>
+      </h2>
+      <p className="muted">
+        {item.kind === 'run' ? 'Run' : 'Access request'} asked by {item.requestedBy} at {when(item.requestedAt)}
+        {item.deadline && ` · decide by ${when(item.deadline)}`}
+        {item.reason && ` · why: ${item.reason}`}
+      </p>
+      <label htmlFor={id}>Comment</label>
+      <textarea id={id} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => decide('approve')}>
+          Approve
+        </button>
+        <button type="button" onClick={() => decide('reject')}>
+          Reject
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+export function ApprovalsPage({ onChange }) {
+  useTitle('Approvals');
+  const { data, error, reload } = useLoad(() => api.approvals(), []);
+  useEffect(() => {
+    const timer = setInterval(reload, APPROVALS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  useEffect(() => {
+    if (data) onChange?.(data.length);
+  }, [data, onChange]);
+  return (
+    <>
+      <h1>Approvals</h1>
+      <ErrorMessage error={error} />
+      {!data && !error && <Loading what="what waits for you" />}
+      {data && data.length === 0 && <p>Nothing waits for your decision.</p>}
+      <ul className="plain" aria-label="Waiting for you">
+        {(data || []).map((item) => (
+          <Pending key={`${item.kind}-${item.id}`} item={item} onDecided={reload} />
+        ))}
+      </ul>
+    </>
+  );
+}

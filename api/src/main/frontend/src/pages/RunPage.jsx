@@ -1,0 +1,257 @@
+// One run: a live timeline over its server-sent events, and the buttons its viewer may use.
+import { useEffect, useState } from 'react';
+import { api, decidedBy } from '../api.js';
+import { ErrorMessage, Loading, Status, duration, useLoad, when } from '../common.jsx';
+import { Link, navigate, useTitle } from '../router.jsx';
+import { useMe } from '../me.jsx';
+
+const ENDED = ['COMPLETED', 'ROLLED_BACK', 'FAILED', 'CANCELLED', 'REJECTED', 'EXPIRED'];
+
+function useLiveRun(id) {
+  const { data, error, reload } = useLoad(() => api.run(id), [id]);
+  const [run, setRun] = useState(null);
+  const [live, setLive] = useState(false);
+  useEffect(() => setRun(data), [data]);
+  const ended = run && ENDED.includes(run.status);
+  useEffect(() => {
+    if (ended) return undefined;
+    // every event re-reads the run, so the page shows exactly what the API answers
+    const source = new EventSource(api.runEventsUrl(id));
+    const refresh = () => api.run(id).then(setRun).catch(() => {});
+    source.onopen = () => setLive(true);
+    source.addEventListener('run', refresh);
+    source.addEventListener('step', refresh);
+    source.onmessage = refresh;
+    source.onerror = () => {
+      setLive(false);
+      refresh(); // the stream ends with the run; EventSource reconnects otherwise
+    };
+    return () => source.close();
+  }, [id, ended]);
+  return { run, setRun, error, reload, live };
+}
+
+function links(run) {
+  const out = [];
+  for (const link of run.output?.links || []) {
+    if (link.entityRef) {
+      const m = /^([^:]+):([^/]+)\/(.+)$/.exec(link.entityRef);
+      if (m) out.push({ title: link.title || 'Catalog entry', to: `/catalog/${m[1].toLowerCase()}/${m[2]}/${m[3]}` });
+    } else if (link.url) {
+      out.push({ title: link.title || link.url, href: link.url });
+    }
+  }
+  return out;
+}
+
+function StepOutput({ output }) {
+  const urls = Object.entries(output || {}).filter(([, v]) => typeof v === 'string' && /^(https?|file):/.test(v));
+  if (!urls.length) return null;
+  return (
+    <ul className="inline">
+      {urls.map(([k, v]) => (
+        <li key={k}>
+          <a href={v}>{k}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Approval({ run, approval, me, onDone }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState(null);
+  const mayDecide =
+    approval.outcome === 'PENDING' &&
+    me &&
+    me.name !== run.requestedBy &&
+    !(approval.decisions || []).some((d) => decidedBy(d) === me.name) &&
+    (approval.approvers || []).some((g) => {
+      const group = String(g).replace(/^group:(default\/)?/, '');
+      return (me.groups || []).includes(group);
+    });
+  const decide = async (decision) => {
+    setError(null);
+    try {
+      onDone(await api.decideRun(run.id, decision, comment));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className="card" aria-label={`Approval ${approval.step}`}>
+      <h2>Approval: {approval.message || approval.step}</h2>
+      <p>
+        <Status value={approval.outcome} /> {approval.approvals}/{approval.minApprovals} approvals from{' '}
+        {(approval.approvers || []).join(', ')}; waits until {when(approval.deadline)}
+      </p>
+      <ul>
+        {(approval.decisions || []).map((d, i) => (
+          <li key={i}>
+            {decidedBy(d)} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}
+            {d.comment ? `: “${d.comment}”` : ''}
+          </li>
+        ))}
+      </ul>
+      {mayDecide && (
+        <div className="decide">
+          <label htmlFor="approval-comment">Comment</label>
+          <textarea id="approval-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+          <div className="buttons">
+            <button type="button" className="primary" onClick={() => decide('approve')}>
+              Approve
+            </button>
+            <button type="button" onClick={() => decide('reject')}>
+              Reject
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+/** Retry the failed step, with the parameters corrected where needed (only changes are sent). */
+function RetryForm({ run, onRetry }) {
+  const original = run.parameters || {};
+  const editable = Object.entries(original).filter(([, v]) => typeof v === 'string');
+  const [values, setValues] = useState(() => Object.fromEntries(editable));
+  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== original[k]));
+  return (
+    <form
+      className="card"
+      aria-label="Retry"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRetry(changed);
+      }}
+    >
+      <h2>Retry from {run.failedStep || 'the failed step'}</h2>
+      <p className="muted">Correct a parameter if it caused the failure; the failed step and those after it use the new value.</p>
+      {editable.map(([k]) => (
+        <div className="field" key={k}>
+          <label htmlFor={`retry-${k}`}>{k}</label>
+          <input id={`retry-${k}`} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+        </div>
+      ))}
+      <div className="buttons">
+        <button type="submit" className="primary">
+          Retry
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function RunPage({ id }) {
+  const { run, setRun, error, live } = useLiveRun(id);
+  const me = useMe();
+  const [actionError, setActionError] = useState(null);
+  useTitle(run ? `Run ${run.serviceKey || run.id}: ${run.status}` : `Run ${id}`);
+  if (error && !run) return <ErrorMessage error={error} />;
+  if (!run) return <Loading what="the run" />;
+
+  const owner = String(run.parameters?.owner || '').replace(/^group:(default\/)?/, '');
+  const mayAct = me && (me.platform || (owner && (me.groups || []).includes(owner)));
+  const act = async (action, body) => {
+    setActionError(null);
+    try {
+      const answer = await api.runAction(run.id, action, body);
+      if (action === 'rerun') navigate(`/runs/${answer.id}`);
+      else setRun(answer);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  const attention = run.status === 'NEEDS_ATTENTION';
+  const ended = ENDED.includes(run.status);
+  return (
+    <>
+      <p className="crumbs">
+        <Link to="/runs">Runs</Link> / {run.id}
+      </p>
+      <h1>
+        {run.serviceKey || run.template} <Status value={run.status} />
+      </h1>
+      <p className="muted">
+        {run.template} · asked by {run.requestedBy} at {when(run.createdAt)}
+        {run.rerunOf && (
+          <>
+            {' '}· re-run of <Link to={`/runs/${run.rerunOf}`}>{run.rerunOf}</Link>
+          </>
+        )}
+        {!ended && <span className="live"> · {live ? 'following live' : 'reconnecting…'}</span>}
+      </p>
+      {run.error && (
+        <div className="alert" role="alert">
+          <strong>{run.failedStep ? `Step ${run.failedStep} failed:` : 'Error:'}</strong> {run.error}
+        </div>
+      )}
+      {links(run).length > 0 && (
+        <nav aria-label="Made by this run" className="card">
+          <ul className="inline">
+            {links(run).map((l) => (
+              <li key={l.title}>{l.to ? <Link to={l.to}>{l.title}</Link> : <a href={l.href}>{l.title}</a>}</li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {(run.approvals || []).map((a) => (
+        <Approval key={a.step} run={run} approval={a} me={me} onDone={setRun} />
+      ))}
+      <h2>Timeline</h2>
+      <ol className="timeline" aria-label="Timeline">
+        {(run.steps || []).map((s) => (
+          <li key={s.id} className={`step step-${s.status.toLowerCase()}`} aria-label={`${s.name || s.id}: ${s.status}`}>
+            <div className="step-head">
+              <Status value={s.status} /> <strong>{s.name || s.id}</strong> <code>{s.action}</code>
+            </div>
+            <div className="muted">
+              {s.attempts > 0 && `${s.attempts} attempt${s.attempts > 1 ? 's' : ''}`}
+              {s.startedAt && ` · ${duration(s.startedAt, s.endedAt)}`}
+            </div>
+            {s.error && (
+              <p className="error">
+                {s.errorType && <code>{s.errorType}</code>} {s.error}
+              </p>
+            )}
+            <StepOutput output={s.output} />
+          </li>
+        ))}
+      </ol>
+      {mayAct && attention && <RetryForm run={run} onRetry={(parameters) => act('retry', { parameters })} />}
+      {mayAct && (
+        <div className="buttons" aria-label="Run actions">
+          {attention && (
+            <button type="button" onClick={() => act('rollback')}>
+              Roll back
+            </button>
+          )}
+          {!ended && (
+            <button type="button" onClick={() => act('cancel')}>
+              Cancel
+            </button>
+          )}
+          {ended && (
+            <button type="button" onClick={() => act('rerun')}>
+              Re-run
+            </button>
+          )}
+        </div>
+      )}
+      <ErrorMessage error={actionError} />
+      <details>
+        <summary>Parameters</summary>
+        <dl className="review">
+          {Object.entries(run.parameters || {}).map(([k, v]) => (
+            <div className="row" key={k}>
+              <dt>{k}</dt>
+              <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </>
+  );
+}
