@@ -230,6 +230,7 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("alice", "GET", "/api/v1/audit", null);
     call("audrey", "GET", "/api/v1/audit?from=yesterday", null);
     call("pat", "GET", "/api/v1/catalog/entities", null);
+    call("alice", "GET", "/api/v1/me", null);
     call("pat", "GET", "/api/v1/catalog/entities/component/default/ledger", null);
     call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such", null);
     call("pat", "GET", "/api/v1/pull-requests", null);
