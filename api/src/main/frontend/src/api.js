@@ -48,13 +48,10 @@ async function call(method, path, body) {
   return json;
 }
 
-/** A list answer's items: `items`, or the key it had before the list envelopes were unified. */
-export function items(body, oldKey) {
-  return body?.items ?? body?.[oldKey] ?? [];
+/** A list answer's items: every list of the API comes as `{"items": [...]}`. */
+export function items(body) {
+  return body?.items ?? [];
 }
-
-/** Who decided an approval: `by`, or `user` before the rename. */
-export const decidedBy = (decision) => decision?.by ?? decision?.user;
 
 const q = (params) => {
   const s = new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== ''));
@@ -65,26 +62,26 @@ export const api = {
   me: () => call('GET', '/api/v1/me'),
   templates: async () => {
     const body = await call('GET', '/api/v1/templates');
-    return { items: items(body, 'templates'), refused: body?.refused ?? [] };
+    return { items: items(body), refused: body?.refused ?? [] };
   },
   template: (name) => call('GET', `/api/v1/templates/${encodeURIComponent(name)}`),
   dryRun: (template, parameters) => call('POST', '/api/v1/runs?dryRun=true', { template, parameters }),
   createRun: (template, parameters) => call('POST', '/api/v1/runs', { template, parameters }),
   run: (id) => call('GET', `/api/v1/runs/${encodeURIComponent(id)}`),
-  runs: async (params) => items(await call('GET', '/api/v1/runs' + q(params)), 'runs'),
+  runs: async (params) => items(await call('GET', '/api/v1/runs' + q(params))),
   decideRun: (id, decision, comment) =>
     call('POST', `/api/v1/runs/${encodeURIComponent(id)}/approval`, { decision, comment }),
   runAction: (id, action, body) =>
     call('POST', `/api/v1/runs/${encodeURIComponent(id)}/${action}`, body),
   runEventsUrl: (id) => `/api/v1/runs/${encodeURIComponent(id)}/events`,
-  approvals: async () => items(await call('GET', '/api/v1/approvals?pending=true'), 'approvals'),
+  approvals: async () => items(await call('GET', '/api/v1/approvals?pending=true')),
   decide: (href, decision, comment) => call('POST', `${href}/approval`, { decision, comment }),
   entities: async (params) =>
-    items(await call('GET', '/api/v1/catalog/entities' + q(params || {})), 'entities'),
+    items(await call('GET', '/api/v1/catalog/entities' + q(params || {}))),
   entity: (kind, ns, name) =>
     call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}`),
   accessRequests: async (params) =>
-    items(await call('GET', '/api/v1/access-requests' + q(params || {})), 'requests'),
+    items(await call('GET', '/api/v1/access-requests' + q(params || {}))),
   accessRequest: (id) => call('GET', `/api/v1/access-requests/${encodeURIComponent(id)}`),
   requestAccess: (body) => call('POST', '/api/v1/access-requests', body),
   accessAction: (id, action, body) =>

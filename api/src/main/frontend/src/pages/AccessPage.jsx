@@ -1,6 +1,6 @@
 // Production access: ask for it, follow my requests, decide or revoke one.
 import { useEffect, useState } from 'react';
-import { api, decidedBy } from '../api.js';
+import { api } from '../api.js';
 import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
 import { entityRef } from '../fields/EntityPicker.jsx';
 import { useMe } from '../me.jsx';
@@ -160,7 +160,7 @@ export function AccessRequestPage({ id }) {
       <ul>
         {(r.decisions || []).map((d, i) => (
           <li key={i}>
-            {decidedBy(d)} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}{d.comment ? `: “${d.comment}”` : ''}
+            {d.by} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}{d.comment ? `: “${d.comment}”` : ''}
           </li>
         ))}
       </ul>

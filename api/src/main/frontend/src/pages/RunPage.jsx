@@ -1,6 +1,6 @@
 // One run: a live timeline over its server-sent events, and the buttons its viewer may use.
 import { useEffect, useState } from 'react';
-import { api, decidedBy } from '../api.js';
+import { api } from '../api.js';
 import { ErrorMessage, Loading, Status, duration, useLoad, when } from '../common.jsx';
 import { Link, navigate, useTitle } from '../router.jsx';
 import { useMe } from '../me.jsx';
@@ -65,7 +65,7 @@ function Approval({ run, approval, me, onDone }) {
     approval.outcome === 'PENDING' &&
     me &&
     me.name !== run.requestedBy &&
-    !(approval.decisions || []).some((d) => decidedBy(d) === me.name) &&
+    !(approval.decisions || []).some((d) => d.by === me.name) &&
     (approval.approvers || []).some((g) => {
       const group = String(g).replace(/^group:(default\/)?/, '');
       return (me.groups || []).includes(group);
@@ -88,7 +88,7 @@ function Approval({ run, approval, me, onDone }) {
       <ul>
         {(approval.decisions || []).map((d, i) => (
           <li key={i}>
-            {decidedBy(d)} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}
+            {d.by} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}
             {d.comment ? `: “${d.comment}”` : ''}
           </li>
         ))}
