@@ -122,7 +122,7 @@ class AccessRequestsTest extends EndToEndTest {
     assertThat(approved.body().path("expiresAt").isNull()).isFalse();
     Answer again = as("sam").post(approval, decision("approve", "late"));
     assertThat(again.status()).isEqualTo(409);
-    assertThat(DATA_DIR.resolve("access-grants/" + id + ".json")).exists();
+    assertThat(dataDir.resolve("access-grants/" + id + ".json")).exists();
 
     String revoke = "/api/v1/access-requests/" + id + "/revoke";
     assertThat(as("carol").post(revoke, Map.of()).status()).isEqualTo(403);
@@ -130,7 +130,7 @@ class AccessRequestsTest extends EndToEndTest {
     assertThat(revoked.status()).isEqualTo(200);
     assertThat(revoked.body().path("status").asText()).isEqualTo("REVOKED");
     assertThat(revoked.body().path("endedBy").asText()).isEqualTo("alice");
-    assertThat(Files.readString(DATA_DIR.resolve("access-grants/" + id + ".json")))
+    assertThat(Files.readString(dataDir.resolve("access-grants/" + id + ".json")))
         .containsPattern("\"revokedAt\" : \"\\d{4}-");
     assertThat(as("alice").post(revoke, Map.of()).status()).isEqualTo(409);
 

@@ -70,9 +70,9 @@ class BackstageTemplateRunTest extends EndToEndTest {
         startRun(
             "backstage-unchanged",
             Map.of(
-                "name", "ledger",
+                "name", "plain-ledger",
                 "owner", "group:team-payments",
-                "repoUrl", "github.com?owner=acme&repo=ledger",
+                "repoUrl", "github.com?owner=acme&repo=plain-ledger",
                 "docs", List.of(),
                 "ci", false));
 
@@ -81,7 +81,7 @@ class BackstageTemplateRunTest extends EndToEndTest {
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("SKIPPED");
     assertThat(run.path("steps").get(2).path("status").asText()).isEqualTo("SKIPPED");
-    Path clone = Files.createTempDirectory("ledger-clone");
+    Path clone = Files.createTempDirectory("plain-ledger-clone");
     String remoteUrl = run.path("output").path("links").get(0).path("url").asText();
     Git.cloneRepository().setURI(remoteUrl).setDirectory(clone.toFile()).call().close();
     assertThat(clone.resolve("docs")).doesNotExist();

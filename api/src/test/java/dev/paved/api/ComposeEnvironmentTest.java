@@ -1,7 +1,7 @@
 package dev.paved.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -76,8 +73,6 @@ import org.springframework.web.context.support.StandardServletEnvironment;
  */
 class ComposeEnvironmentTest {
 
-  static final String LOCAL_POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-
   /** The stack's own services and the containers' own paths: none may be left after replacing. */
   static final Pattern STACK_NAMES =
       Pattern.compile(
@@ -96,7 +91,14 @@ class ComposeEnvironmentTest {
 
   @Test
   void theApiAndTheWorkerServeARunWithExactlyTheEnvironmentComposeGivesThem() throws Exception {
-    String postgres = postgresServer();
+    // paved-db's stand-in: a fresh schema on the PostgreSQL the persistence tests use
+    String databaseUrl =
+        TestDatabases.postgresSchemaUrl()
+            .orElseGet(
+                () ->
+                    abort(
+                        "ComposeEnvironmentTest needs a PostgreSQL as paved-db's stand-in: "
+                            + TestDatabases.postgresSkipReason().orElse("none answers")));
     ComposeFile stack = ComposeFile.withEnvFile(ComposeFile.ENV_EXAMPLE);
     Map<String, String> apiEnvironment = stack.environment("paved-api");
     Map<String, String> workerEnvironment = stack.environment("paved-worker");
@@ -118,7 +120,6 @@ class ComposeEnvironmentTest {
     String usersMount = apiEnvironment.get("PAVED_USERS_FILE");
     Path usersFile = stack.bindMountSource("paved-api", usersMount);
     assertThat(usersFile).isRegularFile();
-    String databaseUrl = TestDatabases.postgresSchemaUrl(postgres);
     // the token vault-setup makes for Paved in the stack
     String vaultToken = stack.environment("vault-setup").get("PAVED_TOKEN");
     assertThat(vaultToken).isEqualTo("change-me-paved");
@@ -230,28 +231,6 @@ class ComposeEnvironmentTest {
     } finally {
       service.shutdownNow();
     }
-  }
-
-  /** The PostgreSQL server's JDBC URL; skips the test when none answers. */
-  private static String postgresServer() {
-    String url = System.getenv("PAVED_TEST_POSTGRES_URL");
-    if (url == null || url.isBlank()) {
-      url = LOCAL_POSTGRES;
-    }
-    String probe = url + (url.contains("?") ? "&" : "?") + "connectTimeout=5";
-    try (Connection connection = DriverManager.getConnection(probe)) {
-      connection.isValid(5);
-    } catch (SQLException e) {
-      assumeTrue(
-          false,
-          "ComposeEnvironmentTest skipped: no PostgreSQL answers at "
-              + url
-              + " ("
-              + e.getMessage()
-              + "). It needs one as paved-db's stand-in: 127.0.0.1:5432 with user postgres"
-              + " and trust authentication, or PAVED_TEST_POSTGRES_URL.");
-    }
-    return url;
   }
 
   /**

@@ -30,7 +30,7 @@ class DryRunTest extends EndToEndTest {
 
   @Test
   void dryRunOfTheJavaServiceShowsEverythingAndMakesNothing() throws Exception {
-    Set<String> dataBefore = tree(DATA_DIR);
+    Set<String> dataBefore = tree(dataDir);
     Set<String> tempBefore = dryRunFolders();
     int runsBefore = get("/api/v1/runs?limit=500").body().path("items").size();
 
@@ -97,7 +97,7 @@ class DryRunTest extends EndToEndTest {
         .isEqualTo("component:default/preview");
 
     // nothing was made: no repository, workspace, secret or run, and the temporary folder is gone
-    assertThat(tree(DATA_DIR)).isEqualTo(dataBefore);
+    assertThat(tree(dataDir)).isEqualTo(dataBefore);
     assertThat(dryRunFolders()).isSubsetOf(tempBefore);
     assertThat(get("/api/v1/runs?limit=500").body().path("items").size()).isEqualTo(runsBefore);
     assertThat(get("/api/v1/catalog/entities/component/default/preview").status()).isEqualTo(404);
@@ -109,7 +109,7 @@ class DryRunTest extends EndToEndTest {
 
   @Test
   void aStepThatWouldFailIsReportedAndStillNothingIsMade() throws IOException {
-    Set<String> dataBefore = tree(DATA_DIR);
+    Set<String> dataBefore = tree(dataDir);
 
     Answer answer = dryRun("failing-after-repository", Map.of("name", "dry", "owner", "team-x"));
 
@@ -122,7 +122,7 @@ class DryRunTest extends EndToEndTest {
     assertThat(report.path("steps"))
         .extracting(s -> s.path("status").asText())
         .containsExactly("PLANNED", "PLANNED", "FAILED");
-    assertThat(tree(DATA_DIR)).isEqualTo(dataBefore);
+    assertThat(tree(dataDir)).isEqualTo(dataBefore);
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,41 +28,52 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Paved as `./paved up` runs it (embedded Temporal on a free port, worker, H2 file database, local
  * providers, the sample users), with the shipped templates plus the test templates, over real HTTP.
- * A real git repository ({@link #TEMPLATE_REPO}) is a second template location; the poller is off,
+ * A real git repository ({@link #templateRepo}) is a second template location; the poller is off,
  * so tests decide when templates are looked at again. The helpers call as {@code pat} of the
  * platform team; {@link #as(String)} calls as another sample user and {@link #anonymous()} without
  * credentials.
+ *
+ * <p>Each application context starts on folders of its own: a data folder ({@link #dataDir}, which
+ * also holds its H2 database), a templates folder and a template repository. Test classes with the
+ * same configuration share Spring's cached context, and so its folders and database: they use
+ * service and team names no other class uses. A class with a configuration of its own gets a
+ * context, folders and database of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Path DATA_DIR;
-  static final Path TEMPLATES_DIR;
 
-  /** A bare git repository whose {@code main:templates} folder is a template location. */
-  static final Path TEMPLATE_REPO;
+  /** This context's data folder ({@code paved.data-dir}): git repositories, workspaces, H2. */
+  @Value("${paved.data-dir}")
+  Path dataDir;
 
-  static {
+  /** This context's bare git repository whose {@code main:templates} is a template location. */
+  @Value("${paved.test.template-repo}")
+  Path templateRepo;
+
+  /** Spring calls this once for each context it starts: each gets new folders. */
+  @DynamicPropertySource
+  static void pavedProperties(DynamicPropertyRegistry registry) {
+    Path dataDir;
+    Path templatesDir;
+    Path templateRepo;
     try {
       Path root = Files.createTempDirectory("paved-e2e");
-      DATA_DIR = Files.createDirectories(root.resolve("data"));
-      TEMPLATES_DIR = Files.createDirectories(root.resolve("templates"));
-      copyTree(Path.of("../templates"), TEMPLATES_DIR);
-      copyTree(Path.of("src/test/resources/test-templates"), TEMPLATES_DIR);
-      TEMPLATE_REPO = TemplateRepository.create(root, Path.of("src/test/resources/git-templates"));
+      dataDir = Files.createDirectories(root.resolve("data"));
+      templatesDir = Files.createDirectories(root.resolve("templates"));
+      copyTree(Path.of("../templates"), templatesDir);
+      copyTree(Path.of("src/test/resources/test-templates"), templatesDir);
+      templateRepo = TemplateRepository.create(root, Path.of("src/test/resources/git-templates"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @DynamicPropertySource
-  static void pavedProperties(DynamicPropertyRegistry registry) {
-    registry.add("paved.data-dir", DATA_DIR::toString);
-    registry.add("paved.templates-dir", TEMPLATES_DIR::toString);
+    registry.add("paved.data-dir", dataDir::toString);
+    registry.add("paved.templates-dir", templatesDir::toString);
+    registry.add("paved.test.template-repo", templateRepo::toString);
     registry.add("paved.temporal.port", () -> "0");
     registry.add(
-        "paved.template-locations", () -> "git+" + TEMPLATE_REPO.toUri() + "#main:templates");
+        "paved.template-locations", () -> "git+" + templateRepo.toUri() + "#main:templates");
     registry.add("paved.templates-poll-interval", () -> "0");
   }
 

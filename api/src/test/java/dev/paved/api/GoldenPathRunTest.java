@@ -66,7 +66,7 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(clone.resolve("pom.xml")).exists();
 
     List<String> gitopsFiles =
-        branchFiles(DATA_DIR.resolve("git/platform/gitops.git"), "paved/checkout");
+        branchFiles(dataDir.resolve("git/platform/gitops.git"), "paved/checkout");
     assertThat(gitopsFiles)
         .contains(
             "apps/checkout/deployment.yaml",
@@ -84,7 +84,7 @@ class GoldenPathRunTest extends EndToEndTest {
         .contains("checkout");
 
     // the workspace is gone, and the secret value reached neither workflow history nor the API
-    assertThat(DATA_DIR.resolve("workspaces").resolve(run.path("id").asText())).doesNotExist();
+    assertThat(dataDir.resolve("workspaces").resolve(run.path("id").asText())).doesNotExist();
     JsonNode secrets = step(run, "secrets").path("output");
     assertThat(secrets.path("path").asText())
         .isEqualTo("secret/team-payments/checkout/development");
@@ -136,7 +136,7 @@ class GoldenPathRunTest extends EndToEndTest {
         .extracting(e -> e.path("field").asText())
         .contains("name", "owner", "lifecycle");
     assertThat(get("/api/v1/runs?limit=500").body().path("items").size()).isEqualTo(before);
-    assertThat(DATA_DIR.resolve("git/team-payments/Not_A_DNS_Label.git")).doesNotExist();
+    assertThat(dataDir.resolve("git/team-payments/Not_A_DNS_Label.git")).doesNotExist();
   }
 
   @Test
@@ -221,7 +221,7 @@ class GoldenPathRunTest extends EndToEndTest {
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("COMPENSATED");
     assertThat(run.path("steps").get(2).path("status").asText()).isEqualTo("FAILED");
     assertThat(run.path("steps").get(2).path("errorType").asText()).isEqualTo("InvalidInput");
-    assertThat(DATA_DIR.resolve("git/team-search/doomed.git")).doesNotExist();
+    assertThat(dataDir.resolve("git/team-search/doomed.git")).doesNotExist();
     // a rolled-back run frees the name
     JsonNode retried =
         startRun("failing-after-repository", Map.of("name", "doomed", "owner", "team-search"));

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +30,9 @@ class NotificationsTest extends EndToEndTest {
   static final String PUBLIC_URL = "https://paved.example.com";
   // lives as long as the test JVM, like the cached context that posts to it
   static final MockWebServer WEBHOOK = new MockWebServer();
-  static final String OWN_DATABASE;
 
   static {
     try {
-      // its own database: runs of other end-to-end contexts must not notify here
-      Path db = Files.createTempDirectory("paved-notify").resolve("paved");
-      OWN_DATABASE = "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE";
       WEBHOOK.setDispatcher(
           new Dispatcher() {
             @Override
@@ -54,7 +48,6 @@ class NotificationsTest extends EndToEndTest {
 
   @DynamicPropertySource
   static void webhook(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> OWN_DATABASE);
     registry.add("paved.public-url", () -> PUBLIC_URL);
     registry.add("paved.notifications.webhook-url", () -> WEBHOOK.url("/hooks/paved").toString());
     registry.add("paved.notifications.webhook-secret", () -> SECRET);

@@ -63,7 +63,7 @@ class RunApprovalsTest extends EndToEndTest {
         .isEqualTo("Create approved-ledger for team-payments in production?");
     assertThat(waiting.path("steps").get(0).path("status").asText()).isEqualTo("RUNNING");
     assertThat(waiting.path("steps").get(1).path("status").asText()).isEqualTo("PENDING");
-    assertThat(DATA_DIR.resolve("git/team-payments/approved-ledger.git")).doesNotExist();
+    assertThat(dataDir.resolve("git/team-payments/approved-ledger.git")).doesNotExist();
     assertThat(pendingRunsFor("bob")).contains(id);
     assertThat(pendingRunsFor("pat")).contains(id);
     assertThat(pendingRunsFor("alice")).doesNotContain(id);
@@ -90,7 +90,7 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(run.path("steps").get(0).path("output").path("approvedBy").toString())
         .isEqualTo("[\"bob\"]");
     assertThat(run.path("approvals").get(0).path("outcome").asText()).isEqualTo("APPROVED");
-    assertThat(DATA_DIR.resolve("git/team-payments/approved-ledger.git")).exists();
+    assertThat(dataDir.resolve("git/team-payments/approved-ledger.git")).exists();
     Answer late = as("pat").post(approval, decision("approve", ""));
     assertThat(late.status()).isEqualTo(409);
     assertThat(pendingRunsFor("pat")).doesNotContain(id);
@@ -120,7 +120,7 @@ class RunApprovalsTest extends EndToEndTest {
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("REJECTED");
     assertThat(run.path("error").asText()).contains("rejected by pat: use the shared ledger");
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("PENDING");
-    assertThat(DATA_DIR.resolve("git/team-payments/rejected-ledger.git")).doesNotExist();
+    assertThat(dataDir.resolve("git/team-payments/rejected-ledger.git")).doesNotExist();
     JsonNode audit =
         as("audrey").get("/api/v1/audit?subject=run:" + id + "&actor=pat").body().path("items");
     assertThat(audit.get(0).path("action").asText()).isEqualTo("run.approval.rejected");

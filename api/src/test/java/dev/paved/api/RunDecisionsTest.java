@@ -131,7 +131,7 @@ class RunDecisionsTest extends EndToEndTest {
     assertThat(run.path("steps").get(1).path("status").asText()).isEqualTo("COMPENSATED");
     assertThat(run.path("decisions").get(0).path("kind").asText()).isEqualTo("ROLLBACK");
     assertThat(repository("abandoned")).doesNotExist();
-    assertThat(DATA_DIR.resolve("workspaces").resolve(id)).doesNotExist();
+    assertThat(dataDir.resolve("workspaces").resolve(id)).doesNotExist();
     assertRefused(post("/api/v1/runs/" + id + "/retry", Map.of(), Map.of()), "/rerun");
 
     Answer rerun = post("/api/v1/runs/" + id + "/rerun", Map.of(), Map.of());
@@ -182,8 +182,8 @@ class RunDecisionsTest extends EndToEndTest {
     assertThat(answer.body().path("runStatus").asText()).isNotBlank();
   }
 
-  private static Path repository(String name) {
-    return DATA_DIR.resolve("git").resolve(OWNER).resolve(name + ".git");
+  private Path repository(String name) {
+    return dataDir.resolve("git").resolve(OWNER).resolve(name + ".git");
   }
 
   /** What an operator does by hand: commits the missing entity file to the new repository. */

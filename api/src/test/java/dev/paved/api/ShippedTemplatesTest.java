@@ -70,7 +70,7 @@ class ShippedTemplatesTest extends EndToEndTest {
     Path repo = clone(run.path("output").path("links").get(0).path("url").asText(), null);
     checkRepository(repo, name);
     Path gitops =
-        clone(DATA_DIR.resolve("git/platform/gitops.git").toUri().toString(), "paved/" + name);
+        clone(dataDir.resolve("git/platform/gitops.git").toUri().toString(), "paved/" + name);
     checkManifests(gitops.resolve("apps").resolve(name), name, template);
     JsonNode dashboard = JSON.readTree(gitops.resolve("dashboards/" + name + ".json").toFile());
     assertThat(dashboard.toString()).contains(name);

@@ -7,21 +7,27 @@ import dev.paved.worker.EmbeddedTemporalServer;
 import dev.paved.worker.WorkerApplication;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The production shape: a Temporal service at an address (here a standalone test server), an API
  * with {@code paved.worker-enabled=false}, and the golden-path work done by {@link
- * WorkerApplication} alone. The API's database is PostgreSQL when {@code PAVED_TEST_POSTGRES_URL}
- * names one (CI), migrated by the app's own Flyway; H2 otherwise.
+ * WorkerApplication} alone. The API's database is PostgreSQL when one answers (see {@link
+ * TestDatabases}), migrated by the app's own Flyway; otherwise this context's own H2 database.
  */
 class SplitWorkerTest extends EndToEndTest {
 
@@ -29,33 +35,35 @@ class SplitWorkerTest extends EndToEndTest {
   static final EmbeddedTemporalServer TEMPORAL = EmbeddedTemporalServer.start(0);
   static final String DATABASE_URL = TestDatabases.postgresSchemaUrl().orElse(null);
   // Outside local mode Paved refuses the sample users: a users file of its own, as production has.
-  static final String PASSWORD = "split-worker-" + java.util.UUID.randomUUID();
+  static final String PASSWORD = "split-worker-" + UUID.randomUUID();
 
   @DynamicPropertySource
   static void productionShape(DynamicPropertyRegistry registry) {
+    String usersFile = usersFile().toString();
     registry.add("paved.temporal.target", TEMPORAL::target);
     registry.add("paved.worker-enabled", () -> "false");
-    registry.add("paved.users-file", SplitWorkerTest::usersFile);
+    registry.add("paved.users-file", () -> usersFile);
     if (DATABASE_URL != null) {
       registry.add("spring.datasource.url", () -> DATABASE_URL);
     } else {
-      System.out.println("SplitWorkerTest on H2: set PAVED_TEST_POSTGRES_URL for PostgreSQL");
+      System.out.println(
+          "SplitWorkerTest on H2: "
+              + TestDatabases.postgresSkipReason().orElse("no PostgreSQL for the test"));
     }
   }
 
-  private static String usersFile() {
+  private static Path usersFile() {
     try {
-      java.nio.file.Path file = DATA_DIR.resolveSibling("split-worker-users.yaml");
-      String hash =
-          new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD);
-      java.nio.file.Files.writeString(
+      Path file = Files.createTempFile("split-worker-users", ".yaml");
+      String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+      Files.writeString(
           file,
           "users:\n  - name: pat\n    password: \"{bcrypt}"
               + hash
               + "\"\n    groups: [platform]\n");
-      return file.toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -92,7 +100,7 @@ class SplitWorkerTest extends EndToEndTest {
 
     try (ConfigurableApplicationContext worker =
         WorkerApplication.start(
-            "--paved.temporal.target=" + TEMPORAL.target(), "--paved.data-dir=" + DATA_DIR)) {
+            "--paved.temporal.target=" + TEMPORAL.target(), "--paved.data-dir=" + dataDir)) {
       assertThat(worker.getBean(WorkerFactory.class).tryGetWorker(TaskQueues.GOLDEN_PATH))
           .isNotNull();
 

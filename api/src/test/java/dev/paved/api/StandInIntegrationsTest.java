@@ -9,11 +9,7 @@ import dev.paved.api.standins.FakeGithub;
 import dev.paved.api.standins.FakeGrafana;
 import dev.paved.api.standins.FakeVault;
 import dev.paved.api.standins.StandIn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +39,6 @@ class StandInIntegrationsTest extends EndToEndTest {
   static final FakeGithub GITHUB = new FakeGithub();
   static final FakeVault VAULT = new FakeVault();
   static final FakeGrafana GRAFANA = new FakeGrafana();
-  static final String OWN_DATABASE;
 
   static final String OTHER_SERVICE = "team-search/crawler";
   static final String OTHER_RUN = "r-00000000000000c1";
@@ -52,15 +47,6 @@ class StandInIntegrationsTest extends EndToEndTest {
   static final String OTHER_DASHBOARD = ServiceDashboard.uid("team-search", "crawler");
 
   static {
-    try {
-      // Its own database: other end-to-end contexts stay up beside this one, and a run one of
-      // them left in flight must not be recovered here. (The data folder stays shared: the base
-      // class's paved.data-dir wins over a second one; runs only meet in their own workspaces.)
-      Path db = Files.createTempDirectory("paved-standins").resolve("paved");
-      OWN_DATABASE = "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     GITHUB.organisation("team-payments");
     GITHUB.repository("platform", "gitops", Map.of("README.md", "# GitOps\n"));
     GITHUB.repository(
@@ -84,7 +70,6 @@ class StandInIntegrationsTest extends EndToEndTest {
 
   @DynamicPropertySource
   static void standIns(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> OWN_DATABASE);
     registry.add("paved.github.api-url", GITHUB::apiUrl);
     registry.add("paved.github.token", () -> FakeGithub.TOKEN);
     registry.add("paved.gitops-repo", () -> "platform/gitops");
@@ -99,7 +84,9 @@ class StandInIntegrationsTest extends EndToEndTest {
 
   @BeforeEach
   void forgetEarlierRequests() {
-    assertThat(database).isEqualTo(OWN_DATABASE);
+    // Its own database, in its own data folder: other end-to-end contexts stay up beside this
+    // one, and a run one of them left in flight must not be recovered here.
+    assertThat(database).startsWith("jdbc:h2:file:" + dataDir);
     for (StandIn standIn : List.of(GITHUB, VAULT, GRAFANA)) {
       standIn.forgetCalls();
     }

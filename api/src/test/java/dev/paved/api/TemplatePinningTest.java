@@ -44,7 +44,7 @@ class TemplatePinningTest extends EndToEndTest {
               .asText();
       awaitStepRunning(first, "hold");
       TemplateRepository.commit(
-          TEMPLATE_REPO,
+          templateRepo,
           Map.of("templates/" + TEMPLATE + "/skeleton/VERSION.txt", "two ${{ values.name }}\n"),
           "A new skeleton while a run is in flight");
       assertThat(registry.refresh(false)).isTrue();
@@ -70,7 +70,7 @@ class TemplatePinningTest extends EndToEndTest {
     WorkflowExecutionHistory history = workflowClient.fetchHistory("service:team-pin/pinned-first");
     WorkflowReplayer.replayWorkflowExecution(history, GoldenPathWorkflowImpl.class);
     Path snapshot = Path.of(templateLocation(history));
-    assertThat(snapshot).startsWith(DATA_DIR.resolve("template-versions"));
+    assertThat(snapshot).startsWith(dataDir.resolve("template-versions"));
     assertThat(snapshot.resolve("skeleton/VERSION.txt")).hasContent("one ${{ values.name }}");
   }
 

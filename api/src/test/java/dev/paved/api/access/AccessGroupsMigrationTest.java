@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.paved.api.TestDatabases;
+import dev.paved.api.TestDatabases.TestDatabase;
 import dev.paved.workflows.access.AccessInput;
 import dev.paved.workflows.access.AccessSnapshot;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Requests made before approver groups had rows of their own (V6) get them from their stored
@@ -31,21 +28,14 @@ class AccessGroupsMigrationTest {
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  static List<Named<DataSource>> emptyDatabases() {
-    List<Named<DataSource>> databases = new ArrayList<>();
-    databases.add(
-        Named.of(
-            "H2",
-            new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")));
-    TestDatabases.postgresSchemaUrl()
-        .ifPresent(url -> databases.add(Named.of("PostgreSQL", new DriverManagerDataSource(url))));
-    return databases;
+  static Stream<TestDatabase> emptyDatabases() {
+    return TestDatabases.allEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("emptyDatabases")
-  void earlierRequestsGetTheirApproverGroups(DataSource db) throws Exception {
+  void earlierRequestsGetTheirApproverGroups(TestDatabase database) throws Exception {
+    DataSource db = database.dataSource();
     Flyway.configure()
         .dataSource(db)
         .locations("classpath:db/migration")

@@ -24,7 +24,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.paved.api.TestFolders;
 import dev.paved.api.identity.CurrentUser;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -92,6 +94,9 @@ class BearerSignInTest {
 
   @DynamicPropertySource
   static void oidc(DynamicPropertyRegistry registry) {
+    // its own data folder: the slice still builds the workers' local providers
+    Path data = TestFolders.newDataDir("paved-bearer-sign-in");
+    registry.add("paved.data-dir", data::toString);
     registry.add("paved.oidc.issuer-uri", BearerSignInTest::issuer);
     registry.add("paved.oidc.groups-claim", () -> "groups");
   }

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paved.api.TestFolders;
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
 import dev.paved.api.identity.TestUsers;
@@ -25,6 +26,7 @@ import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +48,15 @@ import org.springframework.test.web.servlet.MockMvc;
 // Paved on this machine may hold.
 @TestPropertySource(properties = "paved.temporal.port=0")
 class RunControllerTest {
+
+  /**
+   * Its own data folder: the slice still builds the workers' local providers, which make theirs.
+   */
+  @DynamicPropertySource
+  static void ownDataFolder(DynamicPropertyRegistry registry) {
+    Path data = TestFolders.newDataDir("paved-run-controller");
+    registry.add("paved.data-dir", data::toString);
+  }
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
