@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,13 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * platform team; {@link #as(String)} calls as another sample user and {@link #anonymous()} without
  * credentials.
  *
- * <p>Each application context starts on folders of its own: a data folder ({@link #dataDir}, which
- * also holds its H2 database), a templates folder and a template repository. Test classes with the
- * same configuration share Spring's cached context, and so its folders and database: they use
- * service and team names no other class uses. A class with a configuration of its own gets a
- * context, folders and database of its own.
+ * <p>Each test class gets an application context of its own ({@link ContextPerTestClass}), which
+ * starts on folders of its own: a data folder ({@link #dataDir}, which also holds its H2 database),
+ * a templates folder and a template repository. No class sees another's runs, services or grants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextCustomizerFactories(ContextPerTestClass.class)
 abstract class EndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
