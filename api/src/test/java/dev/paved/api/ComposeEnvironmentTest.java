@@ -140,10 +140,13 @@ class ComposeEnvironmentTest {
         int port = ((WebServerApplicationContext) apiContext).getWebServer().getPort();
         Api paved = new Api(port);
 
-        // the Docker HEALTHCHECK's condition: 200, database, Temporal (a cluster) and Vault UP
+        // the Docker HEALTHCHECK's condition: 200 without credentials; the platform team (pat)
+        // also sees database, Temporal (a cluster) and Vault UP
         Answer health = paved.get("/actuator/health", null, null);
         assertThat(health.status()).as(health.body().toString()).isEqualTo(200);
-        JsonNode components = health.body().path("components");
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        JsonNode components =
+            paved.get("/actuator/health", "pat", "change-me-pat").body().path("components");
         assertThat(components.path("temporal").path("details").path("mode").asText())
             .isEqualTo("cluster");
         assertThat(components.path("vault").path("status").asText()).isEqualTo("UP");

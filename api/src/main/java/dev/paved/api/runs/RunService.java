@@ -100,7 +100,13 @@ public class RunService {
         throw serviceTaken(name);
       }
     } else if (name != null && store.hasOtherActiveRun(identity.workflowId(), runId)) {
-      throw beingCreated(identity);
+      // a concurrent request with this key may have started it since the first look: its replay
+      Optional<Started> replayed =
+          idempotencyKey == null ? Optional.empty() : replay(idempotencyKey, requestHash);
+      if (replayed.isEmpty()) {
+        throw beingCreated(identity);
+      }
+      return new Admission(runId, null, idempotencyKey, requestHash, replayed.get());
     }
     return new Admission(runId, checked, idempotencyKey, requestHash, null);
   }
