@@ -38,6 +38,10 @@ public class CatalogStore {
     this.jdbc = jdbc;
   }
 
+  JdbcClient jdbc() {
+    return jdbc;
+  }
+
   /**
    * An entity as stored, and where it came from.
    *
