@@ -80,7 +80,14 @@ public class CatalogIngestion {
   private Outcome refresh(Location location, String origin, int depth) {
     Instant now = clock.instant();
     String by = "location:" + location.ref();
-    Optional<String> text = provider(location.type(), location.target()).read(location.target());
+    Optional<String> text;
+    try {
+      text = provider(location.type(), location.target()).read(location.target());
+    } catch (RuntimeException e) {
+      String error = location.ref() + " cannot be read: " + e.getMessage();
+      locations.refreshed(location.id(), location.contentHash(), false, List.of(error), now);
+      return new Outcome(List.of(), List.of(error), false);
+    }
     List<Location> children = locations.children(location.id());
     if (text.isEmpty()) {
       if (!location.missing()) {

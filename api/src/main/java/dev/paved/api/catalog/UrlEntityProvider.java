@@ -31,7 +31,13 @@ final class UrlEntityProvider implements EntityProvider {
     if (relative.contains("://")) {
       return relative;
     }
-    String folder = base.substring(0, base.lastIndexOf('/') + 1);
-    return java.net.URI.create(folder.replace(" ", "%20")).resolve(relative).toString();
+    String joined = base.substring(0, base.lastIndexOf('/') + 1) + relative;
+    joined = joined.replace("/./", "/");
+    String before;
+    do {
+      before = joined;
+      joined = joined.replaceFirst("/(?!\\.\\./)[^/]+/\\.\\./", "/");
+    } while (!joined.equals(before));
+    return joined;
   }
 }
