@@ -1,6 +1,8 @@
 package dev.paved.api.catalog;
 
 import dev.paved.api.Problems;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,15 +16,48 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
   private final CatalogStore store;
+  private final EntityQueries queries;
 
-  CatalogController(CatalogStore store) {
+  CatalogController(CatalogStore store, EntityQueries queries) {
     this.store = store;
+    this.queries = queries;
   }
 
+  /** Filters by kind, owner, lifecycle, tag, and text in the name or title. */
   @GetMapping
   Map<String, Object> list(
-      @RequestParam(required = false) String kind, @RequestParam(required = false) String owner) {
-    return Map.of("items", store.list(kind, owner).stream().map(Entity::body).toList());
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String lifecycle,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String text) {
+    if (lifecycle == null && tag == null && text == null) {
+      return Map.of("items", store.list(kind, owner).stream().map(Entity::body).toList());
+    }
+    List<String> conditions = new ArrayList<>();
+    if (kind != null) {
+      conditions.add("kind=" + kind);
+    }
+    if (owner != null) {
+      conditions.add("relations.ownedBy=" + Entity.groupRef(owner));
+    }
+    if (lifecycle != null) {
+      conditions.add("spec.lifecycle=" + lifecycle);
+    }
+    if (tag != null) {
+      conditions.add("metadata.tags=" + tag);
+    }
+    var page =
+        queries.query(
+            new EntityQueries.Query(
+                conditions.isEmpty() ? List.of() : List.of(String.join(",", conditions)),
+                "metadata.name",
+                false,
+                text,
+                text == null ? List.of() : List.of("metadata.name", "metadata.title"),
+                10_000,
+                0));
+    return Map.of("items", page.items().stream().map(s -> s.entity().body()).toList());
   }
 
   @GetMapping("/{kind}/{namespace}/{name}")

@@ -10,12 +10,12 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.URIish;
 
 /** Real bare git repositories under a data folder's {@code git/}, as local mode hosts them. */
-final class CatalogGitRepos {
+public final class CatalogGitRepos {
 
   final LocalGitRepositories git;
   private final Path work;
 
-  CatalogGitRepos(Path root) throws IOException {
+  public CatalogGitRepos(Path root) throws IOException {
     git = new LocalGitRepositories(root.resolve("git"));
     work = Files.createDirectories(root.resolve("work"));
   }
@@ -26,12 +26,12 @@ final class CatalogGitRepos {
   }
 
   /** The {@code url} target of a file on {@code main}. */
-  String url(String owner, String repo, String file) {
+  public String url(String owner, String repo, String file) {
     return git.remoteUrl(owner, repo) + "/blob/main/" + file;
   }
 
   /** Writes the files (null deletes one) and pushes one commit to {@code main}. */
-  void commit(String owner, String repo, Map<String, String> files) throws Exception {
+  public void commit(String owner, String repo, Map<String, String> files) throws Exception {
     Path bare = git.path(owner, repo);
     Path clone = work.resolve(owner + "-" + repo);
     if (!Files.isDirectory(bare)) {
