@@ -11,18 +11,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code catalog:register}: reads the entity file from the repository the run published and stores
- * its entities, marked with the run's service. Runs on the API's task queue, next to the database.
+ * {@code catalog:register}: registers the entity file of the repository the run published as a
+ * location of the run's service and reads it at once, so the service is in the catalog when the run
+ * completes. A run may register only entities owned by its team, never Group, User or Location.
+ * Runs on the API's task queue, next to the database.
  */
 @Component
 class CatalogActivitiesImpl implements CatalogActivities {
 
   private final CatalogStore store;
+  private final CatalogLocations locations;
+  private final CatalogIngestion ingestion;
   private final CatalogSource source;
   private final Clock clock;
 
-  CatalogActivitiesImpl(CatalogStore store, CatalogSource source, Clock clock) {
+  CatalogActivitiesImpl(
+      CatalogStore store,
+      CatalogLocations locations,
+      CatalogIngestion ingestion,
+      CatalogSource source,
+      Clock clock) {
     this.store = store;
+    this.locations = locations;
+    this.ingestion = ingestion;
     this.source = source;
     this.clock = clock;
   }
@@ -44,23 +55,48 @@ class CatalogActivitiesImpl implements CatalogActivities {
     for (Entity entity : entities) {
       store
           .find(entity.kind(), entity.namespace(), entity.name())
-          .filter(existing -> !existing.serviceKey().equals(request.serviceKey()))
+          .filter(existing -> !request.serviceKey().equals(existing.serviceKey()))
           .ifPresent(
               existing -> {
                 throw StepFailures.conflict(
                     "catalog:register: entity "
                         + entity.ref()
                         + " is already registered for "
-                        + existing.serviceKey());
+                        + (existing.serviceKey() == null
+                            ? "a location of the platform"
+                            : existing.serviceKey()));
               });
-      store.upsert(entity, request.serviceKey(), request.runId(), clock.instant());
     }
-    return ActionResult.of(
-        Map.of("entityRef", entities.get(0).ref(), "catalogInfoUrl", location.catalogInfoUrl()));
+    String url = location.catalogInfoUrl();
+    CatalogLocations.Location registered =
+        locations
+            .find("url", url)
+            .orElseGet(
+                () ->
+                    locations.add(
+                        "url",
+                        url,
+                        "run",
+                        false,
+                        request.serviceKey(),
+                        null,
+                        request.runId(),
+                        clock.instant()));
+    if (!request.serviceKey().equals(registered.serviceKey())) {
+      throw StepFailures.conflict(
+          "catalog:register: " + url + " is a catalog location registered otherwise");
+    }
+    CatalogIngestion.Outcome outcome = ingestion.refresh(registered.id());
+    if (!outcome.errors().isEmpty()) {
+      throw StepFailures.invalidInput("catalog:register: " + String.join("; ", outcome.errors()));
+    }
+    return ActionResult.of(Map.of("entityRef", entities.get(0).ref(), "catalogInfoUrl", url));
   }
 
   @Override
+  @Transactional
   public void undoCatalogRegister(ActionRequest request) {
     store.deleteFor(request.serviceKey());
+    locations.idsFor(request.serviceKey()).forEach(locations::delete);
   }
 }

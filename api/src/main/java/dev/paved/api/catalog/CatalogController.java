@@ -5,6 +5,8 @@ import dev.paved.api.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,16 +21,49 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
   private final CatalogStore store;
+  private final EntityQueries queries;
 
-  CatalogController(CatalogStore store) {
+  CatalogController(CatalogStore store, EntityQueries queries) {
     this.store = store;
+    this.queries = queries;
   }
 
-  @Operation(summary = "List catalog entities, by kind and owner")
+  /** Filters by kind, owner, lifecycle, tag, and text in the name or title. */
+  @Operation(summary = "List catalog entities, by kind, owner, lifecycle, tag and text")
   @GetMapping
   Items<Map<String, Object>> list(
-      @RequestParam(required = false) String kind, @RequestParam(required = false) String owner) {
-    return new Items<>(store.list(kind, owner).stream().map(Entity::body).toList());
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String lifecycle,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String text) {
+    if (lifecycle == null && tag == null && text == null) {
+      return new Items<>(store.list(kind, owner).stream().map(Entity::body).toList());
+    }
+    List<String> conditions = new ArrayList<>();
+    if (kind != null) {
+      conditions.add("kind=" + kind);
+    }
+    if (owner != null) {
+      conditions.add("relations.ownedBy=" + Entity.groupRef(owner));
+    }
+    if (lifecycle != null) {
+      conditions.add("spec.lifecycle=" + lifecycle);
+    }
+    if (tag != null) {
+      conditions.add("metadata.tags=" + tag);
+    }
+    var page =
+        queries.query(
+            new EntityQueries.Query(
+                conditions.isEmpty() ? List.of() : List.of(String.join(",", conditions)),
+                "metadata.name",
+                false,
+                text,
+                text == null ? List.of() : List.of("metadata.name", "metadata.title"),
+                10_000,
+                0));
+    return new Items<>(page.items().stream().map(s -> s.entity().body()).toList());
   }
 
   @Operation(summary = "Read a catalog entity")

@@ -28,9 +28,9 @@ public record Entity(Map<String, Object> body) {
   static Entity parse(Map<String, Object> raw) {
     Map<String, Object> body = new LinkedHashMap<>(raw);
     Object apiVersion = body.get("apiVersion");
-    if (!(apiVersion instanceof String v) || !v.startsWith("backstage.io/")) {
+    if (!(apiVersion instanceof String v) || !v.contains("backstage.io/")) {
       throw new IllegalArgumentException(
-          "apiVersion must be backstage.io/<version>, got " + apiVersion);
+          "apiVersion must be [<group>.]backstage.io/<version>, got " + apiVersion);
     }
     if (!(body.get("kind") instanceof String kind) || kind.isBlank()) {
       throw new IllegalArgumentException("kind is required");
@@ -69,9 +69,25 @@ public record Entity(Map<String, Object> body) {
     return owner == null ? null : groupRef(String.valueOf(owner));
   }
 
+  /** The entity's own ref. */
+  public EntityRef entityRef() {
+    return new EntityRef(kind(), namespace(), name());
+  }
+
   /** {@code kind:namespace/name}, lower-cased as Backstage compares refs. */
   public String ref() {
     return (kind() + ":" + namespace() + "/" + name()).toLowerCase(Locale.ROOT);
+  }
+
+  /** A copy of the body with {@code metadata.annotations[key] = value}. */
+  static Map<String, Object> withAnnotation(Map<String, Object> body, String key, String value) {
+    Map<String, Object> copy = new LinkedHashMap<>(body);
+    Map<String, Object> metadata = map(copy.get("metadata"));
+    Map<String, Object> annotations = map(metadata.get("annotations"));
+    annotations.put(key, value);
+    metadata.put("annotations", annotations);
+    copy.put("metadata", metadata);
+    return copy;
   }
 
   static String groupRef(String owner) {

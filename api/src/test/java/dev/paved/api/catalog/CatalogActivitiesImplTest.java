@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,7 +41,9 @@ class CatalogActivitiesImplTest {
         namespace: payments
       spec:
         type: openapi
+        lifecycle: experimental
         owner: group:default/team-payments
+        definition: "openapi: 3.0.0"
       """;
 
   private final Map<String, String> files = new HashMap<>();
@@ -51,8 +54,12 @@ class CatalogActivitiesImplTest {
 
   private CatalogActivitiesImpl activities(CatalogStore store) {
     CatalogSource source = (repo, path) -> Optional.ofNullable(files.get(repo + "/" + path));
-    return new CatalogActivitiesImpl(
-        store, source, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+    CatalogLocations locations = new CatalogLocations(store.jdbc());
+    CatalogIngestion ingestion =
+        new CatalogIngestion(
+            store, locations, List.of(new UrlEntityProvider(source)), new EntityValidator(), clock);
+    return new CatalogActivitiesImpl(store, locations, ingestion, source, clock);
   }
 
   private static ActionRequest request(String serviceKey, Map<String, Object> input) {
@@ -107,7 +114,8 @@ class CatalogActivitiesImplTest {
     files.put(REPO + "/catalog-info.yaml", ENTITY);
     files.put(
         "file:///other/blob/main/catalog-info.yaml",
-        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: search}\nspec: {owner: team-search}\n");
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: search}\n"
+            + "spec: {owner: team-search, type: service, lifecycle: production}\n");
     activities(store)
         .catalogRegister(request("team-payments/checkout", Map.of("repoContentsUrl", REPO)));
     activities(store)
@@ -139,6 +147,44 @@ class CatalogActivitiesImplTest {
         .hasMessageContaining("metadata.name");
     assertThatThrownBy(() -> catalog.catalogRegister(request("k", Map.of())))
         .hasMessageContaining("repoContentsUrl");
+    assertThat(store.list(null, null)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRunRegistersOnlyItsTeamsEntitiesAndNoPeople(TestDatabase db) {
+    CatalogStore store = new CatalogStore(JdbcClient.create(db.dataSource()));
+    files.put(
+        REPO + "/catalog-info.yaml",
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Group
+        metadata: {name: platform}
+        spec: {type: team, children: [], members: [alice]}
+        """);
+    files.put(
+        REPO + "/other.yaml",
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: {name: ledger}
+        spec: {type: service, lifecycle: production, owner: team-search}
+        """);
+
+    assertThatThrownBy(
+            () ->
+                activities(store)
+                    .catalogRegister(
+                        request("team-payments/checkout", Map.of("repoContentsUrl", REPO))))
+        .hasMessageContaining("Group entities come only from locations the platform configures");
+    assertThatThrownBy(
+            () ->
+                activities(store)
+                    .catalogRegister(
+                        request(
+                            "team-payments/ledger",
+                            Map.of("repoContentsUrl", REPO, "catalogInfoPath", "other.yaml"))))
+        .hasMessageContaining("may register only entities owned by team-payments");
     assertThat(store.list(null, null)).isEmpty();
   }
 }

@@ -1,0 +1,141 @@
+package dev.paved.api.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code catalog_locations} table: where the catalog reads entities from. */
+@Repository
+class CatalogLocations {
+
+  /**
+   * A location.
+   *
+   * @param origin config, api, run, or entity (named by a Location entity of {@code parentId})
+   * @param trusted may emit Group, User and Location entities (configured, or the platform team's)
+   * @param missing its file was gone at the last refresh (reported once, not read at every turn)
+   */
+  record Location(
+      String id,
+      String type,
+      String target,
+      String origin,
+      boolean trusted,
+      String serviceKey,
+      String parentId,
+      String createdBy,
+      boolean missing,
+      String contentHash,
+      List<String> errors) {
+
+    /** Backstage's {@code type:target} form, as in {@code backstage.io/managed-by-location}. */
+    String ref() {
+      return type + ":" + target;
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  CatalogLocations(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Location> find(String id) {
+    return jdbc.sql("select * from catalog_locations where id = ?")
+        .param(id)
+        .query(CatalogLocations::location)
+        .optional();
+  }
+
+  Optional<Location> find(String type, String target) {
+    return jdbc.sql("select * from catalog_locations where type = ? and target = ?")
+        .params(type, target)
+        .query(CatalogLocations::location)
+        .optional();
+  }
+
+  List<Location> all() {
+    return jdbc.sql("select * from catalog_locations order by created_at, id")
+        .query(CatalogLocations::location)
+        .list();
+  }
+
+  List<Location> children(String parentId) {
+    return jdbc.sql("select * from catalog_locations where parent_id = ?")
+        .param(parentId)
+        .query(CatalogLocations::location)
+        .list();
+  }
+
+  Location add(
+      String type,
+      String target,
+      String origin,
+      boolean trusted,
+      String serviceKey,
+      String parentId,
+      String createdBy,
+      Instant now) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql(
+            "insert into catalog_locations (id, type, target, origin, trusted, service_key,"
+                + " parent_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id, type, target, origin, trusted, serviceKey, parentId, createdBy, Timestamp.from(now))
+        .update();
+    return find(id).orElseThrow();
+  }
+
+  void refreshed(String id, String contentHash, boolean missing, List<String> errors, Instant now) {
+    jdbc.sql(
+            "update catalog_locations set refreshed_at = ?, content_hash = ?, missing = ?,"
+                + " errors = ? where id = ?")
+        .params(
+            Timestamp.from(now),
+            contentHash,
+            missing,
+            errors.isEmpty() ? null : CatalogStore.write(errors),
+            id)
+        .update();
+  }
+
+  void delete(String id) {
+    jdbc.sql("delete from catalog_locations where id = ?").param(id).update();
+  }
+
+  List<String> idsFor(String serviceKey) {
+    return jdbc.sql("select id from catalog_locations where service_key = ?")
+        .param(serviceKey)
+        .query(String.class)
+        .list();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Location location(ResultSet rs, int row) throws SQLException {
+    String errors = rs.getString("errors");
+    List<String> list;
+    try {
+      list = errors == null ? List.of() : CatalogStore.JSON.readValue(errors, List.class);
+    } catch (Exception e) {
+      list = List.of(errors);
+    }
+    return new Location(
+        rs.getString("id"),
+        rs.getString("type"),
+        rs.getString("target"),
+        rs.getString("origin"),
+        rs.getBoolean("trusted"),
+        rs.getString("service_key"),
+        rs.getString("parent_id"),
+        rs.getString("created_by"),
+        rs.getBoolean("missing"),
+        rs.getString("content_hash"),
+        list);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.paved.api.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paved.catalog.*}: where the catalog reads entities from and how often.
+ *
+ * @param locations {@code url:<target>} or {@code file:<path>} (a bare URL or path is taken as
+ *     such), trusted: they may hold Group, User and Location entities
+ * @param refreshInterval every location is read again this often; 0 turns the schedule off
+ * @param orphanGrace an orphan is deleted this long after its location stopped emitting it; {@code
+ *     keep} never deletes
+ */
+@ConfigurationProperties("paved.catalog")
+public record CatalogProperties(
+    List<String> locations,
+    @DefaultValue("PT5M") Duration refreshInterval,
+    @DefaultValue("24h") String orphanGrace) {
+
+  public CatalogProperties {
+    locations =
+        locations == null ? List.of() : locations.stream().filter(l -> !l.isBlank()).toList();
+  }
+
+  /** The grace period, or null when orphans are kept. */
+  Duration orphanGraceDuration() {
+    if ("keep".equalsIgnoreCase(orphanGrace.trim())) {
+      return null;
+    }
+    return org.springframework.boot.convert.DurationStyle.detectAndParse(orphanGrace.trim());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.paved.api.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Backstage's {@code filter} parameters: each parameter is one alternative (OR between parameters);
+ * inside one, comma-separated conditions must all hold (AND), several values for the same key are
+ * any-of, and a key alone asks only that it exists. Keys and values are compared lower-cased.
+ *
+ * @param anyOf the alternatives; empty matches every entity
+ */
+public record EntityFilter(List<Map<String, List<String>>> anyOf) {
+
+  /** IllegalArgumentException for a condition without a key. */
+  public static EntityFilter parse(List<String> parameters) {
+    List<Map<String, List<String>>> anyOf = new ArrayList<>();
+    for (String parameter : parameters == null ? List.<String>of() : parameters) {
+      Map<String, List<String>> allOf = new LinkedHashMap<>();
+      for (String condition : parameter.split(",")) {
+        if (condition.isBlank()) {
+          continue;
+        }
+        int eq = condition.indexOf('=');
+        String key = (eq < 0 ? condition : condition.substring(0, eq)).trim();
+        if (key.isEmpty()) {
+          throw new IllegalArgumentException(
+              "Invalid filter '" + parameter + "': a key is missing");
+        }
+        List<String> values = allOf.computeIfAbsent(lower(key), k -> new ArrayList<>());
+        if (eq >= 0) {
+          values.add(lower(condition.substring(eq + 1).trim()));
+        }
+      }
+      if (!allOf.isEmpty()) {
+        anyOf.add(allOf);
+      }
+    }
+    return new EntityFilter(anyOf);
+  }
+
+  /**
+   * The SQL condition on {@code e.entity_ref}, with its parameters: {@code relations.<type>} on the
+   * relations table, every other key on the search rows.
+   */
+  String sql(List<Object> params) {
+    if (anyOf.isEmpty()) {
+      return "1 = 1";
+    }
+    List<String> ors = new ArrayList<>();
+    for (Map<String, List<String>> allOf : anyOf) {
+      List<String> ands = new ArrayList<>();
+      allOf.forEach(
+          (key, values) -> {
+            String in = String.join(", ", values.stream().map(v -> "?").toList());
+            if (key.startsWith("relations.")) {
+              params.add(
+                  dev.paved.api.catalog.relations.RelationTypes.canonical(
+                      key.substring("relations.".length())));
+              params.addAll(values);
+              ands.add(
+                  "e.entity_ref in (select source_ref from catalog_relations where type = ?"
+                      + (values.isEmpty() ? "" : " and target_ref in (" + in + ")")
+                      + ")");
+            } else {
+              params.add(key);
+              params.addAll(values);
+              ands.add(
+                  "e.entity_ref in (select entity_ref from catalog_search where search_key = ?"
+                      + (values.isEmpty() ? "" : " and search_value in (" + in + ")")
+                      + ")");
+            }
+          });
+      ors.add("(" + String.join(" and ", ands) + ")");
+    }
+    return "(" + String.join(" or ", ors) + ")";
+  }
+
+  private static String lower(String value) {
+    return value.toLowerCase(Locale.ROOT);
+  }
+}

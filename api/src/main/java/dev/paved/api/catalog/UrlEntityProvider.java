@@ -1,0 +1,43 @@
+package dev.paved.api.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code url} locations: a file in a repository Paved hosts or knows ({@code
+ * <repository>/blob/<branch>/<path>}), read through the repository host (local git or GitHub).
+ */
+final class UrlEntityProvider implements EntityProvider {
+
+  private final CatalogSource source;
+
+  UrlEntityProvider(CatalogSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public boolean reads(String type, String target) {
+    return "url".equals(type);
+  }
+
+  @Override
+  public Optional<String> read(String target) {
+    CatalogLocation location = CatalogLocation.of(Map.of("catalogInfoUrl", target));
+    return source.read(location.repoContentsUrl(), location.file());
+  }
+
+  @Override
+  public String resolve(String base, String relative) {
+    if (relative.contains("://")) {
+      return relative;
+    }
+    String joined = base.substring(0, base.lastIndexOf('/') + 1) + relative;
+    joined = joined.replace("/./", "/");
+    String before;
+    do {
+      before = joined;
+      joined = joined.replaceFirst("/(?!\\.\\./)[^/]+/\\.\\./", "/");
+    } while (!joined.equals(before));
+    return joined;
+  }
+}

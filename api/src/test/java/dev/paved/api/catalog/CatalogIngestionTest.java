@@ -1,0 +1,175 @@
+package dev.paved.api.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.api.TestDatabases;
+import dev.paved.api.TestDatabases.TestDatabase;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Locations in real git repositories read into the catalog, on every database Paved supports. */
+class CatalogIngestionTest {
+
+  static final String SERVICE =
+      """
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata: {name: checkout, tags: [java]}
+      spec: {type: service, lifecycle: production, owner: team-payments, system: shop,
+             providesApis: [checkout-api], dependsOn: ['resource:orders-db']}
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: API
+      metadata: {name: checkout-api}
+      spec: {type: openapi, lifecycle: production, owner: team-payments, definition: 'openapi: 3.0.0'}
+      """;
+  static final String ORG =
+      """
+      apiVersion: backstage.io/v1alpha1
+      kind: Location
+      metadata: {name: org}
+      spec: {targets: [./people.yaml]}
+      """;
+  static final String PEOPLE =
+      """
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata: {name: team-payments}
+      spec: {type: team, children: [], members: [alice]}
+      """;
+
+  static Stream<TestDatabase> databases() {
+    return TestDatabases.all();
+  }
+
+  record Parts(CatalogStore store, CatalogLocations locations, Catalog catalog) {}
+
+  static Parts parts(TestDatabase db, CatalogGitRepos repos) {
+    JdbcClient jdbc = JdbcClient.create(db.dataSource());
+    CatalogStore store = new CatalogStore(jdbc);
+    CatalogLocations locations = new CatalogLocations(jdbc);
+    Clock clock = Clock.systemUTC();
+    CatalogIngestion ingestion =
+        new CatalogIngestion(
+            store,
+            locations,
+            List.of(new UrlEntityProvider(repos.source()), new FileEntityProvider()),
+            new EntityValidator(),
+            clock);
+    return new Parts(store, locations, new Catalog(store, locations, ingestion, clock));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void readsAStreamOfEntitiesAndTheLocationsALocationEntityNames(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
+    repos.commit("platform", "org", Map.of("org.yaml", ORG, "people.yaml", PEOPLE));
+    Parts p = parts(db, repos);
+
+    p.catalog()
+        .register(
+            "url",
+            repos.url("team-payments", "checkout", "catalog-info.yaml"),
+            false,
+            "api",
+            false,
+            "alice");
+    p.catalog()
+        .register("url", repos.url("platform", "org", "org.yaml"), false, "config", true, "config");
+
+    assertThat(p.store().findByRef("api:default/checkout-api")).isPresent();
+    assertThat(p.store().findByRef("group:default/team-payments")).isPresent();
+    assertThat(p.store().relationsOf("group:default/team-payments"))
+        .contains(
+            Map.of("type", "ownerOf", "targetRef", "component:default/checkout"),
+            Map.of("type", "hasMember", "targetRef", "user:default/alice"));
+    // dangling: no system shop, no resource orders-db; kept all the same
+    assertThat(p.store().relationsOf("component:default/checkout"))
+        .contains(
+            Map.of("type", "partOf", "targetRef", "system:default/shop"),
+            Map.of("type", "dependsOn", "targetRef", "resource:default/orders-db"));
+    assertThat(p.locations().all()).hasSize(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void keepsTheLastGoodEntityAndMarksOrphans(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "checkout", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice")
+            .location()
+            .id();
+
+    // the component loses its owner: refused, its last good version stays with the error
+    repos.commit(
+        "team-payments",
+        "checkout",
+        Map.of("catalog-info.yaml", SERVICE.replace("owner: team-payments, system", "system")));
+    var outcome = p.catalog().refresh(id);
+    assertThat(outcome.errors()).singleElement().asString().contains("Component checkout");
+    var kept = p.store().findByRef("component:default/checkout").orElseThrow();
+    assertThat(kept.errors()).isNotEmpty();
+    assertThat(kept.entity().owner()).isEqualTo("group:default/team-payments");
+    assertThat(p.locations().find(id).orElseThrow().errors()).isNotEmpty();
+
+    // the API is no longer emitted: an orphan
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE.split("---")[0]));
+    p.catalog().refresh(id);
+    assertThat(p.store().findByRef("api:default/checkout-api").orElseThrow().orphan()).isTrue();
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().errors()).isEmpty();
+
+    // the file is gone: reported once, everything an orphan
+    repos.commit(
+        "team-payments",
+        "checkout",
+        new HashMap<>(Map.of("catalog-info.yaml", "")) {
+          {
+            put("catalog-info.yaml", null);
+          }
+        });
+    assertThat(p.catalog().refresh(id).missing()).isTrue();
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().orphan()).isTrue();
+    assertThat(p.catalog().collectOrphans(java.time.Duration.ZERO)).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anUntrustedLocationMayNotWritePeople(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("team-payments", "people", Map.of("catalog-info.yaml", PEOPLE));
+    Parts p = parts(db, repos);
+
+    var registered =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "people", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice");
+
+    assertThat(registered.outcome().errors())
+        .singleElement()
+        .asString()
+        .contains("come only from locations the platform configures");
+    assertThat(p.store().findByRef("group:default/team-payments")).isEmpty();
+  }
+}
