@@ -44,7 +44,7 @@ class CatalogApiTest extends EndToEndTest {
 
   @Test
   void backstagesCatalogApi() throws Exception {
-    CatalogGitRepos repos = new CatalogGitRepos(DATA_DIR);
+    CatalogGitRepos repos = new CatalogGitRepos(dataDir);
     repos.commit("cat-api", "services", Map.of("catalog-info.yaml", FILE));
     String target = repos.url("cat-api", "services", "catalog-info.yaml");
 
