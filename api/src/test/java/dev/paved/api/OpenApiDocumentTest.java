@@ -233,6 +233,8 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("alice", "GET", "/api/v1/me", null);
     call("pat", "GET", "/api/v1/catalog/entities/component/default/ledger", null);
     call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such", null);
+    call("pat", "GET", "/api/v1/catalog/entities/component/default/ledger/overview?depth=2", null);
+    call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such/overview", null);
     call("pat", "GET", "/api/v1/pull-requests", null);
     call("pat", "GET", "/api/v1/pull-requests/team-ops/no-such/1", null);
   }

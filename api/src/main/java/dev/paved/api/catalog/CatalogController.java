@@ -22,10 +22,12 @@ class CatalogController {
 
   private final CatalogStore store;
   private final EntityQueries queries;
+  private final EntityOverview overview;
 
-  CatalogController(CatalogStore store, EntityQueries queries) {
+  CatalogController(CatalogStore store, EntityQueries queries, EntityOverview overview) {
     this.store = store;
     this.queries = queries;
+    this.overview = overview;
   }
 
   /** Filters by kind, owner, lifecycle, tag, and text in the name or title. */
@@ -75,6 +77,29 @@ class CatalogController {
     return store
         .find(kind, namespace, name)
         .map(stored -> stored.entity().body())
+        .orElseThrow(() -> Problems.notFound("no entity " + kind + ":" + namespace + "/" + name));
+  }
+
+  /**
+   * The entity page's data in one read: the entity, its owner with members and on-call, links from
+   * its annotations, its relations as a graph to {@code depth} hops (both directions, at most
+   * {@value EntityOverview#MAX_DEPTH}), its provided and consumed APIs with their definitions, and
+   * the runs and access requests that concern it.
+   */
+  @Operation(
+      summary =
+          "An entity's page: owner with members and on-call, links, relations graph, APIs, runs"
+              + " and access requests")
+  @ApiResponse(responseCode = "200", description = "the entity's overview")
+  @ApiResponse(responseCode = "404", description = "no such entity")
+  @GetMapping("/{kind}/{namespace}/{name}/overview")
+  Map<String, Object> overview(
+      @PathVariable String kind,
+      @PathVariable String namespace,
+      @PathVariable String name,
+      @RequestParam(defaultValue = "1") int depth) {
+    return overview
+        .of(new EntityRef(kind, namespace, name), depth)
         .orElseThrow(() -> Problems.notFound("no entity " + kind + ":" + namespace + "/" + name));
   }
 }

@@ -1,12 +1,9 @@
 package dev.paved.api.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.api.identity.TeamDirectory;
 import dev.paved.api.identity.Teams;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,22 +11,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the catalog says about people and ownership: who owns a service, and which teams a user
- * belongs to (a {@code User}'s {@code spec.memberOf}, a {@code Group}'s {@code spec.members}).
+ * What the catalog says about people and ownership: who owns a service, which teams a user belongs
+ * to and who belongs to a team, read from the {@code memberOf}/{@code hasMember} relations (a
+ * {@code User}'s {@code spec.memberOf}, a {@code Group}'s {@code spec.members}).
  *
- * <p>A membership counts only when the entity stating it was registered by a run of that same team
- * (its service key starts with the team): only a member (or the platform team) can start such a
- * run, so nobody can write themselves into another team through the catalog.
+ * <p>A membership counts only when the entity stating it came from a trusted location (configured,
+ * or registered by the platform team), or, for entities a run registered before locations, when
+ * that run was of the same team: nobody writes themselves into another team through the catalog.
+ * Orphans (their location no longer emits them) state nothing.
  */
 @Repository
 public class CatalogDirectory implements TeamDirectory {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MEMBERSHIPS =
+      "select r.source_ref, r.target_ref, e.location_id, e.service_key, l.trusted"
+          + " from catalog_relations r"
+          + " join catalog_entities e on e.entity_ref = r.originating_ref"
+          + " left join catalog_locations l on l.id = e.location_id"
+          + " where r.type = 'memberOf' and e.orphaned_at is null and ";
 
   private final JdbcClient jdbc;
 
   CatalogDirectory(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** One {@code user memberOf group} relation and where the entity stating it came from. */
+  private record Membership(
+      String user, String group, String locationId, String serviceKey, boolean trusted) {
+
+    boolean counts() {
+      if (locationId != null) {
+        return trusted;
+      }
+      int slash = serviceKey == null ? -1 : serviceKey.indexOf('/');
+      return slash > 0 && Teams.name(serviceKey.substring(0, slash)).equals(group);
+    }
   }
 
   /** The team owning the entity {@code kind:namespace/name}, if it is in the catalog. */
@@ -55,64 +72,52 @@ public class CatalogDirectory implements TeamDirectory {
   @Override
   public Set<String> teamsOf(String user) {
     Set<String> teams = new TreeSet<>();
-    String self = lower(user);
-    jdbc.sql("select entity, service_key from catalog_entities where kind = 'user' and name = ?")
-        .param(self)
-        .query((rs, row) -> Map.entry(read(rs.getString("entity")), rs.getString("service_key")))
-        .list()
-        .forEach(
-            found -> {
-              for (Object group : list(spec(found.getKey()).get("memberOf"))) {
-                add(teams, Teams.name(String.valueOf(group)), found.getValue());
-              }
-            });
-    jdbc.sql("select entity, service_key from catalog_entities where kind = 'group'")
-        .query((rs, row) -> Map.entry(read(rs.getString("entity")), rs.getString("service_key")))
-        .list()
-        .forEach(
-            found -> {
-              boolean member =
-                  list(spec(found.getKey()).get("members")).stream()
-                      .anyMatch(m -> Teams.name(String.valueOf(m)).equals(self));
-              if (member) {
-                add(teams, Teams.name(name(found.getKey())), found.getValue());
-              }
-            });
+    memberships("r.source_ref = ?", "user:default/" + lower(user)).stream()
+        .filter(Membership::counts)
+        .forEach(m -> teams.add(m.group()));
     return teams;
   }
 
-  /** Only the team that registered the entity (its service key's owner) is taken from it. */
-  private static void add(Set<String> teams, String team, String serviceKey) {
-    int slash = serviceKey == null ? -1 : serviceKey.indexOf('/');
-    if (slash > 0 && Teams.name(serviceKey.substring(0, slash)).equals(team)) {
-      teams.add(team);
-    }
+  /** The users the catalog says belong to the team (a group name or ref). */
+  public Set<String> membersOf(String team) {
+    Set<String> users = new TreeSet<>();
+    memberships("r.target_ref = ?", "group:default/" + Teams.name(team)).stream()
+        .filter(Membership::counts)
+        .forEach(m -> users.add(m.user()));
+    return users;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> spec(Map<String, Object> entity) {
-    return entity.get("spec") instanceof Map<?, ?> spec ? (Map<String, Object>) spec : Map.of();
+  /** Whether the catalog holds a Group entity of this name from a trusted location. */
+  public boolean defines(String team) {
+    return jdbc.sql(
+                "select count(*) from catalog_entities e join catalog_locations l"
+                    + " on l.id = e.location_id where e.entity_ref = ? and l.trusted"
+                    + " and e.orphaned_at is null")
+            .param("group:default/" + Teams.name(team))
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
-  private static String name(Map<String, Object> entity) {
-    return entity.get("metadata") instanceof Map<?, ?> metadata
-        ? String.valueOf(metadata.get("name"))
-        : "";
+  private List<Membership> memberships(String where, String ref) {
+    return jdbc.sql(MEMBERSHIPS + where)
+        .param(ref)
+        .query(
+            (rs, row) ->
+                new Membership(
+                    nameOf(rs.getString(1)),
+                    Teams.name(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBoolean(5)))
+        .list();
   }
 
-  private static java.util.List<?> list(Object value) {
-    return value instanceof java.util.List<?> values ? values : java.util.List.of();
+  private static String nameOf(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
   }
 
   private static String lower(String value) {
     return value.toLowerCase(Locale.ROOT);
-  }
-
-  private static Map<String, Object> read(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

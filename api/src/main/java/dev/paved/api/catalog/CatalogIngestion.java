@@ -49,8 +49,18 @@ public class CatalogIngestion {
     this.clock = clock;
   }
 
-  /** What a refresh found: the entities written or kept, and the errors. */
-  public record Outcome(List<Entity> entities, List<String> errors, boolean missing) {}
+  /**
+   * What a refresh found: the entities written or kept, and the errors.
+   *
+   * @param unchanged the file was as at the last good read, so nothing was processed again
+   */
+  public record Outcome(
+      List<Entity> entities, List<String> errors, boolean missing, boolean unchanged) {
+
+    Outcome(List<Entity> entities, List<String> errors, boolean missing) {
+      this(entities, errors, missing, false);
+    }
+  }
 
   /** Reads the location (and those its Location entities name) and stores what it emits. */
   Outcome refresh(String locationId) {
@@ -102,6 +112,17 @@ public class CatalogIngestion {
     List<Entity> emitted = new ArrayList<>();
     Set<String> targets = new HashSet<>();
     List<Map<String, Object>> docs = documents(text.get(), errors);
+    String hash = Hashes.sha256(text.get());
+    List<CatalogStore.Stored> held = store.ofLocation(location.id());
+    if (errors.isEmpty() && unchanged(location, hash, docs, held)) {
+      // Only the locations its Location entities name may have changed: read those.
+      for (Location child : children) {
+        refresh(child, origin, depth + 1).errors().forEach(errors::add);
+      }
+      locations.refreshed(location.id(), hash, false, List.of(), now);
+      return new Outcome(
+          held.stream().map(CatalogStore.Stored::entity).toList(), errors, false, true);
+    }
     if (!errors.isEmpty()) {
       // A broken file changes nothing: its last good entities stay, showing why.
       for (CatalogStore.Stored stored : store.ofLocation(location.id())) {
@@ -175,8 +196,41 @@ public class CatalogIngestion {
         forget(child, by, now);
       }
     }
-    locations.refreshed(location.id(), Hashes.sha256(text.get()), false, errors, now);
+    locations.refreshed(location.id(), hash, false, errors, now);
     return new Outcome(emitted, errors, false);
+  }
+
+  /**
+   * The file is the one last read without errors, and the catalog still holds exactly the entities
+   * it emits (none deleted or orphaned since, none with errors): processing it again would change
+   * nothing.
+   */
+  private static boolean unchanged(
+      Location location,
+      String hash,
+      List<Map<String, Object>> docs,
+      List<CatalogStore.Stored> stored) {
+    if (!hash.equals(location.contentHash())
+        || !location.errors().isEmpty()
+        || location.missing()) {
+      return false;
+    }
+    Set<String> emitted = new HashSet<>();
+    for (Map<String, Object> doc : docs) {
+      Optional<String> ref = refKnown(doc);
+      if (ref.isEmpty()) {
+        return false;
+      }
+      emitted.add(ref.get());
+    }
+    Set<String> held = new HashSet<>();
+    for (CatalogStore.Stored entity : stored) {
+      if (entity.orphan() || !entity.errors().isEmpty()) {
+        return false;
+      }
+      held.add(entity.ref());
+    }
+    return held.equals(emitted);
   }
 
   /** A location is gone: its entities become orphans, and so do those of its children. */

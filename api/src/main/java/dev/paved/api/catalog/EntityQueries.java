@@ -113,12 +113,18 @@ class EntityQueries {
                       + where
                       + " group by s.original_value order by s.original_value")
               .params(params)
-              .query(
-                  (rs, row) ->
-                      Map.<String, Object>of("value", rs.getString(1), "count", rs.getInt(2)))
+              .query((rs, row) -> facet(rs.getString(1), rs.getInt(2)))
               .list());
     }
     return answer;
+  }
+
+  /** {@code {value, count}} in Backstage's order (Map.of would give a random one). */
+  private static Map<String, Object> facet(String value, int count) {
+    Map<String, Object> facet = new LinkedHashMap<>();
+    facet.put("value", value);
+    facet.put("count", count);
+    return facet;
   }
 
   /** A cursor: the query and the offset it resumes at, opaque to callers. */

@@ -92,7 +92,9 @@ class RunController {
           "a service of this name exists or is being created, or this Idempotency-Key is in use")
   @ApiResponse(
       responseCode = "422",
-      description = "this Idempotency-Key was used for another request")
+      description =
+          "this Idempotency-Key was used for another request, or an approval step of the"
+              + " template has no approver other than the requester")
   @ApiResponse(responseCode = "503", description = "Temporal did not accept the run")
   @PostMapping
   ResponseEntity<?> start(

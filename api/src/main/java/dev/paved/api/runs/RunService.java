@@ -42,18 +42,21 @@ public class RunService {
   private final RunWorkflows workflows;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ApproverCheck approvers;
 
   RunService(
       TemplateRegistry templates,
       RunStore store,
       RunWorkflows workflows,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      ApproverCheck approvers) {
     this.templates = templates;
     this.store = store;
     this.workflows = workflows;
     this.transactions = transactions;
     this.clock = clock;
+    this.approvers = approvers;
   }
 
   /** A run that was started, or found again by its idempotency key. */
@@ -72,9 +75,9 @@ public class RunService {
    * the order a start applies them: the caller's right to start runs for the {@code owner} (403), a
    * key used before (422 when for another request; a replay of its run when for this one), the
    * template (404), its form and undeclared parameters (400), the service's name (409 when a
-   * service has it or a run is in flight for it). Makes nothing. A start and a dry run both begin
-   * here, so a dry run answers every refusal a start would; {@code runId} is the id the run would
-   * have.
+   * service has it or a run is in flight for it), an approval step nobody but the requester could
+   * approve (422, {@link ApproverCheck}). Makes nothing. A start and a dry run both begin here, so
+   * a dry run answers every refusal a start would; {@code runId} is the id the run would have.
    */
   Admission admit(
       String templateName,
@@ -108,6 +111,7 @@ public class RunService {
       }
       return new Admission(runId, null, idempotencyKey, requestHash, replayed.get());
     }
+    approvers.check(checked.template(), checked.values(), me.name());
     return new Admission(runId, checked, idempotencyKey, requestHash, null);
   }
 

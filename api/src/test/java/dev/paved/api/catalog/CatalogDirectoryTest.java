@@ -77,4 +77,34 @@ class CatalogDirectoryTest {
         .containsExactlyInAnyOrder("team-payments", "team-search");
     assertThat(new CatalogDirectory(jdbc).teamsOf("erin")).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void membershipsOfTrustedLocationsCountBothWays(TestDatabase db) {
+    JdbcClient jdbc = JdbcClient.create(db.dataSource());
+    CatalogStore store = new CatalogStore(jdbc);
+    CatalogLocations locations = new CatalogLocations(jdbc);
+    String org = locations.add("url", "org.yaml", "config", true, null, null, "config", T0).id();
+    String api = locations.add("url", "x.yaml", "api", false, null, null, "alice", T0).id();
+    store.write(
+        entity("Group", "team-search", Map.of("type", "team", "members", List.of("dana"))),
+        new CatalogStore.Provenance(org, null, null, "config"),
+        T0);
+    store.write(
+        entity("User", "erin", Map.of("memberOf", List.of("team-search"))),
+        new CatalogStore.Provenance(org, null, null, "config"),
+        T0);
+    // an untrusted location claiming the platform team: not taken
+    store.write(
+        entity("Group", "platform", Map.of("type", "team", "members", List.of("dana"))),
+        new CatalogStore.Provenance(api, null, null, "alice"),
+        T0);
+    CatalogDirectory directory = new CatalogDirectory(jdbc);
+
+    assertThat(directory.membersOf("group:default/team-search")).containsExactly("dana", "erin");
+    assertThat(directory.teamsOf("dana")).containsExactly("team-search");
+    assertThat(directory.membersOf("platform")).isEmpty();
+    assertThat(directory.defines("team-search")).isTrue();
+    assertThat(directory.defines("platform")).isFalse();
+  }
 }

@@ -151,6 +151,36 @@ class CatalogIngestionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anUnchangedFileIsNotProcessedAgainButItsChildrenAreRead(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("platform", "org", Map.of("org.yaml", ORG, "people.yaml", PEOPLE));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register("url", repos.url("platform", "org", "org.yaml"), false, "config", true, "c")
+            .location()
+            .id();
+
+    var again = p.catalog().refresh(id);
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.entities()).extracting(Entity::ref).containsExactly("location:default/org");
+
+    // a file its Location entity names changes: read, though the parent is unchanged
+    repos.commit(
+        "platform", "org", Map.of("people.yaml", PEOPLE.replace("[alice]", "[alice, bob]")));
+    assertThat(p.catalog().refresh(id).unchanged()).isTrue();
+    assertThat(p.store().relationsOf("group:default/team-payments"))
+        .contains(Map.of("type", "hasMember", "targetRef", "user:default/bob"));
+
+    // an entity deleted since: the unchanged file brings it back
+    String uid = p.store().findByRef("location:default/org").orElseThrow().uid();
+    p.catalog().deleteEntity(uid, "pat");
+    assertThat(p.catalog().refresh(id).unchanged()).isFalse();
+    assertThat(p.store().findByRef("location:default/org")).isPresent();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void anUntrustedLocationMayNotWritePeople(TestDatabase db) throws Exception {
     CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
     repos.commit("team-payments", "people", Map.of("catalog-info.yaml", PEOPLE));
