@@ -86,7 +86,8 @@ class CatalogActivitiesImpl implements CatalogActivities {
       throw StepFailures.conflict(
           "catalog:register: " + url + " is a catalog location registered otherwise");
     }
-    CatalogIngestion.Outcome outcome = ingestion.refresh(registered.id());
+    // the file was read above: one read of the repository per register
+    CatalogIngestion.Outcome outcome = ingestion.refresh(registered.id(), content);
     if (!outcome.errors().isEmpty()) {
       throw StepFailures.invalidInput("catalog:register: " + String.join("; ", outcome.errors()));
     }

@@ -65,7 +65,16 @@ public class CatalogIngestion {
   /** Reads the location (and those its Location entities name) and stores what it emits. */
   Outcome refresh(String locationId) {
     Location location = locations.find(locationId).orElseThrow();
-    return refresh(location, location.target(), 0);
+    return refresh(location, location.target(), 0, null);
+  }
+
+  /**
+   * Stores what the location emits from {@code text}, its file as the caller has just read it (a
+   * run's register step), rather than reading it a second time; the locations it names are read.
+   */
+  Outcome refresh(String locationId, String text) {
+    Location location = locations.find(locationId).orElseThrow();
+    return refresh(location, location.target(), 0, text);
   }
 
   /** The entities the target emits, validated, without storing anything (a dry run). */
@@ -87,12 +96,15 @@ public class CatalogIngestion {
     return new Outcome(entities, errors, false);
   }
 
-  private Outcome refresh(Location location, String origin, int depth) {
+  private Outcome refresh(Location location, String origin, int depth, String alreadyRead) {
     Instant now = clock.instant();
     String by = "location:" + location.ref();
     Optional<String> text;
     try {
-      text = provider(location.type(), location.target()).read(location.target());
+      text =
+          alreadyRead != null
+              ? Optional.of(alreadyRead)
+              : provider(location.type(), location.target()).read(location.target());
     } catch (RuntimeException e) {
       String error = location.ref() + " cannot be read: " + e.getMessage();
       locations.refreshed(location.id(), location.contentHash(), false, List.of(error), now);
@@ -117,7 +129,7 @@ public class CatalogIngestion {
     if (errors.isEmpty() && unchanged(location, hash, docs, held)) {
       // Only the locations its Location entities name may have changed: read those.
       for (Location child : children) {
-        refresh(child, origin, depth + 1).errors().forEach(errors::add);
+        refresh(child, origin, depth + 1, null).errors().forEach(errors::add);
       }
       locations.refreshed(location.id(), hash, false, List.of(), now);
       return new Outcome(
@@ -178,7 +190,7 @@ public class CatalogIngestion {
                               by,
                               now));
           if (location.id().equals(child.parentId())) {
-            Outcome inner = refresh(child, origin, depth + 1);
+            Outcome inner = refresh(child, origin, depth + 1, null);
             inner.errors().forEach(errors::add);
           }
         }
