@@ -3,6 +3,7 @@ import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState } from 'react';
 import { fieldsFor } from '../fields/index.js';
+import { validateFields } from '../fields/validators.js';
 import { ErrorMessage } from '../common.jsx';
 import { Review } from './Review.jsx';
 
@@ -87,6 +88,7 @@ export function Stepper({ steps, onCreate, onPreview }) {
             formData={formData}
             fields={fields}
             validator={validator}
+            customValidate={validateFields}
             extraErrors={extraErrors[active]}
             showErrorList={false}
             noHtml5Validate
