@@ -22,9 +22,13 @@ export function serverErrors(steps, problem) {
   return { perStep, first };
 }
 
-export function Stepper({ steps, onCreate, onPreview }) {
+/**
+ * The form of `steps`; `onCreate` gets every value. A retry passes the run's values as
+ * `initialData` and names its own submit button.
+ */
+export function Stepper({ steps, onCreate, onPreview, initialData, submitLabel = 'Create' }) {
   const [active, setActive] = useState(0);
-  const [formData, setFormData] = useState({});
+  const [formData, setFormData] = useState(() => ({ ...(initialData || {}) }));
   const [extraErrors, setExtraErrors] = useState(() => steps.map(() => undefined));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
@@ -73,7 +77,7 @@ export function Stepper({ steps, onCreate, onPreview }) {
               </button>
             )}
             <button type="button" className="primary" onClick={() => submit(onCreate)} disabled={busy}>
-              Create
+              {submitLabel}
             </button>
           </div>
         </section>
