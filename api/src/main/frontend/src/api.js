@@ -53,8 +53,12 @@ export function items(body) {
   return body?.items ?? [];
 }
 
+/** A query string; an array value repeats its parameter. */
 const q = (params) => {
-  const s = new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== ''));
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    for (const one of Array.isArray(v) ? v : [v]) if (one != null && one !== '' && one !== false) s.append(k, one);
+  }
   return s.toString() ? '?' + s : '';
 };
 

@@ -1,8 +1,11 @@
+import { EntityNamePicker } from './EntityNamePicker.jsx';
 import { EntityPicker } from './EntityPicker.jsx';
+import { EntityTagsPicker } from './EntityTagsPicker.jsx';
 import { OwnerPicker } from './OwnerPicker.jsx';
 import { PlainField } from './PlainField.jsx';
+import { RepoUrlPicker } from './RepoUrlPicker.jsx';
 
-const known = { OwnerPicker, EntityPicker };
+const known = { OwnerPicker, EntityPicker, RepoUrlPicker, EntityNamePicker, EntityTagsPicker };
 
 /** rjsf `fields` for every ui:field the steps name: ours, or a plain input. */
 export function fieldsFor(steps) {

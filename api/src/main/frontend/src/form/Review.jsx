@@ -5,6 +5,7 @@ function shown(schema, value) {
     const i = schema.enum.indexOf(value);
     if (i >= 0) return schema.enumNames[i];
   }
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ') || '—';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

@@ -3,6 +3,7 @@ import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState } from 'react';
 import { fieldsFor } from '../fields/index.js';
+import { validateFields } from '../fields/validators.js';
 import { ErrorMessage } from '../common.jsx';
 import { Review } from './Review.jsx';
 
@@ -21,9 +22,13 @@ export function serverErrors(steps, problem) {
   return { perStep, first };
 }
 
-export function Stepper({ steps, onCreate, onPreview }) {
+/**
+ * The form of `steps`; `onCreate` gets every value. A retry passes the run's values as
+ * `initialData` and names its own submit button.
+ */
+export function Stepper({ steps, onCreate, onPreview, initialData, submitLabel = 'Create' }) {
   const [active, setActive] = useState(0);
-  const [formData, setFormData] = useState({});
+  const [formData, setFormData] = useState(() => ({ ...(initialData || {}) }));
   const [extraErrors, setExtraErrors] = useState(() => steps.map(() => undefined));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
@@ -72,7 +77,7 @@ export function Stepper({ steps, onCreate, onPreview }) {
               </button>
             )}
             <button type="button" className="primary" onClick={() => submit(onCreate)} disabled={busy}>
-              Create
+              {submitLabel}
             </button>
           </div>
         </section>
@@ -87,6 +92,7 @@ export function Stepper({ steps, onCreate, onPreview }) {
             formData={formData}
             fields={fields}
             validator={validator}
+            customValidate={validateFields}
             extraErrors={extraErrors[active]}
             showErrorList={false}
             noHtml5Validate

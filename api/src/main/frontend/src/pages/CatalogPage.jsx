@@ -6,15 +6,40 @@ import { Link, useTitle } from '../router.jsx';
 
 const pathOf = (e) => `/catalog/${String(e.kind).toLowerCase()}/${e.metadata?.namespace || 'default'}/${e.metadata?.name}`;
 
+const unique = (values) => [...new Set(values.filter(Boolean))].sort();
+
+/** Kind and owner narrow the list on the server; lifecycle, tag and the text search here. */
 export function CatalogPage() {
   useTitle('Catalog');
   const [kind, setKind] = useState('');
   const [owner, setOwner] = useState('');
+  const [lifecycle, setLifecycle] = useState('');
+  const [tag, setTag] = useState('');
   const [text, setText] = useState('');
-  const { data, error } = useLoad(() => api.entities({ kind, owner }), [kind, owner]);
+  const { data, error } = useLoad(() => api.entities({ kind }), [kind]);
+  const all = data || [];
   const needle = text.trim().toLowerCase();
-  const shown = (data || []).filter(
-    (e) => !needle || [e.metadata?.name, e.metadata?.description, ...(e.metadata?.tags || [])].join(' ').toLowerCase().includes(needle),
+  const shown = all.filter(
+    (e) =>
+      (!owner || e.spec?.owner === owner) &&
+      (!lifecycle || e.spec?.lifecycle === lifecycle) &&
+      (!tag || (e.metadata?.tags || []).includes(tag)) &&
+      (!needle ||
+        [e.metadata?.name, e.metadata?.title, e.metadata?.description, e.spec?.owner, ...(e.metadata?.tags || [])]
+          .join(' ')
+          .toLowerCase()
+          .includes(needle)),
+  );
+  const choice = (id, label, value, set, options, any) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </div>
   );
   return (
     <>
@@ -24,28 +49,29 @@ export function CatalogPage() {
           <label htmlFor="catalog-search">Search</label>
           <input id="catalog-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="catalog-kind">Kind</label>
-          <select id="catalog-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">Any kind</option>
-            {['component', 'api', 'resource', 'system', 'group', 'user'].map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="catalog-owner">Owner</label>
-          <input id="catalog-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
-        </div>
+        {choice('catalog-kind', 'Kind', kind, setKind, ['component', 'api', 'resource', 'system', 'group', 'user'], 'Any kind')}
+        {choice('catalog-owner', 'Owner', owner, setOwner, unique([...all.map((e) => e.spec?.owner), owner]), 'Any owner')}
+        {choice('catalog-lifecycle', 'Lifecycle', lifecycle, setLifecycle, unique([...all.map((e) => e.spec?.lifecycle), lifecycle]), 'Any lifecycle')}
+        {choice('catalog-tag', 'Tag', tag, setTag, unique([...all.flatMap((e) => e.metadata?.tags || []), tag]), 'Any tag')}
       </div>
       <ErrorMessage error={error} />
       {!data && !error && <Loading what="the catalog" />}
-      {data && shown.length === 0 && <p>No entity matches.</p>}
+      {data && shown.length === 0 && <p role="status">No entity matches.</p>}
       <ul className="list" aria-label="Entities">
         {shown.map((e) => (
           <li key={pathOf(e)}>
-            <Link to={pathOf(e)}>{e.metadata?.name}</Link> <span className="muted">{e.kind} · {e.spec?.owner} · {e.spec?.lifecycle}</span>
+            <Link to={pathOf(e)}>{e.metadata?.name}</Link>{' '}
+            <span className="muted">
+              {e.kind} · {e.spec?.owner} · {e.spec?.lifecycle}
+            </span>
             {e.metadata?.description && <div>{e.metadata.description}</div>}
+            {(e.metadata?.tags || []).length > 0 && (
+              <ul className="tags" aria-label="Tags">
+                {e.metadata.tags.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 // One run: a live timeline over its server-sent events, and the buttons its viewer may use.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Stepper } from '../form/Stepper.jsx';
+import { templateSteps } from '../form/useTemplateSteps.js';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, Status, duration, useLoad, when } from '../common.jsx';
 import { Link, navigate, useTitle } from '../router.jsx';
@@ -112,35 +114,50 @@ function Approval({ run, approval, me, onDone }) {
   );
 }
 
-/** Retry the failed step, with the parameters corrected where needed (only changes are sent). */
-function RetryForm({ run, onRetry }) {
+/** The parameters a retry may not change: they name the service and its team. */
+const FIXED = ['name', 'owner'];
+
+/**
+ * Retry the failed step through the template's own form, prefilled with the run's parameters
+ * (name and owner read-only); only changed values are sent, and a 400 shows at its field.
+ */
+function RetryForm({ run, onRetried, onClose }) {
+  const { data: template, error } = useLoad(() => api.template(run.template), [run.template]);
+  const steps = useMemo(() => {
+    const all = templateSteps(template);
+    for (const step of all) {
+      for (const name of FIXED) {
+        if (step.schema.properties?.[name]) step.uiSchema[name] = { ...step.uiSchema[name], 'ui:readonly': true };
+      }
+    }
+    return all;
+  }, [template]);
   const original = run.parameters || {};
-  const editable = Object.entries(original).filter(([, v]) => typeof v === 'string');
-  const [values, setValues] = useState(() => Object.fromEntries(editable));
-  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== original[k]));
   return (
-    <form
-      className="card"
-      aria-label="Retry"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onRetry(changed);
-      }}
-    >
-      <h2>Retry from {run.failedStep || 'the failed step'}</h2>
+    <section className="card" aria-labelledby="retry-title">
+      <h2 id="retry-title">Retry from {run.failedStep || 'the failed step'}</h2>
       <p className="muted">Correct a parameter if it caused the failure; the failed step and those after it use the new value.</p>
-      {editable.map(([k]) => (
-        <div className="field" key={k}>
-          <label htmlFor={`retry-${k}`}>{k}</label>
-          <input id={`retry-${k}`} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
-        </div>
-      ))}
+      <ErrorMessage error={error} />
+      {!template && !error && <Loading what="the template's form" />}
+      {template && (
+        <Stepper
+          steps={steps}
+          initialData={original}
+          submitLabel="Retry"
+          onCreate={async (values) => {
+            const changed = Object.fromEntries(
+              Object.entries(values).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(original[k])),
+            );
+            onRetried(await api.runAction(run.id, 'retry', { parameters: changed }));
+          }}
+        />
+      )}
       <div className="buttons">
-        <button type="submit" className="primary">
-          Retry
+        <button type="button" onClick={onClose}>
+          Close the form
         </button>
       </div>
-    </form>
+    </section>
   );
 }
 
@@ -148,6 +165,7 @@ export function RunPage({ id }) {
   const { run, setRun, error, live } = useLiveRun(id);
   const me = useMe();
   const [actionError, setActionError] = useState(null);
+  const [retrying, setRetrying] = useState(false);
   useTitle(run ? `Run ${run.serviceKey || run.id}: ${run.status}` : `Run ${id}`);
   if (error && !run) return <ErrorMessage error={error} />;
   if (!run) return <Loading what="the run" />;
@@ -220,9 +238,23 @@ export function RunPage({ id }) {
           </li>
         ))}
       </ol>
-      {mayAct && attention && <RetryForm run={run} onRetry={(parameters) => act('retry', { parameters })} />}
+      {mayAct && attention && retrying && (
+        <RetryForm
+          run={run}
+          onClose={() => setRetrying(false)}
+          onRetried={(answer) => {
+            setRetrying(false);
+            setRun(answer);
+          }}
+        />
+      )}
       {mayAct && (
         <div className="buttons" aria-label="Run actions">
+          {attention && !retrying && (
+            <button type="button" className="primary" onClick={() => setRetrying(true)}>
+              Retry
+            </button>
+          )}
           {attention && (
             <button type="button" onClick={() => act('rollback')}>
               Roll back

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paved.api.browser.Browser;
 import dev.paved.api.browser.FormPage;
 import dev.paved.api.browser.GalleryPage;
+import dev.paved.api.browser.Keyboard;
 import dev.paved.api.browser.RunPage;
 import dev.paved.api.browser.SignInPage;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /** A person creates a service in the portal, in a real browser, and signs in and out. */
 class PortalCreateTest extends EndToEndTest {
@@ -79,6 +82,32 @@ class PortalCreateTest extends EndToEndTest {
       visitor.go("/approvals");
       visitor.awaitText("Sign in to Paved");
       assertThat(visitor.path()).startsWith("/sign-in");
+    }
+  }
+
+  @Test
+  void aPersonGoesThroughCreateToReviewWithTheKeyboardAlone() {
+    try (Browser bob = Browser.open(base())) {
+      Keyboard keys = new Keyboard(bob);
+      bob.go("/sign-in");
+      keys.tabTo("User name").type("bob").tabTo("Password").type("bob", Keys.ENTER);
+      bob.awaitText("Java service (Spring Boot)");
+
+      keys.tabTo("Choose java-service").press(Keys.ENTER);
+      FormPage form = new FormPage(bob);
+      form.awaitPage("Service");
+      keys.tabTo("Name").type("keyboard-service").tabTo("Owner");
+      // the team's choices arrive from the API; typing picks one as on any select
+      new org.openqa.selenium.support.ui.WebDriverWait(bob.driver(), Duration.ofSeconds(30))
+          .until(d -> bob.field("Owner").isEnabled());
+      keys.type("team-payments").tabTo("Next").press(Keys.ENTER);
+      form.awaitPage("Deployment");
+      keys.tabTo("Review").press(Keys.ENTER);
+      bob.awaitText(By.cssSelector("[aria-label=Values]"), "keyboard-service");
+      assertThat(form.reviewed())
+          .contains("Name", "keyboard-service", "Owner", "group:default/team-payments");
+      keys.tabTo("Create");
+      bob.screenshot("keyboard-review");
     }
   }
 

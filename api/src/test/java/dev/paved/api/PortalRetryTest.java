@@ -9,7 +9,8 @@ import dev.paved.api.browser.SignInPage;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run whose step fails shows why on its timeline; a retry with a corrected value completes it.
+ * A run whose step fails shows why on its timeline; a retry through the template's own form, with a
+ * corrected value, completes it.
  */
 class PortalRetryTest extends EndToEndTest {
 
@@ -23,7 +24,18 @@ class PortalRetryTest extends EndToEndTest {
       assertThat(run.timeline()).contains("FAILED");
       pat.screenshot("run-needs-attention");
 
-      run.retryWith("catalogPath", "/docs/entity.yaml").awaitStatus("COMPLETED");
+      FormPage retry = run.openRetry();
+      assertThat(pat.field("name").getAttribute("value")).isEqualTo("portal-mended");
+      assertThat(pat.field("name").getAttribute("readonly")).isNotNull();
+      assertThat(pat.field("owner").getAttribute("readonly")).isNotNull();
+      retry.fill("catalogPath", "docs/entity.yaml");
+      pat.button("Review").click();
+      retry.awaitErrorAt("catalogPath", "must match pattern");
+      pat.screenshot("run-retry-form");
+
+      retry.fill("catalogPath", "/docs/entity.yaml").review();
+      assertThat(retry.reviewed()).contains("catalogPath", "/docs/entity.yaml");
+      run.retry().awaitStatus("COMPLETED");
       pat.screenshot("run-retried-completed");
     }
   }

@@ -23,11 +23,23 @@ public record IdentityProperties(
    * @param issuerUri the issuer ({@code PAVED_OIDC_ISSUER_URI}); its discovery document names the
    *     keys tokens are checked against
    * @param groupsClaim the claim holding the user's groups ({@code PAVED_OIDC_GROUPS_CLAIM})
+   * @param clientId the portal's client at the issuer ({@code PAVED_OIDC_CLIENT_ID}); without it
+   *     the portal has no sign-in and only bearer tokens work
+   * @param clientSecret that client's secret ({@code PAVED_OIDC_CLIENT_SECRET})
    */
-  public record Oidc(String issuerUri, @DefaultValue("groups") String groupsClaim) {
+  public record Oidc(
+      String issuerUri,
+      @DefaultValue("groups") String groupsClaim,
+      String clientId,
+      String clientSecret) {
 
     public boolean enabled() {
       return issuerUri != null && !issuerUri.isBlank();
+    }
+
+    /** The portal signs people in through the issuer (authorization code flow). */
+    public boolean portalSignIn() {
+      return enabled() && clientId != null && !clientId.isBlank();
     }
   }
 }

@@ -25,16 +25,25 @@ final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    String username = jwt.getClaimAsString("preferred_username");
-    String name = username == null || username.isBlank() ? jwt.getSubject() : username;
+    String name = userName(jwt.getClaimAsString("preferred_username"), jwt.getSubject());
+    return new JwtAuthenticationToken(jwt, groupAuthorities(jwt.getClaim(groupsClaim)), name);
+  }
+
+  /** {@code preferred_username}, or {@code sub} when the issuer sends none. */
+  static String userName(String preferredUsername, String subject) {
+    return preferredUsername == null || preferredUsername.isBlank() ? subject : preferredUsername;
+  }
+
+  /** The groups of a groups claim, as authorities; the portal's sign-in reads them the same way. */
+  static List<GrantedAuthority> groupAuthorities(Object claim) {
     List<GrantedAuthority> authorities = new ArrayList<>();
-    for (String group : groups(jwt.getClaim(groupsClaim))) {
+    for (String group : groups(claim)) {
       String trimmed = group.startsWith("/") ? group.substring(1) : group;
       if (!trimmed.isBlank()) {
         authorities.add(new SimpleGrantedAuthority(CurrentUsers.GROUP + trimmed));
       }
     }
-    return new JwtAuthenticationToken(jwt, authorities, name);
+    return authorities;
   }
 
   private static List<String> groups(Object claim) {

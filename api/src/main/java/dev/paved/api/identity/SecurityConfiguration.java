@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -34,8 +35,9 @@ import org.springframework.web.client.RestTemplate;
  * Who is calling. Everything under {@code /api/v1} needs a signed-in user; health and the OpenAPI
  * document stay open. Scripts sign in on each call with HTTP basic against a users file (local
  * mode's sample by default), or, with {@code PAVED_OIDC_ISSUER_URI}, with the issuer's bearer
- * tokens: stateless, no CSRF token. The portal in a browser signs in once on its sign-in page
- * (users file only, for now) and carries a session cookie, with CSRF protection on every POST.
+ * tokens: stateless, no CSRF token. The portal in a browser signs in once, on its sign-in page
+ * (users file) or through the issuer (OIDC authorization code flow, with {@code
+ * PAVED_OIDC_CLIENT_ID}), and carries a session cookie, with CSRF protection on every POST.
  *
  * <p>Slice tests ({@code @WebMvcTest}) include this class (see the test resources), so every
  * controller is tested behind the same rules.
@@ -113,8 +115,12 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain portalSecurity(HttpSecurity http, ObjectProvider<UserDetailsService> users)
+  SecurityFilterChain portalSecurity(
+      HttpSecurity http, ObjectProvider<UserDetailsService> users, IdentityProperties identity)
       throws Exception {
+    IdentityProperties.Oidc oidc = identity.oidc();
+    // with the issuer's sign-in, a signed-out visitor of a page goes straight to the issuer
+    String signIn = oidc.portalSignIn() ? IssuerSignIn.SIGN_IN_PATH : "/sign-in";
     HttpSessionRequestCache pages = new HttpSessionRequestCache();
     pages.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api(request));
     http.csrf(csrf -> csrf.spa())
@@ -143,7 +149,7 @@ public class SecurityConfiguration {
                 e.defaultAuthenticationEntryPointFor(
                         ProblemResponses.session(), SecurityConfiguration::api)
                     .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
+                        new LoginUrlAuthenticationEntryPoint(signIn), request -> true)
                     .accessDeniedHandler(ProblemResponses.denied()));
     if (users.getIfAvailable() != null) {
       http.formLogin(
@@ -153,6 +159,20 @@ public class SecurityConfiguration {
                   .defaultSuccessUrl("/", false)
                   .failureUrl("/sign-in?error")
                   .permitAll());
+    }
+    if (oidc.portalSignIn()) {
+      log.info(
+          "The portal signs people in through {} as client {}", oidc.issuerUri(), oidc.clientId());
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/sign-in")
+                  .clientRegistrationRepository(new IssuerSignIn(oidc))
+                  // the issuer's grant lives as long as the session, no longer
+                  .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                  .userInfoEndpoint(user -> user.oidcUserService(new OidcUsers(oidc.groupsClaim())))
+                  .defaultSuccessUrl("/", false)
+                  .failureUrl("/sign-in?refused"));
     }
     return http.build();
   }

@@ -1,6 +1,8 @@
 package dev.paved.api.portal;
 
+import dev.paved.api.identity.IdentityProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,9 +19,11 @@ import org.springframework.web.util.HtmlUtils;
 class SignInPage {
 
   private final boolean usersFile;
+  private final IdentityProperties.Oidc oidc;
 
-  SignInPage(ObjectProvider<UserDetailsService> users) {
+  SignInPage(ObjectProvider<UserDetailsService> users, IdentityProperties identity) {
     this.usersFile = users.getIfAvailable() != null;
+    this.oidc = identity.oidc();
   }
 
   @GetMapping(path = "/sign-in", produces = MediaType.TEXT_HTML_VALUE)
@@ -29,6 +33,10 @@ class SignInPage {
       message = "<p class=\"alert\" role=\"alert\">Wrong user name or password.</p>";
     } else if (request.getParameter("signed-out") != null) {
       message = "<p class=\"card\" role=\"status\">You have signed out.</p>";
+    } else if (request.getParameter("refused") != null) {
+      message =
+          "<p class=\"alert\" role=\"alert\">The sign-in through your identity provider did"
+              + " not succeed. Try again, or ask the platform team.</p>";
     } else if (request.getParameter("expired") != null) {
       message = "<p class=\"card\" role=\"status\">Your session has ended: sign in again.</p>";
     }
@@ -49,12 +57,25 @@ class SignInPage {
               .formatted(
                   HtmlUtils.htmlEscape(csrf.getParameterName()),
                   HtmlUtils.htmlEscape(csrf.getToken()));
+    } else if (oidc.portalSignIn()) {
+      form =
+          "<p><a class=\"button primary\" href=\"/oauth2/authorization/paved\">Sign in with %s</a></p>"
+              .formatted(HtmlUtils.htmlEscape(issuerHost()));
     } else {
       form =
           "<p class=\"alert\" role=\"alert\">This Paved signs users in with bearer tokens of its"
-              + " OIDC issuer; the portal's sign-in through the issuer is not built yet. The API"
-              + " works with a bearer token.</p>";
+              + " OIDC issuer only: for the portal, set PAVED_OIDC_CLIENT_ID and"
+              + " PAVED_OIDC_CLIENT_SECRET (docs/access.md). The API works with a bearer token.</p>";
     }
+    return page(message, form);
+  }
+
+  private String issuerHost() {
+    String host = URI.create(oidc.issuerUri()).getHost();
+    return host == null ? "your identity provider" : host;
+  }
+
+  private static String page(String message, String form) {
     return """
         <!doctype html>
         <html lang="en">

@@ -8,12 +8,14 @@ import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
 import dev.paved.workflows.goldenpath.RunStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -270,12 +272,31 @@ class RunController {
         .orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
   }
 
-  @Operation(summary = "List runs, newest first")
+  @Operation(
+      summary = "List runs, newest first",
+      description =
+          "Every filter that is given narrows the list: status, template, the caller's own runs"
+              + " (mine=true), runs made for one of the given teams (team, repeatable).")
   @ApiResponse(responseCode = "200", description = "the runs")
   @ApiResponse(responseCode = "400", description = "an unknown status, or a limit outside 1..500")
   @GetMapping
   Items<RunView.Summary> list(
-      @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
+      @Parameter(description = "only runs in this status, e.g. NEEDS_ATTENTION")
+          @RequestParam(required = false)
+          String status,
+      @Parameter(description = "only runs of this template (its name)")
+          @RequestParam(required = false)
+          String template,
+      @Parameter(description = "only runs the caller asked for")
+          @RequestParam(defaultValue = "false")
+          boolean mine,
+      @Parameter(
+              description =
+                  "only runs made for this team (group name or group ref); repeat it for several")
+          @RequestParam(required = false)
+          List<String> team,
+      @Parameter(description = "at most this many runs, 1..500") @RequestParam(defaultValue = "50")
+          int limit) {
     if (status != null
         && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw Problems.invalid(
@@ -285,6 +306,16 @@ class RunController {
     if (limit < 1 || limit > 500) {
       throw Problems.invalid("limit must be between 1 and 500", Map.of());
     }
-    return new Items<>(runs.list(status, limit).stream().map(RunView.Summary::of).toList());
+    List<String> teams =
+        team == null
+            ? List.of()
+            : team.stream().filter(t -> !t.isBlank()).map(ServiceIdentity::groupName).toList();
+    String requestedBy = mine ? users.current().name() : null;
+    RunFilter filter = new RunFilter(status, blankToNull(template), requestedBy, teams, limit);
+    return new Items<>(runs.list(filter).stream().map(RunView.Summary::of).toList());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -216,8 +216,8 @@ public class RunService {
     return store.find(id).map(this::withLiveProgress);
   }
 
-  List<RunRecord> list(String status, int limit) {
-    return store.list(status, limit);
+  List<RunRecord> list(RunFilter filter) {
+    return store.list(filter);
   }
 
   /** Starts the recorded run's workflow; on a refusal removes the run and its claim again. */

@@ -102,7 +102,13 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement button(String name) {
-    return await(By.xpath("//button[normalize-space(.)=" + literal(name) + "]"));
+    return await(
+        By.xpath(
+            "//button[normalize-space(.)="
+                + literal(name)
+                + " or @aria-label="
+                + literal(name)
+                + "]"));
   }
 
   public List<WebElement> buttons(String name) {

@@ -23,6 +23,14 @@ public final class FormPage {
     return this;
   }
 
+  /**
+   * Adds a tag to the tags field labelled {@code label}, as a person does: type it, press Enter.
+   */
+  public FormPage addTag(String label, String tag) {
+    browser.field(label).sendKeys(tag, Keys.ENTER);
+    return this;
+  }
+
   /** Picks the option shown as {@code option} in the field labelled {@code label}. */
   public FormPage select(String label, String option) {
     WebElement field = browser.field(label);

@@ -50,10 +50,22 @@ public final class RunPage {
     return browser.await(By.cssSelector("[role=alert]")).getText();
   }
 
-  /** Retries the failed step with one parameter corrected. */
+  /** Opens the retry form: the template's own pages, prefilled with the run's parameters. */
+  public FormPage openRetry() {
+    browser.button("Retry").click();
+    browser.await(By.cssSelector("form.rjsf"));
+    return new FormPage(browser);
+  }
+
+  /** Retries the failed step with one parameter corrected, through the template's form. */
   public RunPage retryWith(String parameter, String value) {
-    FormPage form = new FormPage(browser);
-    form.fill(parameter, value);
+    FormPage form = openRetry();
+    form.fill(parameter, value).review();
+    return retry();
+  }
+
+  /** Retries from the retry form's Review. */
+  public RunPage retry() {
     browser.button("Retry").click();
     return this;
   }

@@ -96,7 +96,7 @@ class UsersFileTest {
     MockEnvironment cluster = new MockEnvironment().withProperty("paved.temporal.target", "t:7233");
     IdentityProperties none =
         new IdentityProperties(
-            null, new IdentityProperties.Oidc(null, "groups"), "platform", "auditor");
+            null, new IdentityProperties.Oidc(null, "groups", null, null), "platform", "auditor");
 
     assertThatThrownBy(() -> new SecurityConfiguration().usersFile(none, cluster))
         .hasMessageContaining("PAVED_OIDC_ISSUER_URI")
@@ -109,7 +109,7 @@ class UsersFileTest {
     IdentityProperties both =
         new IdentityProperties(
             "/etc/paved/users.yaml",
-            new IdentityProperties.Oidc("https://id.example/realms/x", "groups"),
+            new IdentityProperties.Oidc("https://id.example/realms/x", "groups", null, null),
             "platform",
             "auditor");
 
