@@ -79,14 +79,32 @@ export function CatalogPage() {
   );
 }
 
+/** A catalog ref (`kind:namespace/name`) as the portal's address of its entity page. */
+function entityPath(ref) {
+  const m = /^([^:]+):([^/]+)\/(.+)$/.exec(ref || '');
+  return m ? `/catalog/${m[1]}/${m[2]}/${m[3]}` : null;
+}
+
+function EntityLink({ refValue, missing }) {
+  const path = !missing && entityPath(refValue);
+  return path ? <Link to={path}>{refValue}</Link> : <span>{refValue}{missing ? ' (not in the catalog)' : ''}</span>;
+}
+
 export function EntityPage({ kind, namespace, name }) {
-  const { data: e, error } = useLoad(() => api.entity(kind, namespace, name), [kind, namespace, name]);
+  const { data: page, error } = useLoad(
+    () => api.entityOverview(kind, namespace, name),
+    [kind, namespace, name]
+  );
   const ref = `${kind}:${namespace}/${name}`;
-  const { data: runs } = useLoad(() => api.runs({ limit: 500 }), []);
   useTitle(`${name} (${kind})`);
   if (error) return <ErrorMessage error={error} />;
-  if (!e) return <Loading what="the entity" />;
-  const mine = (runs || []).filter((r) => r.serviceKey && r.serviceKey.endsWith('/' + name));
+  if (!page) return <Loading what="the entity" />;
+  const e = page.entity || {};
+  const owner = page.owner || {};
+  const graph = page.graph || { edges: [], nodes: [] };
+  const missing = new Set((graph.nodes || []).filter((n) => n.missing).map((n) => n.id));
+  const outgoing = (graph.edges || []).filter((edge) => edge.source === ref.toLowerCase());
+  const apis = [...(page.apis?.provided || []).map((a) => ['provides', a]), ...(page.apis?.consumed || []).map((a) => ['consumes', a])];
   return (
     <>
       <p className="crumbs">
@@ -95,27 +113,56 @@ export function EntityPage({ kind, namespace, name }) {
       <h1>{e.metadata?.title || e.metadata?.name}</h1>
       <p>{e.metadata?.description}</p>
       <dl className="review">
-        <div className="row"><dt>Kind</dt><dd>{e.kind}</dd></div>
-        <div className="row"><dt>Owner</dt><dd>{e.spec?.owner}</dd></div>
+        <div className="row"><dt>Kind</dt><dd>{e.kind}{e.spec?.type ? ` (${e.spec.type})` : ''}</dd></div>
+        <div className="row"><dt>Owner</dt><dd>{owner.ref ? <EntityLink refValue={owner.ref} missing={!owner.entity} /> : e.spec?.owner}</dd></div>
+        {(owner.members || []).length > 0 && (
+          <div className="row"><dt>Owner's members</dt><dd>{owner.members.join(', ')}</dd></div>
+        )}
+        {(owner.onCall || []).length > 0 && (
+          <div className="row"><dt>On call</dt><dd>{owner.onCall.map((o) => `${o.provider} ${o.value}`).join(', ')}</dd></div>
+        )}
         <div className="row"><dt>Lifecycle</dt><dd>{e.spec?.lifecycle}</dd></div>
         <div className="row"><dt>Tags</dt><dd>{(e.metadata?.tags || []).join(', ')}</dd></div>
       </dl>
       <h2>Links</h2>
-      <ul>
-        {(e.metadata?.links || []).map((l) => (
-          <li key={l.url}><a href={l.url}>{l.title || l.url}</a></li>
+      <ul aria-label="Links of this entity">
+        {(page.links || []).filter((l) => l.url).map((l) => (
+          <li key={l.type + l.url}><a href={l.url}>{l.title || l.url}</a> <span className="muted">{l.type}</span></li>
         ))}
-        {Object.entries(e.metadata?.annotations || {})
-          .filter(([, v]) => /^(https?|file):/.test(String(v).replace(/^url:/, '')))
-          .map(([k, v]) => (
-            <li key={k}><a href={String(v).replace(/^url:/, '')}>{k}</a></li>
-          ))}
       </ul>
+      <h2>Relations</h2>
+      <ul aria-label="Relations of this entity">
+        {outgoing.map((edge) => (
+          <li key={edge.type + edge.target}>
+            {edge.type} <EntityLink refValue={edge.target} missing={missing.has(edge.target)} />
+          </li>
+        ))}
+      </ul>
+      {apis.length > 0 && (
+        <>
+          <h2>APIs</h2>
+          <ul aria-label="APIs of this entity">
+            {apis.map(([how, a]) => (
+              <li key={how + a.ref}>
+                {how} <EntityLink refValue={a.ref} missing={a.missing} /> <span className="muted">{a.type} {a.lifecycle}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>Runs</h2>
       <ul className="list" aria-label="Runs of this entity">
-        {mine.map((r) => (
+        {(page.runs || []).map((r) => (
           <li key={r.id}>
-            <Link to={`/runs/${r.id}`}>{r.id}</Link> <Status value={r.status} /> <span className="muted">{r.template} · {when(r.createdAt)}</span>
+            <Link to={`/runs/${r.id}`}>{r.id}</Link> <Status value={r.status} /> <span className="muted">{r.template} · {r.requestedBy} · {when(r.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+      <h2>Access requests</h2>
+      <ul className="list" aria-label="Access requests of this entity">
+        {(page.accessRequests || []).map((r) => (
+          <li key={r.id}>
+            <Link to={`/access/${r.id}`}>{r.id}</Link> <Status value={r.status} /> <span className="muted">{r.role} in {r.environment} · {r.requestedBy} · {when(r.createdAt)}</span>
           </li>
         ))}
       </ul>

@@ -135,6 +135,11 @@ class CatalogOverviewTest extends EndToEndTest {
     assertThat(page.path("accessRequests").get(0).path("id").asText())
         .isEqualTo(asked.body().path("id").asText());
     assertThat(page.path("runs")).isEmpty();
+    // the access requests' own visibility holds here too: carol (team-search) is not concerned
+    JsonNode carols =
+        as("carol").get("/api/v1/catalog/entities/component/default/ov-ledger/overview").body();
+    assertThat(carols.path("entity").isObject()).isTrue();
+    assertThat(carols.path("accessRequests")).isEmpty();
 
     assertThat(get("/api/v1/catalog/entities/component/default/nowhere/overview").status())
         .isEqualTo(404);

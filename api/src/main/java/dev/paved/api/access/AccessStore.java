@@ -137,9 +137,18 @@ class AccessStore {
    * limit} counts visible requests.
    */
   List<Stored> list(String requestedBy, String status, int limit, Reader reader) {
+    return list(null, requestedBy, status, limit, reader);
+  }
+
+  /** As {@link #list(String, String, int, Reader)}, of one service when {@code service} is set. */
+  List<Stored> list(String service, String requestedBy, String status, int limit, Reader reader) {
     StringBuilder sql =
         new StringBuilder("select snapshot, created_at, updated_at from access_requests where 1=1");
     List<Object> params = new ArrayList<>();
+    if (service != null) {
+      sql.append(" and service = ?");
+      params.add(service);
+    }
     if (reader != null) {
       sql.append(" and (requested_by = ?");
       params.add(reader.user());

@@ -1,5 +1,7 @@
 package dev.paved.api.catalog;
 
+import dev.paved.api.access.ServiceAccessRequests;
+import dev.paved.api.identity.CurrentUsers;
 import dev.paved.api.identity.UsersFileMembers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,17 +41,23 @@ class EntityOverview {
   private final ObjectProvider<UsersFileMembers> usersFile;
   private final JdbcClient jdbc;
   private final String grafana;
+  private final ServiceAccessRequests serviceAccess;
+  private final CurrentUsers users;
 
   EntityOverview(
       CatalogStore store,
       CatalogDirectory directory,
       ObjectProvider<UsersFileMembers> usersFile,
+      ServiceAccessRequests serviceAccess,
+      CurrentUsers users,
       @Value("${paved.grafana.url:}") String grafana) {
     this.store = store;
     this.directory = directory;
     this.usersFile = usersFile;
     this.jdbc = store.jdbc();
     this.grafana = grafana;
+    this.serviceAccess = serviceAccess;
+    this.users = users;
   }
 
   /** The overview, or empty when the catalog has no such entity. */
@@ -229,22 +237,8 @@ class EntityOverview {
         .list();
   }
 
+  /** Only the requests the viewer may see, by the access requests' own rule. */
   private List<Map<String, Object>> accessRequests(String ref) {
-    return jdbc.sql(
-            "select id, environment, role, status, requested_by, created_at from access_requests"
-                + " where service = ? order by created_at desc limit "
-                + MAX_ACTIVITY)
-        .param(ref)
-        .query(
-            (rs, row) ->
-                Map.<String, Object>of(
-                    "id", rs.getString(1),
-                    "environment", rs.getString(2),
-                    "role", rs.getString(3),
-                    "status", rs.getString(4),
-                    "requestedBy", rs.getString(5),
-                    "createdAt", rs.getTimestamp(6).toInstant().toString(),
-                    "url", "/api/v1/access-requests/" + rs.getString(1)))
-        .list();
+    return serviceAccess.visibleTo(users.current(), ref, MAX_ACTIVITY);
   }
 }
