@@ -13,14 +13,30 @@ const base = process.argv[2] || 'http://127.0.0.1:18080';
 const loads = Number(process.argv[3] || 10);
 const KB = 1024;
 
-// --- the bundle, as the api jar serves it
+// --- the bundle, as the api jar serves it: the first page loads portal.js, the chunks it imports
+// statically (esbuild's code splitting) and portal.css; pages load their heavy chunks by import()
 const assets = resolve(new URL('.', import.meta.url).pathname, '../api/target/classes/static/assets');
-for (const file of ['portal.js', 'portal.css']) {
-  const body = readFileSync(join(assets, file));
-  console.log(`${file}: ${(body.length / KB).toFixed(0)} KB, ${(gzipSync(body, { level: 9 }).length / KB).toFixed(0)} KB gzip`);
-}
-const total = ['portal.js', 'portal.css'].reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+const gz = (file) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+const size = (file) => `${(readFileSync(join(assets, file)).length / KB).toFixed(0)} KB, ${(gz(file) / KB).toFixed(0)} KB gzip`;
+const staticImports = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(assets, file), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{},\s]*from\s*)?"(\.[^"]+)"/g)) {
+    staticImports(join(file, '..', spec), seen);
+  }
+  return seen;
+};
+const first = [...staticImports('portal.js'), 'portal.css'];
+for (const file of first) console.log(`${file}: ${size(file)}`);
+const total = first.reduce((n, f) => n + gz(f), 0);
 console.log(`bundle: ${(total / KB).toFixed(0)} KB gzip (budget 400 KB)`);
+const lazy = [...readFileSync(join(assets, 'portal.js'), 'utf8').matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => m[1]);
+for (const spec of lazy) {
+  const files = [...staticImports(join('.', spec))].filter((f) => !first.includes(f));
+  const kb = files.reduce((n, f) => n + gz(f), 0) / KB;
+  console.log(`lazy ${spec}: ${kb.toFixed(0)} KB gzip more (${files.join(', ')})`);
+}
 
 // --- a session as alice (local mode's sample user), through the sign-in form
 const signInPage = await fetch(`${base}/sign-in`);

@@ -1,20 +1,30 @@
 // Bundles the portal into <out>/assets (default: the api module's target/classes/static).
+// The first page loads assets/portal.js (an ES module); heavy pages (the entity graph, an API's
+// definition) are split into assets/chunks/ and loaded by dynamic import() when first shown, each
+// with its library's stylesheet as an assets/*.css of its own.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const out = resolve(process.argv[2] ?? '../../../target/classes/static');
+rmSync(resolve(out, 'assets/chunks'), { recursive: true, force: true });
 mkdirSync(resolve(out, 'assets'), { recursive: true });
 await build({
-  entryPoints: ['src/main.jsx'],
+  entryPoints: [
+    { in: 'src/main.jsx', out: 'portal' },
+    { in: 'node_modules/@xyflow/react/dist/style.css', out: 'graph' },
+    { in: 'node_modules/swagger-ui-react/swagger-ui.css', out: 'swagger-ui' },
+  ],
   bundle: true,
+  splitting: true,
+  format: 'esm',
   minify: true,
   sourcemap: false,
-  format: 'iife',
   target: ['es2020'],
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  outfile: resolve(out, 'assets/portal.js'),
+  outdir: resolve(out, 'assets'),
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
 copyFileSync('src/index.html', resolve(out, 'index.html'));

@@ -84,8 +84,8 @@ export const api = {
     items(await call('GET', '/api/v1/catalog/entities' + q(params || {}))),
   entity: (kind, ns, name) =>
     call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}`),
-  entityOverview: (kind, ns, name) =>
-    call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}/overview`),
+  entityOverview: (kind, ns, name, depth) =>
+    call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}/overview` + q({ depth })),
   accessRequests: async (params) =>
     items(await call('GET', '/api/v1/access-requests' + q(params || {}))),
   accessRequest: (id) => call('GET', `/api/v1/access-requests/${encodeURIComponent(id)}`),

@@ -1,8 +1,33 @@
 // The entities Paved knows, and one entity's page.
-import { useState } from 'react';
+import { Component, lazy, Suspense, useState } from 'react';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
-import { Link, useTitle } from '../router.jsx';
+import { Link, navigate, useLocation, useTitle } from '../router.jsx';
+
+// Heavy libraries load only on the pages that draw with them (esbuild splits them into chunks).
+const EntityGraph = lazy(() => import('../lazy/EntityGraph.jsx'));
+const OpenApiDefinition = lazy(() => import('../lazy/OpenApiDefinition.jsx'));
+
+/** A lazily loaded part that fails (its chunk unreachable, a bad definition) says so; the rest stays. */
+class Fallback extends Component {
+  constructor(props) {
+    super(props);
+    this.state = { error: null };
+  }
+  static getDerivedStateFromError(error) {
+    return { error };
+  }
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="alert" role="alert">
+        <strong>{this.props.what} cannot be shown.</strong> {String(this.state.error.message || this.state.error)}
+      </div>
+    );
+  }
+}
+
+const DEPTHS = [1, 2, 3];
 
 const pathOf = (e) => `/catalog/${String(e.kind).toLowerCase()}/${e.metadata?.namespace || 'default'}/${e.metadata?.name}`;
 
@@ -90,10 +115,35 @@ function EntityLink({ refValue, missing }) {
   return path ? <Link to={path}>{refValue}</Link> : <span>{refValue}{missing ? ' (not in the catalog)' : ''}</span>;
 }
 
+/** How many hops the graph reaches, from `?depth=` (1 to 3; 1 when absent). */
+function depthOf(search) {
+  const asked = Number(new URLSearchParams(search).get('depth'));
+  return DEPTHS.includes(asked) ? asked : 1;
+}
+
+/** An API's definition: OpenAPI rendered by swagger-ui, any other type as its text. */
+function ApiDefinition({ entity }) {
+  const definition = entity.spec?.definition;
+  const type = String(entity.spec?.type || '').toLowerCase();
+  if (typeof definition !== 'string' || !definition.trim()) return <p>This API has no definition.</p>;
+  if (type === 'openapi') {
+    return (
+      <Fallback key={definition} what="The OpenAPI definition">
+        <Suspense fallback={<Loading what="the OpenAPI definition" />}>
+          <OpenApiDefinition definition={definition} />
+        </Suspense>
+      </Fallback>
+    );
+  }
+  return <pre className="definition" aria-label={`${type || 'API'} definition`} tabIndex={0}>{definition}</pre>;
+}
+
 export function EntityPage({ kind, namespace, name }) {
+  const location = useLocation();
+  const depth = depthOf(location.search);
   const { data: page, error } = useLoad(
-    () => api.entityOverview(kind, namespace, name),
-    [kind, namespace, name]
+    () => api.entityOverview(kind, namespace, name, depth),
+    [kind, namespace, name, depth]
   );
   const ref = `${kind}:${namespace}/${name}`;
   useTitle(`${name} (${kind})`);
@@ -102,6 +152,8 @@ export function EntityPage({ kind, namespace, name }) {
   const e = page.entity || {};
   const owner = page.owner || {};
   const graph = page.graph || { edges: [], nodes: [] };
+  // a new graph (another entity, another depth) is drawn afresh, fitted to its frame
+  const graphKey = `${(graph.nodes || []).find((n) => n.root)?.id}?${graph.depth}`;
   const missing = new Set((graph.nodes || []).filter((n) => n.missing).map((n) => n.id));
   const outgoing = (graph.edges || []).filter((edge) => edge.source === ref.toLowerCase());
   const apis = [...(page.apis?.provided || []).map((a) => ['provides', a]), ...(page.apis?.consumed || []).map((a) => ['consumes', a])];
@@ -130,7 +182,34 @@ export function EntityPage({ kind, namespace, name }) {
           <li key={l.type + l.url}><a href={l.url}>{l.title || l.url}</a> <span className="muted">{l.type}</span></li>
         ))}
       </ul>
+      {String(e.kind).toLowerCase() === 'api' && (
+        <>
+          <h2>Definition</h2>
+          <ApiDefinition entity={e} />
+        </>
+      )}
       <h2>Relations</h2>
+      <div className="field depth">
+        <label htmlFor="graph-depth">Depth</label>
+        <select
+          id="graph-depth"
+          value={depth}
+          onChange={(ev) => navigate(`${location.pathname}${ev.target.value === '1' ? '' : `?depth=${ev.target.value}`}`)}
+        >
+          {DEPTHS.map((d) => (
+            <option key={d} value={d}>{d === 1 ? '1 hop' : `${d} hops`}</option>
+          ))}
+        </select>
+      </div>
+      {graph.truncated && <p className="muted">The graph is cut short: it has too many entities to draw.</p>}
+      <figure className="graph" aria-label="Graph of relations">
+        <Fallback key={graphKey} what="The graph">
+          <Suspense fallback={<Loading what="the graph" />}>
+            <EntityGraph graph={graph} />
+          </Suspense>
+        </Fallback>
+        <figcaption className="muted">The same relations are listed below.</figcaption>
+      </figure>
       <ul aria-label="Relations of this entity">
         {outgoing.map((edge) => (
           <li key={edge.type + edge.target}>
