@@ -91,7 +91,8 @@ class ApiConfiguration {
     Environment env = event.getApplicationContext().getEnvironment();
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     log.info(
-        "Paved is ready at http://localhost:{} (API /api/v1, health /actuator/health, OpenAPI /api/v1/openapi)",
+        "Paved is ready at http://localhost:{} (portal /, API /api/v1, health /actuator/health,"
+            + " OpenAPI /api/v1/openapi)",
         port);
   }
 }
