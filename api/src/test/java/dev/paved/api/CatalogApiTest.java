@@ -162,6 +162,50 @@ class CatalogApiTest extends EndToEndTest {
     assertThat(get("/api/catalog/locations/" + locationId).status()).isEqualTo(404);
   }
 
+  @Test
+  void analyzeLocationAnswersInBackstagesShapeWithoutStoring() throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(dataDir);
+    // its own entities: the other test's location holds the cat-* ones
+    repos.commit("cat-analyze", "shop", Map.of("catalog-info.yaml", FILE.replace("cat-", "an-")));
+    String target = repos.url("cat-analyze", "shop", "catalog-info.yaml");
+    Map<String, Object> request = Map.of("location", Map.of("type", "url", "target", target));
+
+    Answer analyzed = platform().post("/api/catalog/analyze-location", request);
+    assertThat(analyzed.status()).as(analyzed.body().toString()).isEqualTo(200);
+    JsonNode files = analyzed.body().path("existingEntityFiles");
+    assertThat(files).hasSize(4);
+    assertThat(files.get(0).path("location").path("type").asText()).isEqualTo("url");
+    assertThat(files.get(0).path("location").path("target").asText()).isEqualTo(target);
+    assertThat(files.get(0).path("isRegistered").asBoolean()).isFalse();
+    assertThat(files.get(0).path("entity").path("metadata").path("name").asText())
+        .isEqualTo("an-orders");
+    assertThat(analyzed.body().path("generateEntities").isArray()).isTrue();
+    assertThat(analyzed.body().path("generateEntities")).isEmpty();
+    assertThat(get("/api/catalog/entities/by-name/component/default/an-orders").status())
+        .isEqualTo(404);
+
+    assertThat(
+            platform()
+                .post("/api/catalog/locations", Map.of("type", "url", "target", target))
+                .status())
+        .isEqualTo(201);
+    JsonNode again = platform().post("/api/catalog/analyze-location", request).body();
+    assertThat(again.path("existingEntityFiles").get(0).path("isRegistered").asBoolean()).isTrue();
+
+    JsonNode nowhere =
+        platform()
+            .post(
+                "/api/catalog/analyze-location",
+                Map.of(
+                    "location",
+                    Map.of("type", "url", "target", repos.url("cat-analyze", "shop", "none.yaml"))))
+            .body();
+    assertThat(nowhere.path("existingEntityFiles")).isEmpty();
+    Answer bad = platform().post("/api/catalog/analyze-location", Map.of("location", Map.of()));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("error").path("name").asText()).isEqualTo("InputError");
+  }
+
   private static List<String> names(JsonNode page) {
     List<String> names = new ArrayList<>();
     page.path("items").forEach(i -> names.add(i.path("metadata").path("name").asText()));

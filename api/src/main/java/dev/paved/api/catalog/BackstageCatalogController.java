@@ -204,6 +204,45 @@ class BackstageCatalogController {
     return ResponseEntity.status(HttpStatus.CREATED).body(answer);
   }
 
+  /**
+   * Backstage's {@code POST /analyze-location}: what registering {@code location} would bring into
+   * the catalog, read as a dry run reads it (nothing is stored). Each valid entity of the file is
+   * an existing entity file; {@code isRegistered} says whether the location is registered already.
+   * Paved generates no entities for a repository without a file ({@code generateEntities} is
+   * empty).
+   */
+  @PostMapping("/analyze-location")
+  Map<String, Object> analyzeLocation(@RequestBody Map<String, Object> body) {
+    if (!(body.get("location") instanceof Map<?, ?> location)) {
+      throw new IllegalArgumentException("location is required: {type, target}");
+    }
+    String type = String.valueOf(location.get("type") == null ? "url" : location.get("type"));
+    if (!(location.get("target") instanceof String target) || target.isBlank()) {
+      throw new IllegalArgumentException("location.target is required");
+    }
+    if (!"url".equals(type) && !"file".equals(type)) {
+      throw new IllegalArgumentException("Unknown location type '" + type + "': url or file");
+    }
+    CurrentUser user = users.current();
+    Catalog.Registered preview =
+        catalog.register(type, target, true, "api", user.platform(), user.name());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("type", type);
+    spec.put("target", target);
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (Entity entity : preview.outcome().entities()) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("location", spec);
+      file.put("isRegistered", preview.existed());
+      file.put("entity", entity.body());
+      files.add(file);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("existingEntityFiles", files);
+    answer.put("generateEntities", List.of());
+    return answer;
+  }
+
   @GetMapping("/locations/{id}")
   Map<String, Object> location(@PathVariable String id) {
     return locations

@@ -1,5 +1,8 @@
 package dev.paved.api.catalog;
 
+import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.repository.LocalRepositoryHost;
+import dev.paved.activities.repository.RepositoryHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /** The catalog's parts: readers per source, validation, ingestion, and its schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -46,9 +50,41 @@ class CatalogConfiguration {
     return new Catalog(store, locations, ingestion, clock);
   }
 
+  /**
+   * Discovery in local mode's git folder: on when {@code paved.catalog.discovery} says so, or,
+   * unset, in local mode (no Temporal cluster); never when repositories are hosted elsewhere
+   * (GitHub), as the folder's locations could not be read there.
+   */
+  @Bean
+  CatalogDiscoveryOption catalogDiscovery(
+      CatalogProperties props,
+      LocalGitRepositories git,
+      RepositoryHost host,
+      CatalogLocations locations,
+      Clock clock,
+      Environment env) {
+    String cluster = env.getProperty("paved.temporal.target");
+    boolean wanted =
+        props.discovery() != null ? props.discovery() : cluster == null || cluster.isBlank();
+    if (wanted && !(host instanceof LocalRepositoryHost)) {
+      if (Boolean.TRUE.equals(props.discovery())) {
+        log.warn("Catalog discovery is for local git hosting; repositories are hosted elsewhere");
+      }
+      wanted = false;
+    }
+    return new CatalogDiscoveryOption(wanted ? new CatalogDiscovery(git, locations, clock) : null);
+  }
+
+  /** The discovery, or null when it is off. */
+  record CatalogDiscoveryOption(CatalogDiscovery discovery) {}
+
   @Bean(destroyMethod = "close")
-  CatalogSchedule catalogSchedule(Catalog catalog, CatalogStore store, CatalogProperties props) {
-    return new CatalogSchedule(catalog, store, props);
+  CatalogSchedule catalogSchedule(
+      Catalog catalog,
+      CatalogStore store,
+      CatalogProperties props,
+      CatalogDiscoveryOption discovery) {
+    return new CatalogSchedule(catalog, store, props, discovery.discovery());
   }
 
   /**
@@ -60,6 +96,7 @@ class CatalogConfiguration {
     private final Catalog catalog;
     private final CatalogStore store;
     private final CatalogProperties properties;
+    private final CatalogDiscovery discovery;
     private final ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -68,10 +105,26 @@ class CatalogConfiguration {
               return thread;
             });
 
-    CatalogSchedule(Catalog catalog, CatalogStore store, CatalogProperties properties) {
+    CatalogSchedule(
+        Catalog catalog,
+        CatalogStore store,
+        CatalogProperties properties,
+        CatalogDiscovery discovery) {
       this.catalog = catalog;
       this.store = store;
       this.properties = properties;
+      this.discovery = discovery;
+    }
+
+    /** Registers the discovered locations not known yet (none when discovery is off). */
+    void discover() {
+      if (discovery != null) {
+        try {
+          discovery.discover();
+        } catch (RuntimeException e) {
+          log.warn("Catalog discovery failed this turn: {}", e.getMessage());
+        }
+      }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,6 +134,7 @@ class CatalogConfiguration {
         log.info("Catalog: indexed {} entities registered before", indexed);
       }
       catalog.ensureConfigured(properties.locations());
+      discover();
       catalog.refreshAll();
       Duration interval = properties.refreshInterval();
       if (!interval.isZero() && !interval.isNegative()) {
@@ -92,6 +146,7 @@ class CatalogConfiguration {
 
     private void turn() {
       try {
+        discover();
         catalog.refreshAll();
         catalog.collectOrphans(properties.orphanGraceDuration());
       } catch (RuntimeException e) {

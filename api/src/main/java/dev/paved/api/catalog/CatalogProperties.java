@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshInterval every location is read again this often; 0 turns the schedule off
  * @param orphanGrace an orphan is deleted this long after its location stopped emitting it; {@code
  *     keep} never deletes
+ * @param discovery every repository of local mode's git folder with {@code /catalog-info.yaml} on
+ *     its default branch becomes a location ({@code PAVED_CATALOG_DISCOVERY}); unset: on in local
+ *     mode with local git hosting, off otherwise
  */
 @ConfigurationProperties("paved.catalog")
 public record CatalogProperties(
     List<String> locations,
     @DefaultValue("PT5M") Duration refreshInterval,
-    @DefaultValue("24h") String orphanGrace) {
+    @DefaultValue("24h") String orphanGrace,
+    Boolean discovery) {
 
   public CatalogProperties {
     locations =

@@ -111,16 +111,27 @@ public class CatalogStore {
     String ref = entity.ref();
     String body = write(entity.body());
     String hash = Hashes.sha256(body);
-    Optional<Stored> existing = findByRef(ref);
+    // one read: whether it exists, its content hash, orphan mark, errors and uid
+    Optional<Object[]> existing =
+        jdbc.sql(
+                "select content_hash, orphaned_at, errors, uid from catalog_entities"
+                    + " where entity_ref = ?")
+            .param(ref)
+            .query(
+                (rs, row) ->
+                    new Object[] {
+                      rs.getString(1), rs.getTimestamp(2), rs.getString(3), rs.getString(4)
+                    })
+            .optional();
     boolean changed =
         existing.isEmpty()
-            || !hash.equals(contentHash(ref))
-            || existing.get().orphan()
-            || !existing.get().errors().isEmpty();
+            || !hash.equals(existing.get()[0])
+            || existing.get()[1] != null
+            || existing.get()[2] != null;
     if (!changed) {
       return false;
     }
-    String uid = existing.map(Stored::uid).orElse(null);
+    String uid = existing.map(e -> (String) e[3]).orElse(null);
     uid = uid == null ? UUID.randomUUID().toString() : uid;
     String etag = Hashes.sha256(uid + hash).substring(0, 40);
     if (existing.isPresent()) {
@@ -170,23 +181,46 @@ public class CatalogStore {
   private void index(String ref, Entity entity, List<Relation> derived) {
     jdbc.sql("delete from catalog_relations where originating_ref = ?").param(ref).update();
     jdbc.sql("delete from catalog_search where entity_ref = ?").param(ref).update();
+    List<Object[]> relationRows = new ArrayList<>();
     for (Relation relation : derived) {
-      jdbc.sql(
-              "insert into catalog_relations (originating_ref, source_ref, type, target_ref)"
-                  + " values (?, ?, ?, ?)")
-          .params(ref, relation.source().toString(), relation.type(), relation.target().toString())
-          .update();
+      relationRows.add(
+          new Object[] {
+            ref, relation.source().toString(), relation.type(), relation.target().toString()
+          });
     }
+    insertRows(
+        "catalog_relations (originating_ref, source_ref, type, target_ref)", 4, relationRows);
     List<Relation> outgoing =
         derived.stream().filter(r -> r.source().toString().equals(ref)).toList();
+    List<Object[]> searchRows = new ArrayList<>();
     for (SearchKeys.Row row : SearchKeys.of(entity.body(), outgoing)) {
+      searchRows.add(new Object[] {ref, row.key(), row.value(), row.originalValue()});
+    }
+    insertRows(
+        "catalog_search (entity_ref, search_key, search_value, original_value)", 4, searchRows);
+  }
+
+  /**
+   * Inserts the rows with one multi-row statement per {@value #ROWS_PER_INSERT} rows rather than
+   * one statement (and one round trip) each: an entity has tens of search rows and relations.
+   */
+  private void insertRows(String into, int columns, List<Object[]> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+      List<Object> params = new ArrayList<>(chunk.size() * columns);
+      chunk.forEach(row -> params.addAll(java.util.Arrays.asList(row)));
       jdbc.sql(
-              "insert into catalog_search (entity_ref, search_key, search_value, original_value)"
-                  + " values (?, ?, ?, ?)")
-          .params(ref, row.key(), row.value(), row.originalValue())
+              "insert into "
+                  + into
+                  + " values "
+                  + String.join(", ", java.util.Collections.nCopies(chunk.size(), one)))
+          .params(params)
           .update();
     }
   }
+
+  private static final int ROWS_PER_INSERT = 200;
 
   /**
    * Relations other entities state about this one ({@code ownerOf} on the owner) are written by
@@ -315,14 +349,6 @@ public class CatalogStore {
                 + " values (?, ?, ?, ?, ?)")
         .params(ref, Timestamp.from(now), by, change, body)
         .update();
-  }
-
-  private String contentHash(String ref) {
-    return jdbc.sql("select content_hash from catalog_entities where entity_ref = ?")
-        .param(ref)
-        .query(String.class)
-        .optional()
-        .orElse(null);
   }
 
   private static Stored stored(ResultSet rs, int row) throws SQLException {
