@@ -168,7 +168,7 @@ export function EntityPage({ kind, namespace, name }) {
         <div className="row"><dt>Kind</dt><dd>{e.kind}{e.spec?.type ? ` (${e.spec.type})` : ''}</dd></div>
         <div className="row"><dt>Owner</dt><dd>{owner.ref ? <EntityLink refValue={owner.ref} missing={!owner.entity} /> : e.spec?.owner}</dd></div>
         {(owner.members || []).length > 0 && (
-          <div className="row"><dt>Owner's members</dt><dd>{owner.members.join(', ')}</dd></div>
+          <div className="row"><dt>Members</dt><dd>{owner.members.join(', ')}</dd></div>
         )}
         {(owner.onCall || []).length > 0 && (
           <div className="row"><dt>On call</dt><dd>{owner.onCall.map((o) => `${o.provider} ${o.value}`).join(', ')}</dd></div>
