@@ -55,3 +55,36 @@ export function duration(from, to) {
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
+
+/** Approve or reject with a comment: the one control wherever a person decides on a request. */
+export function DecisionForm({ id, onDecide }) {
+  const [comment, setComment] = useState('');
+  return (
+    <>
+      <label htmlFor={id}>Comment</label>
+      <textarea id={id} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => onDecide('approve', comment)}>
+          Approve
+        </button>
+        <button type="button" onClick={() => onDecide('reject', comment)}>
+          Reject
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Who decided, what, when and why: a run's approval step or an access request alike. */
+export function Decisions({ decisions }) {
+  return (
+    <ul>
+      {(decisions || []).map((d, i) => (
+        <li key={i}>
+          {d.by} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}
+          {d.comment ? `: “${d.comment}”` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}

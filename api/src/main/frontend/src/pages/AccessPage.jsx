@@ -1,7 +1,7 @@
 // Production access: ask for it, follow my requests, decide or revoke one.
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
+import { DecisionForm, Decisions, ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
 import { entityRef } from '../fields/EntityPicker.jsx';
 import { useMe } from '../me.jsx';
 import { Link, navigate, useTitle } from '../router.jsx';
@@ -116,7 +116,6 @@ export function AccessRequestPage({ id }) {
   const me = useMe();
   const { data: loaded, error } = useLoad(() => api.accessRequest(id), [id]);
   const [request, setRequest] = useState(null);
-  const [comment, setComment] = useState('');
   const [actionError, setActionError] = useState(null);
   const r = request || loaded;
   const open = r && (r.status === 'PENDING' || r.status === 'ACTIVE');
@@ -157,25 +156,13 @@ export function AccessRequestPage({ id }) {
         {r.expiresAt && <div className="row"><dt>Time left</dt><dd>{timeLeft(r.expiresAt)} (until {when(r.expiresAt)})</dd></div>}
         {r.endedAt && <div className="row"><dt>Ended</dt><dd>{when(r.endedAt)} {r.endedBy && `by ${r.endedBy}`} {r.endReason}</dd></div>}
       </dl>
-      <ul>
-        {(r.decisions || []).map((d, i) => (
-          <li key={i}>
-            {d.by} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}{d.comment ? `: “${d.comment}”` : ''}
-          </li>
-        ))}
-      </ul>
+      <Decisions decisions={r.decisions} />
       {r.status === 'PENDING' && approver && (
         <div className="card">
-          <label htmlFor="access-comment">Comment</label>
-          <textarea id="access-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-          <div className="buttons">
-            <button type="button" className="primary" onClick={() => act('approval', { decision: 'approve', comment })}>
-              Approve
-            </button>
-            <button type="button" onClick={() => act('approval', { decision: 'reject', comment })}>
-              Reject
-            </button>
-          </div>
+          <DecisionForm
+            id="access-comment"
+            onDecide={(decision, comment) => act('approval', { decision, comment })}
+          />
         </div>
       )}
       <div className="buttons">

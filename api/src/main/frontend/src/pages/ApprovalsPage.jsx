@@ -1,7 +1,7 @@
 // What waits for my decision: runs at an approval step and access requests. Refreshes itself.
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, useLoad, when } from '../common.jsx';
+import { DecisionForm, ErrorMessage, Loading, useLoad, when } from '../common.jsx';
 import { Link, useTitle } from '../router.jsx';
 
 export const APPROVALS_REFRESH_MS = 5000;
@@ -11,9 +11,8 @@ function pageOf(item) {
 }
 
 function Pending({ item, onDecided }) {
-  const [comment, setComment] = useState('');
   const [error, setError] = useState(null);
-  const decide = async (decision) => {
+  const decide = async (decision, comment) => {
     setError(null);
     try {
       await api.decide(item.href, decision, comment);
@@ -22,7 +21,6 @@ function Pending({ item, onDecided }) {
       setError(e);
     }
   };
-  const id = `comment-${item.id}`;
   return (
     <li className="card" aria-label={item.summary}>
       <h2>
@@ -33,16 +31,7 @@ function Pending({ item, onDecided }) {
         {item.deadline && ` · decide by ${when(item.deadline)}`}
         {item.reason && ` · why: ${item.reason}`}
       </p>
-      <label htmlFor={id}>Comment</label>
-      <textarea id={id} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <div className="buttons">
-        <button type="button" className="primary" onClick={() => decide('approve')}>
-          Approve
-        </button>
-        <button type="button" onClick={() => decide('reject')}>
-          Reject
-        </button>
-      </div>
+      <DecisionForm id={`comment-${item.id}`} onDecide={decide} />
       <ErrorMessage error={error} />
     </li>
   );

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Stepper } from '../form/Stepper.jsx';
 import { templateSteps } from '../form/useTemplateSteps.js';
 import { api } from '../api.js';
-import { ErrorMessage, Loading, Status, duration, useLoad, when } from '../common.jsx';
+import { DecisionForm, Decisions, ErrorMessage, Loading, Status, duration, useLoad, when } from '../common.jsx';
 import { Link, navigate, useTitle } from '../router.jsx';
 import { useMe } from '../me.jsx';
 
@@ -61,7 +61,6 @@ function StepOutput({ output }) {
 }
 
 function Approval({ run, approval, me, onDone }) {
-  const [comment, setComment] = useState('');
   const [error, setError] = useState(null);
   const mayDecide =
     approval.outcome === 'PENDING' &&
@@ -72,7 +71,7 @@ function Approval({ run, approval, me, onDone }) {
       const group = String(g).replace(/^group:(default\/)?/, '');
       return (me.groups || []).includes(group);
     });
-  const decide = async (decision) => {
+  const decide = async (decision, comment) => {
     setError(null);
     try {
       onDone(await api.decideRun(run.id, decision, comment));
@@ -87,26 +86,10 @@ function Approval({ run, approval, me, onDone }) {
         <Status value={approval.outcome} /> {approval.approvals}/{approval.minApprovals} approvals from{' '}
         {(approval.approvers || []).join(', ')}; waits until {when(approval.deadline)}
       </p>
-      <ul>
-        {(approval.decisions || []).map((d, i) => (
-          <li key={i}>
-            {d.by} {d.decision === 'approve' ? 'approved' : 'rejected'} at {when(d.at)}
-            {d.comment ? `: “${d.comment}”` : ''}
-          </li>
-        ))}
-      </ul>
+      <Decisions decisions={approval.decisions} />
       {mayDecide && (
         <div className="decide">
-          <label htmlFor="approval-comment">Comment</label>
-          <textarea id="approval-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-          <div className="buttons">
-            <button type="button" className="primary" onClick={() => decide('approve')}>
-              Approve
-            </button>
-            <button type="button" onClick={() => decide('reject')}>
-              Reject
-            </button>
-          </div>
+          <DecisionForm id="approval-comment" onDecide={decide} />
         </div>
       )}
       <ErrorMessage error={error} />
