@@ -137,6 +137,8 @@ final class CompletionCommand implements Callable<Integer> {
   private static final String BODY =
       """
       _paved() {
+        # zsh (bashcompinit): arrays from 0, as in bash
+        [ -n "${ZSH_VERSION:-}" ] && setopt localoptions ksharrays
         local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
         local cmdpath="" word i positional=0 skip=0
         for ((i = 1; i < COMP_CWORD; i++)); do
