@@ -367,6 +367,24 @@ class CliTest {
     login("bob");
     json("bob", "approve", again, "-m", "json");
     assertThat(awaitEnd("pat", again).path("status").asText()).isEqualTo("COMPLETED");
+    // an access request to the service, which its owning team turns down
+    String access =
+        json(
+                "pat",
+                "access",
+                "request",
+                "cli-json",
+                "--env",
+                "production",
+                "--role",
+                "read",
+                "--for",
+                "1h",
+                "--reason",
+                "INC-4711")
+            .path("id")
+            .asText();
+    json("bob", "reject", access, "-m", "not today");
     json("pat", "logout");
   }
 
