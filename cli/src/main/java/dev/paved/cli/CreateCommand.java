@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Create from a template: paved create java-service name=checkout owner=team-payments",
+      "Without values, on a terminal, it asks for each field of the form, page by page.",
       "Follows the run until it ends and prints what it made.",
       "Exit codes: 0 completed, 1 ended otherwise, 2 invalid parameters,"
           + " 3 waiting for approval (--no-wait-approval)."
@@ -62,10 +63,15 @@ final class CreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ApiClient api = session.api();
-    JsonNode form = api.get("/templates/" + ApiClient.encode(template)).path("parameters");
-    Map<String, Object> parameters =
-        valuesFile == null ? new LinkedHashMap<>() : KeyValues.file(valuesFile);
-    parameters.putAll(KeyValues.parse(values, form));
+    JsonNode found = api.get("/templates/" + ApiClient.encode(template));
+    Map<String, Object> parameters;
+    if (values.isEmpty() && valuesFile == null && session.prompt() != null) {
+      // no values on a terminal: ask for them as the portal's form would
+      parameters = new FormPrompt(session.prompt(), session.out()).ask(found);
+    } else {
+      parameters = valuesFile == null ? new LinkedHashMap<>() : KeyValues.file(valuesFile);
+      parameters.putAll(KeyValues.parse(values, found.path("parameters")));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("template", template);
     body.put("parameters", parameters);

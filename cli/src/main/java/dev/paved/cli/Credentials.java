@@ -1,5 +1,6 @@
 package dev.paved.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,14 +10,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * Where Paved is and how to sign in to it: from PAVED_URL, PAVED_TOKEN or PAVED_USER and
  * PAVED_PASSWORD when set (scripts, CI), else from the credentials file {@code paved login} wrote.
  * {@link #toString()} never shows the password or token.
+ *
+ * @param issuer how to refresh a token the OIDC device flow gave; null for any other sign-in
  */
-record Credentials(String url, String user, String password, String token) {
+record Credentials(String url, String user, String password, String token, Issuer issuer) {
+
+  /**
+   * The OIDC issuer's token endpoint and what renews the access token there.
+   *
+   * @param expiresAt when the access token expires (null: unknown)
+   * @param refreshToken null when the issuer gave none: then the user signs in again
+   */
+  record Issuer(String tokenEndpoint, String clientId, String refreshToken, Instant expiresAt) {
+
+    @Override
+    public String toString() {
+      return "Issuer[tokenEndpoint=" + tokenEndpoint + ", expiresAt=" + expiresAt + "]";
+    }
+
+    /** Expired, or expiring within the next half minute (a call takes time). */
+    boolean expiring(Instant now) {
+      return expiresAt != null && now.plusSeconds(30).isAfter(expiresAt);
+    }
+  }
+
+  Credentials(String url, String user, String password, String token) {
+    this(url, user, password, token, null);
+  }
 
   static final String DEFAULT_URL = "http://localhost:8080";
   static final String FILE = "credentials";
@@ -34,7 +61,18 @@ record Credentials(String url, String user, String password, String token) {
     if (stored == null) {
       return new Credentials(url, null, null, null);
     }
-    return new Credentials(url, stored.user(), stored.password(), stored.token());
+    // a PAVED_URL elsewhere than where the token came from must not refresh it there
+    return new Credentials(
+        url,
+        stored.user(),
+        stored.password(),
+        stored.token(),
+        url.equals(stored.url()) ? stored.issuer() : null);
+  }
+
+  /** The same sign-in with a renewed access token. */
+  Credentials renewed(String accessToken, Issuer renewed) {
+    return new Credentials(url, null, null, accessToken, renewed);
   }
 
   boolean signedIn() {
@@ -53,7 +91,8 @@ record Credentials(String url, String user, String password, String token) {
           text(node.get("url")),
           text(node.get("user")),
           text(node.get("password")),
-          text(node.get("token")));
+          text(node.get("token")),
+          issuer(node.get("issuer")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -70,6 +109,13 @@ record Credentials(String url, String user, String password, String token) {
     }
     if (token != null) {
       node.put("token", token);
+    }
+    if (issuer != null) {
+      ObjectNode i = node.putObject("issuer");
+      i.put("tokenEndpoint", issuer.tokenEndpoint());
+      i.put("clientId", issuer.clientId());
+      i.put("refreshToken", issuer.refreshToken());
+      i.put("expiresAt", issuer.expiresAt() == null ? null : issuer.expiresAt().toString());
     }
     Path temp = configDir.resolve(FILE + ".new");
     Files.deleteIfExists(temp);
@@ -96,7 +142,19 @@ record Credentials(String url, String user, String password, String token) {
     return "Credentials[url=" + url + ", user=" + user + "]";
   }
 
-  private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+  private static Issuer issuer(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    String expires = text(node.get("expiresAt"));
+    return new Issuer(
+        text(node.get("tokenEndpoint")),
+        text(node.get("clientId")),
+        text(node.get("refreshToken")),
+        expires == null ? null : Instant.parse(expires));
+  }
+
+  private static String text(JsonNode node) {
     return node == null || node.isNull() ? null : node.asText();
   }
 

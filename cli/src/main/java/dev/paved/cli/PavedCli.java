@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       CreateCommand.class,
       RunsCommand.class,
       RunCommand.class,
+      LogsCommand.class,
       RunDecisionCommands.Retry.class,
       RunDecisionCommands.Rollback.class,
       RunDecisionCommands.Cancel.class,
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
       AccessCommand.class,
       CatalogCommand.class,
       CompletionCommand.class,
+      CompleteCommand.class,
     })
 final class PavedCli implements Runnable {
 
@@ -56,7 +58,9 @@ final class PavedCli implements Runnable {
             out,
             err,
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-            System.console() != null);
+            System.console() != null,
+            Prompt.console(),
+            d -> Thread.sleep(d.toMillis()));
     System.exit(commandLine(session).execute(args));
   }
 

@@ -3,73 +3,17 @@ package dev.paved.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code paved} commands against a real local-mode Paved, each run in-process through picocli
- * with captured output and a config folder of each user's own (never the real ~/.config).
+ * The {@code paved} commands against a real local-mode Paved: sign-in, create, decide, logs, json.
  */
-class CliTest {
-
-  static Path root;
-  static LocalPaved paved;
-
-  @BeforeAll
-  static void start() throws Exception {
-    root = Files.createTempDirectory("paved-cli");
-    paved = LocalPaved.start(root);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (paved != null) {
-      paved.close();
-    }
-  }
-
-  record Result(int exit, String out, String err) {
-    JsonNode json() throws Exception {
-      return ApiClient.JSON.readTree(out);
-    }
-  }
-
-  /** Runs {@code paved args} as the user whose config folder is {@code user}'s. */
-  static Result paved(String user, Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Session session =
-        new Session(
-            env,
-            root.resolve("config-" + user),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            new BufferedReader(new StringReader("")),
-            false);
-    int exit = PavedCli.commandLine(session).execute(args);
-    return new Result(exit, out.toString(), err.toString());
-  }
-
-  static Result paved(String user, String... args) {
-    return paved(user, Map.of(), args);
-  }
-
-  static void login(String user) {
-    Result login = paved(user, "login", paved.url(), "--user", user, "--password", user);
-    assertThat(login.exit()).as(login.err()).isZero();
-  }
+class CliTest extends LocalPavedTest {
 
   @Test
   void loginStoresCredentialsForTheUserOnlyAndWhoamiReadsThem() throws Exception {
@@ -135,7 +79,9 @@ class CliTest {
         .contains("publish SUCCEEDED attempt 1")
         .contains("Completed.")
         .contains("Repository: ")
-        .contains("GitOps pull request: ");
+        .contains("GitOps pull request: ")
+        // not a terminal (a CI log): plain lines, no cursor movement
+        .doesNotContain("\u001b");
   }
 
   @Test
@@ -188,16 +134,119 @@ class CliTest {
     assertThat(paved("alice", "approve", "x-1").exit()).isEqualTo(ExitCodes.INVALID);
   }
 
-  private static JsonNode awaitEnd(String id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run = paved("alice", "run", id, "--output", "json").json();
-      String status = run.path("status").asText();
-      if (!status.equals("RUNNING") && !status.equals("WAITING_APPROVAL")) {
-        return run;
-      }
-      Thread.sleep(300);
+  @Test
+  void loginAsksForUserAndPasswordWithoutEchoingThePassword() {
+    ScriptedPrompt prompt = new ScriptedPrompt("sam", "sam");
+    Result login = paved("sam-asked", Map.of(), prompt, true, "login", paved.url());
+    assertThat(login.exit()).as(login.err()).isZero();
+    assertThat(login.out()).contains("as sam");
+    // local mode's Paved says it takes a password (GET /sign-in/cli)
+    assertThat(prompt.questions).containsExactly("User: ", "Password: ");
+    assertThat(prompt.secretQuestions).containsExactly("Password: ");
+  }
+
+  @Test
+  void logsTellWhatHappenedAndFollowTheEventsUntilTheRunEnds() throws Exception {
+    login("alice");
+    Result started =
+        paved(
+            "alice", "create", "java-service", "name=cli-logs", "owner=team-payments", "--no-wait");
+    assertThat(started.exit()).as(started.err()).isZero();
+    String id = runId(started.out());
+
+    Result follow = paved("alice", "logs", id, "--follow");
+    assertThat(follow.exit()).as(follow.err()).isZero();
+    assertThat(follow.out())
+        .containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] run " + id + " RUNNING")
+        .contains("step publish SUCCEEDED attempt 1")
+        .contains("run " + id + " COMPLETED");
+
+    Result sofar = paved("alice", "logs", id);
+    assertThat(sofar.exit()).isZero();
+    assertThat(sofar.out())
+        .startsWith("step ")
+        .contains("step publish SUCCEEDED attempt 1")
+        .endsWith("run " + id + " COMPLETED\n");
+
+    JsonNode events = paved("alice", "logs", id, "-o", "json").json().path("items");
+    assertThat(events.get(events.size() - 1).path("data").path("status").asText())
+        .isEqualTo("COMPLETED");
+    Result streamed = paved("alice", "logs", id, "--follow", "-o", "json");
+    for (String line : streamed.out().split("\n")) {
+      assertThat(ApiClient.JSON.readTree(line).path("event").asText()).isIn("run", "step");
     }
-    throw new AssertionError("run " + id + " did not end");
+    assertThat(paved("alice", "logs", "r-0000000000").exit()).isEqualTo(ExitCodes.FAILED);
+  }
+
+  @Test
+  void everyCommandAnswersJson() throws Exception {
+    login("pat");
+    Result started =
+        paved(
+            "pat",
+            "create",
+            "java-service",
+            "name=cli-json",
+            "owner=team-payments",
+            "--no-wait",
+            "-o",
+            "json");
+    String id = started.json().path("id").asText();
+    awaitEnd("pat", id);
+    String[][] commands = {
+      {"login", paved.url(), "--user", "pat", "--password", "pat"},
+      {"whoami"},
+      {"templates"},
+      {"template", "java-service"},
+      {"create", "java-service", "name=cli-json-dry", "owner=team-payments", "--dry-run"},
+      {"runs"},
+      {"run", id},
+      {"logs", id},
+      {"approvals"},
+      {"access", "list"},
+      {"catalog", "search", "cli-json"},
+      {"catalog", "get", "cli-json"},
+    };
+    for (String[] command : commands) {
+      json("pat", command);
+    }
+    // a production run: cancelled while it waits, re-run, and approved by another user
+    String production =
+        json(
+                "pat",
+                "create",
+                "java-service",
+                "name=cli-json-prod",
+                "owner=team-payments",
+                "lifecycle=production",
+                "--no-wait")
+            .path("id")
+            .asText();
+    json("pat", "cancel", production);
+    assertThat(awaitEnd("pat", production).path("status").asText()).isEqualTo("CANCELLED");
+    String again = json("pat", "rerun", production).path("id").asText();
+    awaitStatus("pat", again, "WAITING_APPROVAL");
+    login("bob");
+    json("bob", "approve", again, "-m", "json");
+    assertThat(awaitEnd("pat", again).path("status").asText()).isEqualTo("COMPLETED");
+    // an access request to the service, which its owning team turns down
+    String access =
+        json(
+                "pat",
+                "access",
+                "request",
+                "cli-json",
+                "--env",
+                "production",
+                "--role",
+                "read",
+                "--for",
+                "1h",
+                "--reason",
+                "INC-4711")
+            .path("id")
+            .asText();
+    json("bob", "reject", access, "-m", "not today");
+    json("pat", "logout");
   }
 }
