@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,7 @@ public final class PreviewContext {
    */
   public PreviewContext(ActionContext providers, Object... others) {
     this.providers = providers;
-    this.others = List.of(others);
+    this.others = Arrays.stream(others).filter(Objects::nonNull).toList();
   }
 
   /** The other provider of {@code type}; fails when this dry run has none. */

@@ -2,6 +2,7 @@ package dev.paved.api.dryrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.dashboard.LocalDashboardProvider;
 import dev.paved.activities.git.LocalGitRepositories;
 import dev.paved.activities.pullrequest.LocalPullRequestHost;
@@ -10,12 +11,11 @@ import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.LocalRepositoryHost;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
+import dev.paved.api.actions.ActionRegistry;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.RefusedTemplate;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.terraform.CdktfSynth;
-import dev.paved.workflows.steps.ActionCatalog;
-import dev.paved.workflows.steps.ActionInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,14 +157,16 @@ class TemplateDocsTest {
 
   @Test
   void everyActionHasASectionListingEveryInputItReads() {
-    for (String action : ActionCatalog.ids()) {
+    for (ActionDeclaration declaration : ActionRegistry.ALL) {
+      String action = declaration.id();
       Matcher heading =
           Pattern.compile("(?m)^### .*`" + Pattern.quote(action) + "`.*$").matcher(docs);
       assertThat(heading.find()).as("a ### section for " + action).isTrue();
       String rest = docs.substring(heading.end());
       Matcher next = Pattern.compile("(?m)^##").matcher(rest);
       String section = next.find() ? rest.substring(0, next.start()) : rest;
-      for (String input : ActionInputs.of(action)) {
+      for (String input :
+          (Iterable<String>) declaration.inputSchema().path("properties")::fieldNames) {
         assertThat(section).as(action + " documents input " + input).contains("`" + input + "`");
       }
       assertThat(section).as(action + " says its outputs").contains("Outputs:");
