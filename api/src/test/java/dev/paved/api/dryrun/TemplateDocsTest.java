@@ -31,12 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every example in docs/templates.md works as the page says: templates and steps load and dry-run
- * to the end, refused examples are refused, and every action's inputs are documented.
+ * Every example in docs/templates.md and docs/actions.md (the actions' own, from their
+ * declarations) works as the page says: templates and steps load and dry-run to the end, refused
+ * examples are refused, and every action's inputs are documented.
  */
 class TemplateDocsTest {
 
   private static final Path DOCS = Path.of("../docs/templates.md");
+
+  /** The actions reference, generated from the declarations with their examples. */
+  private static final Path ACTIONS = Path.of("../docs/actions.md");
+
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
   /** The form and values the page promises each step example (see "Examples on this page"). */
@@ -76,7 +81,7 @@ class TemplateDocsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    docs = Files.readString(DOCS);
+    docs = Files.readString(DOCS) + "\n" + Files.readString(ACTIONS);
     templates = Files.createDirectories(dir.resolve("templates"));
     LocalGitRepositories git = new LocalGitRepositories(dir.resolve("git"));
     RepoUrl gitops = RepoUrl.parse("github.com?owner=platform&repo=gitops");
