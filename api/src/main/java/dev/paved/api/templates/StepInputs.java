@@ -38,7 +38,7 @@ final class StepInputs {
                           (keyword, context) -> new NonValidationKeyword(keyword))
                       .build()));
 
-  private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final Map<JsonNode, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
   private StepInputs() {}
 
@@ -72,8 +72,7 @@ final class StepInputs {
                         + ")");
           }
         });
-    JsonSchema validator =
-        SCHEMAS.computeIfAbsent(action.getClass().getName(), key -> FACTORY.getSchema(schema));
+    JsonSchema validator = SCHEMAS.computeIfAbsent(schema, FACTORY::getSchema);
     for (ValidationMessage message : validator.validate(JSON.valueToTree(known))) {
       JsonNode value = message.getInstanceNode();
       if (value != null && (value.isNull() || isExpression(value))) {

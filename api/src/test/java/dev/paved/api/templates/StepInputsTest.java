@@ -1,7 +1,11 @@
 package dev.paved.api.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.api.actions.ActionRegistry;
 import java.util.List;
 import java.util.Map;
@@ -58,5 +62,26 @@ class StepInputsTest {
                 + " Paved registers or fails the step");
     assertThat(problems("catalog:register", Map.of("catalogInfoUrl", "x", "optional", false)))
         .isEmpty();
+  }
+
+  @Test
+  void refusesAnExpressionWhereTheSchemaAsksForALiteral() throws Exception {
+    ActionDeclaration literal = mock(ActionDeclaration.class);
+    when(literal.id()).thenReturn("acme:literal");
+    when(literal.inputSchema())
+        .thenReturn(
+            new ObjectMapper()
+                .readTree(
+                    """
+                    {"type": "object", "additionalProperties": false,
+                     "properties": {"kind": {"type": "string", "x-paved-literal": true},
+                                    "name": {"type": "string"}}}
+                    """));
+
+    assertThat(
+            StepInputs.problems(
+                literal, Map.of("kind", "${{ parameters.kind }}", "name", "${{ parameters.n }}")))
+        .containsExactly("input 'kind' must be written as it is, not as an expression");
+    assertThat(StepInputs.problems(literal, Map.of("kind", "service"))).isEmpty();
   }
 }
