@@ -2,6 +2,7 @@ package dev.paved.api;
 
 import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.RepositoryHost;
+import dev.paved.api.actions.StepProperties;
 import dev.paved.api.catalog.CatalogSource;
 import dev.paved.api.templates.ExpressionChecker;
 import dev.paved.api.templates.TemplateRegistry;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,7 @@ import org.springframework.core.env.Environment;
 
 /** The API's own beans, and its worker for the activities that need Paved's database. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StepProperties.class)
 class ApiConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
@@ -57,6 +60,7 @@ class ApiConfiguration {
       @Value("${paved.templates-dir:./templates}") Path templatesDir,
       @Value("${paved.data-dir:./data}") Path dataDir,
       ExpressionChecker checker,
+      StepProperties steps,
       Environment env) {
     // A YAML list or a comma-separated PAVED_TEMPLATE_LOCATIONS
     List<String> locations =
@@ -64,7 +68,11 @@ class ApiConfiguration {
             .bind("paved.template-locations", Bindable.listOf(String.class))
             .orElse(List.of());
     return new TemplateRegistry(
-        templatesDir, locations.stream().filter(l -> !l.isBlank()).toList(), dataDir, checker);
+        templatesDir,
+        locations.stream().filter(l -> !l.isBlank()).toList(),
+        dataDir,
+        checker,
+        steps);
   }
 
   @Bean(destroyMethod = "close")

@@ -131,6 +131,7 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("pat", "GET", "/api/v1/templates", null);
     call("pat", "GET", "/api/v1/templates/java-service", null);
     call("pat", "GET", "/api/v1/templates/no-such-template", null);
+    call("pat", "GET", "/api/v1/actions", null);
   }
 
   private void runs() throws Exception {

@@ -1,20 +1,12 @@
 package dev.paved.worker;
 
-import dev.paved.activities.catalogfile.CatalogFileActivitiesImpl;
-import dev.paved.activities.dashboard.DashboardActivitiesImpl;
+import dev.paved.activities.actions.ActionContext;
+import dev.paved.activities.actions.Actions;
 import dev.paved.activities.dashboard.DashboardProvider;
-import dev.paved.activities.debug.DebugActivitiesImpl;
-import dev.paved.activities.fetch.FetchActivitiesImpl;
-import dev.paved.activities.filesystem.FilesystemActivitiesImpl;
-import dev.paved.activities.infrastructure.InfrastructureActivitiesImpl;
-import dev.paved.activities.manifests.ManifestActivitiesImpl;
-import dev.paved.activities.pullrequest.PullRequestActivitiesImpl;
 import dev.paved.activities.pullrequest.PullRequestHost;
 import dev.paved.activities.render.RenderActivitiesImpl;
 import dev.paved.activities.render.TemplateRenderer;
-import dev.paved.activities.repository.RepositoryActivitiesImpl;
 import dev.paved.activities.repository.RepositoryHost;
-import dev.paved.activities.secrets.SecretActivitiesImpl;
 import dev.paved.activities.secrets.SecretStore;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
@@ -26,6 +18,8 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,20 +51,30 @@ public class GoldenPathWorkerConfiguration {
                 StickyQueueTimeout.choose(
                     temporal, factory.getWorkflowClient().getWorkflowServiceStubs())));
     worker.registerWorkflowImplementationTypes(GoldenPathWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RenderActivitiesImpl(renderer),
-        new WorkspaceActivitiesImpl(workspaces),
-        new FetchActivitiesImpl(workspaces, renderer),
-        new DebugActivitiesImpl(workspaces),
-        new FilesystemActivitiesImpl(workspaces),
-        new CatalogFileActivitiesImpl(workspaces),
-        new RepositoryActivitiesImpl(repositories, workspaces),
-        new PullRequestActivitiesImpl(pullRequests, workspaces, gitopsRepository),
-        new ManifestActivitiesImpl(workspaces),
-        new DashboardActivitiesImpl(dashboards),
-        new SecretActivitiesImpl(secrets),
-        new InfrastructureActivitiesImpl(synth, workspaces));
+    ActionContext context =
+        new ActionContext(
+            workspaces,
+            renderer,
+            repositories,
+            pullRequests,
+            gitopsRepository,
+            dashboards,
+            secrets,
+            synth);
+    worker.registerActivitiesImplementations(activities(context).toArray());
     return worker;
+  }
+
+  /**
+   * Everything a golden-path worker serves: Paved's own rendering and workspace clean-up, then each
+   * declared action's implementation ({@link Actions}).
+   */
+  static List<Object> activities(ActionContext context) {
+    List<Object> activities = new ArrayList<>();
+    activities.add(new RenderActivitiesImpl(context.renderer()));
+    activities.add(new WorkspaceActivitiesImpl(context.workspaces()));
+    activities.addAll(Actions.implementations(Actions.ALL, context));
+    return activities;
   }
 
   /** {@code stickyQueueTimeout}: see {@link StickyQueueTimeout}; null for Temporal's default. */

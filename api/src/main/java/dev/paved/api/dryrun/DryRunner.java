@@ -2,7 +2,7 @@ package dev.paved.api.dryrun;
 
 import dev.paved.activities.render.RenderActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
-import dev.paved.workflows.steps.ActionCatalog;
+import dev.paved.api.actions.ActionRegistry;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.RenderRequest;
 import dev.paved.workflows.steps.RenderedEach;
@@ -70,7 +70,7 @@ final class DryRunner {
   }
 
   private DryRunReport.Step plan(TemplatePlan plan, StepPlan step, Map<String, Object> parameters) {
-    if (ActionCatalog.find(step.action()).isEmpty()) {
+    if (ActionRegistry.find(step.action()).isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "unknown action '" + step.action() + "'", "InvalidInput");
     }

@@ -1,9 +1,11 @@
 package dev.paved.api.runs;
 
+import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.api.actions.ActionRegistry;
 import dev.paved.api.runs.RunExecutions.PendingAttempt;
 import dev.paved.workflows.goldenpath.StepStatus;
-import dev.paved.workflows.steps.ActionCatalog;
 import dev.paved.workflows.steps.ActionSpec;
+import dev.paved.workflows.steps.LegacyActionCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +61,13 @@ final class RunEventDiff {
 
   private static StepEvent stepEvent(RunView.StepView step, List<PendingAttempt> pending) {
     if (StepStatus.RUNNING.name().equals(step.status())) {
-      String type = ActionCatalog.find(step.action()).map(ActionSpec::activityType).orElse(null);
+      // An action's activity type never changes once runs use it (docs/workflow-changes.md), so
+      // the declaration names the same type as the spec frozen into the run's plan.
+      String type =
+          ActionRegistry.find(step.action())
+              .map(ActionDeclaration::activityType)
+              .or(() -> LegacyActionCatalog.find(step.action()).map(ActionSpec::activityType))
+              .orElse(null);
       for (PendingAttempt attempt : pending) {
         if (attempt.activityType().equals(type)) {
           return new StepEvent(

@@ -1,6 +1,6 @@
 package dev.paved.api.templates;
 
-import dev.paved.workflows.steps.ActionInputs;
+import dev.paved.api.actions.ActionRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a template may ask of a step, checked at load: the inputs its action reads, a skeleton next
- * to the template rather than a remote one, an {@code each} Paved can iterate, and no use of the
- * Backstage {@code secrets} context, which Paved does not fill. Each problem names the thing.
+ * What a template may ask of a step, checked at load: its input against the action's input schema
+ * ({@link StepInputs}), a skeleton next to the template rather than a remote one, an {@code each}
+ * Paved can iterate, and no use of the Backstage {@code secrets} context, which Paved does not
+ * fill. Each problem names the thing.
  */
 final class StepSupport {
 
@@ -27,11 +28,8 @@ final class StepSupport {
   /** The problems of one step, each to be prefixed with the step's name. */
   static List<String> problems(String action, Map<String, Object> input, Object each) {
     List<String> problems = new ArrayList<>();
-    input.forEach(
-        (name, value) ->
-            ActionInputs.refusal(action, name)
-                .filter(refusal -> !Boolean.FALSE.equals(value))
-                .ifPresent(problems::add));
+    ActionRegistry.find(action)
+        .ifPresent(declaration -> problems.addAll(StepInputs.problems(declaration, input)));
     if (FETCH_ACTIONS.contains(action) && input.get("url") instanceof String url) {
       if (!url.contains("${{") && SCHEME.matcher(url).matches()) {
         problems.add(

@@ -2,7 +2,9 @@ package dev.paved.api.templates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.paved.workflows.steps.ActionCatalog;
+import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.api.actions.ActionRegistry;
+import dev.paved.api.actions.StepProperties;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
@@ -27,9 +29,16 @@ final class TemplateLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final ExpressionChecker expressions;
+  private final StepProperties steps;
 
   TemplateLoader(ExpressionChecker expressions) {
+    this(expressions, StepProperties.defaults());
+  }
+
+  /** {@code steps}: the step classes' limits, frozen into each step's spec. */
+  TemplateLoader(ExpressionChecker expressions, StepProperties steps) {
     this.expressions = expressions;
+    this.steps = steps;
   }
 
   /** The template, or the reasons it is refused (each naming the template and the step). */
@@ -112,9 +121,11 @@ final class TemplateLoader {
       } else if (!ids.add(id)) {
         problems.add(where + ": id is used twice");
       }
-      if (action == null || ActionCatalog.find(action).isEmpty()) {
+      ActionDeclaration declaration =
+          action == null ? null : ActionRegistry.find(action).orElse(null);
+      if (declaration == null) {
         problems.add(
-            where + ": unknown action '" + action + "' (Paved knows " + ActionCatalog.ids() + ")");
+            where + ": unknown action '" + action + "' (Paved knows " + ActionRegistry.ids() + ")");
       } else {
         StepSupport.problems(action, Yaml.map(step.get("input")), step.get("each"))
             .forEach(p -> problems.add(where + ": " + p));
@@ -144,7 +155,8 @@ final class TemplateLoader {
               action,
               input,
               StepConditions.ifCondition(condition),
-              each));
+              each,
+              declaration == null ? null : this.steps.spec(declaration)));
     }
     return steps;
   }

@@ -1,5 +1,6 @@
 package dev.paved.api.templates;
 
+import dev.paved.api.actions.StepProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,13 +38,23 @@ public class TemplateRegistry {
    */
   public TemplateRegistry(
       Path folder, List<String> locations, Path dataDir, ExpressionChecker expressions) {
+    this(folder, locations, dataDir, expressions, StepProperties.defaults());
+  }
+
+  /** As above; {@code steps} are the step classes' limits frozen into each step's plan. */
+  public TemplateRegistry(
+      Path folder,
+      List<String> locations,
+      Path dataDir,
+      ExpressionChecker expressions,
+      StepProperties steps) {
     List<TemplateSource> all = new ArrayList<>();
     all.add(new TemplateSource.Folder(folder));
     for (String location : locations == null ? List.<String>of() : locations) {
       all.add(TemplateLocation.parse(location, dataDir.resolve("template-sources")));
     }
     this.sources = List.copyOf(all);
-    this.loader = new TemplateLoader(expressions);
+    this.loader = new TemplateLoader(expressions, steps);
     this.snapshots = new TemplateSnapshots(dataDir.resolve("template-versions"));
     refresh(true);
   }

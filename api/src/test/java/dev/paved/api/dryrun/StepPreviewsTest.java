@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.paved.activities.support.Workspaces;
-import dev.paved.workflows.steps.ActionCatalog;
+import dev.paved.api.actions.ActionRegistry;
 import dev.paved.workflows.steps.ActionRequest;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +22,7 @@ class StepPreviewsTest {
         new StepPreviews(
             new Workspaces(dir),
             new DryRunProviders(null, null, null, null, null, null, null, null));
-    for (String action : ActionCatalog.ids()) {
+    for (String action : ActionRegistry.ids()) {
       Throwable refused =
           catchThrowable(
               () ->

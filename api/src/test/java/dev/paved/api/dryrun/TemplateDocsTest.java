@@ -2,6 +2,7 @@ package dev.paved.api.dryrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.dashboard.LocalDashboardProvider;
 import dev.paved.activities.git.LocalGitRepositories;
 import dev.paved.activities.pullrequest.LocalPullRequestHost;
@@ -10,12 +11,11 @@ import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.LocalRepositoryHost;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
+import dev.paved.api.actions.ActionRegistry;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.RefusedTemplate;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.terraform.CdktfSynth;
-import dev.paved.workflows.steps.ActionCatalog;
-import dev.paved.workflows.steps.ActionInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every example in docs/templates.md works as the page says: templates and steps load and dry-run
- * to the end, refused examples are refused, and every action's inputs are documented.
+ * Every example in docs/templates.md and docs/actions.md (the actions' own, from their
+ * declarations) works as the page says: templates and steps load and dry-run to the end, refused
+ * examples are refused, and every action's inputs are documented.
  */
 class TemplateDocsTest {
 
   private static final Path DOCS = Path.of("../docs/templates.md");
+
+  /** The actions reference, generated from the declarations with their examples. */
+  private static final Path ACTIONS = Path.of("../docs/actions.md");
+
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
   /** The form and values the page promises each step example (see "Examples on this page"). */
@@ -76,7 +81,7 @@ class TemplateDocsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    docs = Files.readString(DOCS);
+    docs = Files.readString(DOCS) + "\n" + Files.readString(ACTIONS);
     templates = Files.createDirectories(dir.resolve("templates"));
     LocalGitRepositories git = new LocalGitRepositories(dir.resolve("git"));
     RepoUrl gitops = RepoUrl.parse("github.com?owner=platform&repo=gitops");
@@ -157,14 +162,16 @@ class TemplateDocsTest {
 
   @Test
   void everyActionHasASectionListingEveryInputItReads() {
-    for (String action : ActionCatalog.ids()) {
+    for (ActionDeclaration declaration : ActionRegistry.ALL) {
+      String action = declaration.id();
       Matcher heading =
           Pattern.compile("(?m)^### .*`" + Pattern.quote(action) + "`.*$").matcher(docs);
       assertThat(heading.find()).as("a ### section for " + action).isTrue();
       String rest = docs.substring(heading.end());
       Matcher next = Pattern.compile("(?m)^##").matcher(rest);
       String section = next.find() ? rest.substring(0, next.start()) : rest;
-      for (String input : ActionInputs.of(action)) {
+      for (String input :
+          (Iterable<String>) declaration.inputSchema().path("properties")::fieldNames) {
         assertThat(section).as(action + " documents input " + input).contains("`" + input + "`");
       }
       assertThat(section).as(action + " says its outputs").contains("Outputs:");

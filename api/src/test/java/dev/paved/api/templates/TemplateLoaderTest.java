@@ -2,7 +2,10 @@ package dev.paved.api.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.workflows.steps.ActionSpec;
 import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.StepClass;
+import dev.paved.workflows.steps.StepLimits;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.io.IOException;
@@ -35,6 +38,10 @@ class TemplateLoaderTest {
     assertThat(template.plan().steps().get(0).input())
         .containsEntry("url", "${{ parameters.name }}");
     assertThat(template.plan().steps().get(0).ifCondition()).isEqualTo("${{ parameters.go }}");
+    // how the workflow runs the step is frozen too, from the action's declaration
+    ActionSpec spec = template.plan().steps().get(0).spec();
+    assertThat(spec.activityType()).isEqualTo("FetchTemplate");
+    assertThat(spec.limits()).isEqualTo(StepLimits.defaults(StepClass.WORKSPACE));
     assertThat(template.version()).hasSize(12);
     assertThat(template.plan().location()).isEqualTo(dir.resolve("ok").toString());
   }

@@ -1,7 +1,6 @@
 package dev.paved.workflows.goldenpath;
 
 import dev.paved.workflows.actions.RenderActivities;
-import dev.paved.workflows.steps.ActionCatalog;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.ActionSpec;
@@ -52,7 +51,7 @@ final class StepRunner {
       StepPlan step,
       Map<String, Map<String, Object>> outputs,
       Runnable record) {
-    ActionSpec action = ActionCatalog.find(step.action()).orElse(null);
+    ActionSpec action = step.resolvedSpec().orElse(null);
     if (action == null) {
       return new StepError("unknown action '" + step.action() + "'", FailureTypes.INVALID_INPUT, 0);
     }

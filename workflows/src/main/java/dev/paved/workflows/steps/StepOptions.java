@@ -5,7 +5,10 @@ import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
-/** Timeouts and retry policies of every step family, in one place. */
+/**
+ * Timeouts and retry policies of Paved's own activities, and of actions as their plan states them
+ * ({@link StepLimits}; the API reads them from configuration).
+ */
 public final class StepOptions {
 
   /** How soon a waiting step whose worker stopped heartbeating is tried again elsewhere. */
@@ -13,23 +16,16 @@ public final class StepOptions {
 
   private StepOptions() {}
 
-  /** Options for an action's forward activity. */
+  /** Options for an action's forward activity: its plan's limits, or its class's defaults. */
   public static ActivityOptions forAction(ActionSpec action) {
-    return switch (action.stepClass()) {
-      case WORKSPACE -> options(action, Duration.ofMinutes(2), Duration.ofSeconds(1), 3);
-      case EXTERNAL -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 8);
-      case SYNTH -> options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 3);
-      case WAIT ->
-          ActivityOptions.newBuilder(
-                  options(action, Duration.ofMinutes(11), Duration.ofSeconds(1), 5))
-              .setHeartbeatTimeout(WAIT_HEARTBEAT_TIMEOUT)
-              .build();
-    };
+    StepLimits limits = action.limits();
+    return options(action, limits != null ? limits : StepLimits.defaults(action.stepClass()));
   }
 
   /** Options for an undo: more patient than the step, since giving up leaves something behind. */
   public static ActivityOptions forUndo(ActionSpec action) {
-    return options(action, Duration.ofMinutes(5), Duration.ofSeconds(2), 12);
+    StepLimits limits = action.undoLimits();
+    return options(action, limits != null ? limits : StepLimits.undoDefaults());
   }
 
   /** Options for Paved's own bookkeeping on the API's queue: retried until the API answers. */
@@ -99,19 +95,22 @@ public final class StepOptions {
         .build();
   }
 
-  private static ActivityOptions options(
-      ActionSpec action, Duration startToClose, Duration initialInterval, int maxAttempts) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(action.taskQueue())
-        .setStartToCloseTimeout(startToClose)
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(initialInterval)
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .setMaximumAttempts(maxAttempts)
-                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
-                .build())
-        .build();
+  private static ActivityOptions options(ActionSpec action, StepLimits limits) {
+    ActivityOptions.Builder options =
+        ActivityOptions.newBuilder()
+            .setTaskQueue(action.taskQueue())
+            .setStartToCloseTimeout(Duration.parse(limits.startToClose()))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.parse(limits.initialInterval()))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofMinutes(1))
+                    .setMaximumAttempts(limits.maximumAttempts())
+                    .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+                    .build());
+    if (limits.heartbeatTimeout() != null) {
+      options.setHeartbeatTimeout(Duration.parse(limits.heartbeatTimeout()));
+    }
+    return options.build();
   }
 }

@@ -11,7 +11,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.paved.workflows.steps.ActionSpec;
+import dev.paved.workflows.steps.StepClass;
+import dev.paved.workflows.steps.StepLimits;
 import dev.paved.workflows.steps.StepPlan;
+import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +171,38 @@ class GoldenPathRollbackTest {
     verifyNoInteractions(harness.manifests, harness.catalog);
     verify(harness.dashboard).undoGrafanaDashboard(any());
     verify(harness.repository).undoPublishGithub(any());
+  }
+
+  @Test
+  void runsTheActivitiesItsPlanNamesNotTheLegacyTable() {
+    // An action id the legacy table does not know, whose spec in the plan names real activities.
+    StepPlan secrets =
+        new StepPlan(
+            "secrets",
+            "Secrets",
+            "acme:secrets",
+            Map.of("name", "checkout"),
+            null,
+            null,
+            new ActionSpec(
+                "acme:secrets",
+                "VaultSecrets",
+                "UndoVaultSecrets",
+                StepClass.EXTERNAL,
+                TaskQueues.GOLDEN_PATH,
+                StepLimits.defaults(StepClass.EXTERNAL),
+                StepLimits.undoDefaults()));
+    when(harness.secrets.vaultSecrets(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure("owner is not a team", "InvalidInput"));
+
+    RunProgress result =
+        harness.run(ServiceTemplate.run(ServiceTemplate.withStep(3, secrets), true));
+
+    assertThat(result.status()).isEqualTo(RunStatus.ROLLED_BACK);
+    assertThat(result.error()).contains("owner is not a team");
+    verify(harness.secrets).vaultSecrets(any());
+    verify(harness.secrets).undoVaultSecrets(any());
   }
 
   @Test

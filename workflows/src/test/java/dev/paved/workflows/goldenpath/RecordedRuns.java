@@ -35,6 +35,7 @@ final class RecordedRuns {
   static final String EACH = "each";
   static final String APPROVED = "approved-by-quorum";
   static final String APPROVAL_REJECTED = "approval-rejected";
+  static final String SPECS_IN_PLAN = "rolled-back-with-specs-in-plan";
   static final List<String> NAMES =
       List.of(
           COMPLETED,
@@ -46,7 +47,8 @@ final class RecordedRuns {
           PAUSE_TIMED_OUT,
           EACH,
           APPROVED,
-          APPROVAL_REJECTED);
+          APPROVAL_REJECTED,
+          SPECS_IN_PLAN);
 
   static final String OPERATOR = "user:default/bob";
 
@@ -71,7 +73,8 @@ final class RecordedRuns {
   static RunStatus expected(String name) {
     return switch (name) {
       case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH -> RunStatus.COMPLETED;
-      case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT -> RunStatus.ROLLED_BACK;
+      case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT, SPECS_IN_PLAN ->
+          RunStatus.ROLLED_BACK;
       case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
       case APPROVED -> RunStatus.COMPLETED;
       case APPROVAL_REJECTED -> RunStatus.REJECTED;
@@ -99,6 +102,11 @@ final class RecordedRuns {
       case ROLLED_BACK -> {
         when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam);
         return harness.run(ServiceTemplate.run(true));
+      }
+      case SPECS_IN_PLAN -> {
+        when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam);
+        return harness.run(
+            ServiceTemplate.run(ServiceTemplate.withSpecs(ServiceTemplate.steps()), true));
       }
       case PAUSE_TIMED_OUT -> {
         when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam);

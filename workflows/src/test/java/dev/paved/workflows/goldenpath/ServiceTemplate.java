@@ -1,6 +1,9 @@
 package dev.paved.workflows.goldenpath;
 
+import dev.paved.workflows.steps.ActionSpec;
 import dev.paved.workflows.steps.FailurePolicy;
+import dev.paved.workflows.steps.LegacyActionCatalog;
+import dev.paved.workflows.steps.StepLimits;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.util.ArrayList;
@@ -103,5 +106,27 @@ final class ServiceTemplate {
     List<StepPlan> steps = new ArrayList<>(steps());
     steps.set(index, step);
     return steps;
+  }
+
+  /** The steps with their spec in the plan, as the API writes it since actions are declared. */
+  static List<StepPlan> withSpecs(List<StepPlan> steps) {
+    return steps.stream()
+        .map(
+            s ->
+                new StepPlan(
+                    s.id(), s.name(), s.action(), s.input(), s.ifCondition(), s.each(), spec(s)))
+        .toList();
+  }
+
+  private static ActionSpec spec(StepPlan step) {
+    ActionSpec known = LegacyActionCatalog.find(step.action()).orElseThrow();
+    return new ActionSpec(
+        known.id(),
+        known.activityType(),
+        known.undoActivityType(),
+        known.stepClass(),
+        known.taskQueue(),
+        StepLimits.defaults(known.stepClass()),
+        StepLimits.undoDefaults());
   }
 }

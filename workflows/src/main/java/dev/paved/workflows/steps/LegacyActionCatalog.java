@@ -3,15 +3,15 @@ package dev.paved.workflows.steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Every action Paved knows, by its id in templates. Backstage's ids where the meaning is the same,
- * {@code paved:} ids for the rest. The activity type names are those of the interfaces in {@code
- * dev.paved.workflows.actions} (the method name with its first letter upper-cased); an action
- * without one is done by the workflow itself.
+ * Frozen: how runs whose plan was recorded before each step carried its {@link ActionSpec} (see
+ * {@link StepPlan#spec()}) find their action's activities. Never edit it: a run in flight replays
+ * against these names. Actions are declared in {@code dev.paved.activities.actions} (and the API's
+ * {@code dev.paved.api.actions}); the API writes each step's spec into the plan when it loads the
+ * template.
  */
-public final class ActionCatalog {
+public final class LegacyActionCatalog {
 
   private static final Map<String, ActionSpec> ACTIONS = new LinkedHashMap<>();
 
@@ -65,18 +65,15 @@ public final class ActionCatalog {
         TaskQueues.API);
   }
 
-  private ActionCatalog() {}
+  private LegacyActionCatalog() {}
 
   private static void add(
       String id, String type, String undoType, StepClass stepClass, String taskQueue) {
-    ACTIONS.put(id, new ActionSpec(id, type, undoType, stepClass, taskQueue));
+    ACTIONS.put(id, new ActionSpec(id, type, undoType, stepClass, taskQueue, null, null));
   }
 
+  /** The spec of a step recorded without one. */
   public static Optional<ActionSpec> find(String actionId) {
     return Optional.ofNullable(ACTIONS.get(actionId));
-  }
-
-  public static Set<String> ids() {
-    return ACTIONS.keySet();
   }
 }

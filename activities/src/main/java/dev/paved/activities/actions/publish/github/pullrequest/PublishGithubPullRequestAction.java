@@ -1,0 +1,56 @@
+package dev.paved.activities.actions.publish.github.pullrequest;
+
+import dev.paved.activities.actions.ActionContext;
+import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.activities.actions.PreviewContext;
+import dev.paved.activities.pullrequest.PullRequestActivitiesImpl;
+import dev.paved.activities.support.PlannedStep;
+import dev.paved.workflows.steps.ActionRequest;
+import dev.paved.workflows.steps.StepClass;
+
+/**
+ * {@code publish:github:pull-request}: opens the pull request that carries a workspace folder into
+ * a repository (the GitOps change that deploys the service), or adopts this service's open one.
+ * Undo: closes it and deletes its branch if made for this service.
+ */
+public final class PublishGithubPullRequestAction implements ActionDeclaration {
+
+  @Override
+  public String id() {
+    return "publish:github:pull-request";
+  }
+
+  @Override
+  public String description() {
+    return "Opens the pull request that carries a workspace folder into a repository (the GitOps change that deploys the service), or adopts this service's open one. Undo: closes it and deletes its branch if made for this service.";
+  }
+
+  @Override
+  public String activityType() {
+    return "PublishGithubPullRequest";
+  }
+
+  @Override
+  public String undoActivityType() {
+    return "UndoPublishGithubPullRequest";
+  }
+
+  @Override
+  public StepClass stepClass() {
+    return StepClass.EXTERNAL;
+  }
+
+  @Override
+  public Object activities(ActionContext context) {
+    return new PullRequestActivitiesImpl(
+        context.pullRequests(), context.workspaces(), context.gitopsRepository());
+  }
+
+  @Override
+  public PlannedStep preview(ActionRequest request, PreviewContext context) {
+    ActionContext providers = context.providers();
+    return new PullRequestActivitiesImpl(
+            providers.pullRequests(), providers.workspaces(), providers.gitopsRepository())
+        .plan(request);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.paved.api.actions;
+
+import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.workflows.steps.ActionSpec;
+import dev.paved.workflows.steps.StepClass;
+import dev.paved.workflows.steps.StepLimits;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * {@code paved.steps.*}: timeouts and retries per step class ({@code workspace}, {@code external},
+ * {@code synth}, {@code wait}) and for undos ({@code undo}), each with {@code start-to-close},
+ * {@code initial-interval}, {@code max-attempts} and {@code heartbeat}; what is not set keeps
+ * {@link StepLimits#defaults}. Read when a template is loaded and frozen into each step's plan.
+ */
+@ConfigurationProperties("paved.steps")
+public record StepProperties(
+    Limits workspace, Limits external, Limits synth, @Name("wait") Limits waiting, Limits undo) {
+
+  public StepProperties {
+    workspace = Limits.over(workspace, StepLimits.defaults(StepClass.WORKSPACE));
+    external = Limits.over(external, StepLimits.defaults(StepClass.EXTERNAL));
+    synth = Limits.over(synth, StepLimits.defaults(StepClass.SYNTH));
+    waiting = Limits.over(waiting, StepLimits.defaults(StepClass.WAIT));
+    undo = Limits.over(undo, StepLimits.undoDefaults());
+  }
+
+  /** Today's values everywhere. */
+  public static StepProperties defaults() {
+    return new StepProperties(null, null, null, null, null);
+  }
+
+  /** How the workflow runs {@code action}: frozen into each of its steps' plans. */
+  public ActionSpec spec(ActionDeclaration action) {
+    Limits limits =
+        switch (action.stepClass()) {
+          case WORKSPACE -> workspace;
+          case EXTERNAL -> external;
+          case SYNTH -> synth;
+          case WAIT -> waiting;
+        };
+    return new ActionSpec(
+        action.id(),
+        action.activityType(),
+        action.undoActivityType(),
+        action.stepClass(),
+        action.taskQueue(),
+        limits.asStepLimits(),
+        action.undoActivityType() == null ? null : undo.asStepLimits());
+  }
+
+  /** One class's limits; {@code heartbeat} only where the step heartbeats. */
+  public record Limits(
+      Duration startToClose, Duration initialInterval, Integer maxAttempts, Duration heartbeat) {
+
+    public Limits {
+      if (maxAttempts != null && maxAttempts < 1) {
+        throw new IllegalArgumentException("max-attempts must be at least 1");
+      }
+    }
+
+    static Limits over(Limits given, StepLimits defaults) {
+      Limits set = given == null ? new Limits(null, null, null, null) : given;
+      return new Limits(
+          set.startToClose != null ? set.startToClose : Duration.parse(defaults.startToClose()),
+          set.initialInterval != null
+              ? set.initialInterval
+              : Duration.parse(defaults.initialInterval()),
+          set.maxAttempts != null ? set.maxAttempts : defaults.maximumAttempts(),
+          set.heartbeat != null
+              ? set.heartbeat
+              : defaults.heartbeatTimeout() == null
+                  ? null
+                  : Duration.parse(defaults.heartbeatTimeout()));
+    }
+
+    StepLimits asStepLimits() {
+      return StepLimits.of(startToClose, initialInterval, maxAttempts, heartbeat);
+    }
+  }
+}
