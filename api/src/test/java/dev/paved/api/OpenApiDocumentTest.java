@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -86,6 +87,43 @@ class OpenApiDocumentTest extends EndToEndTest {
   }
 
   @Test
+  void everyListIsOneEnvelopeThatNamesTheTypeOfItsItems() throws IOException {
+    OpenAPI api = parse().getOpenAPI();
+    Map<String, String> lists =
+        Map.of(
+            "GET /api/v1/runs", "RunSummary",
+            "GET /api/v1/access-requests", "AccessView",
+            "GET /api/v1/approvals", "PendingApproval",
+            "GET /api/v1/audit", "AuditEvent",
+            "GET /api/v1/pull-requests", "PullRequestRecord");
+    lists.forEach(
+        (key, element) -> {
+          Schema<?> answer =
+              operations(api)
+                  .get(key)
+                  .getResponses()
+                  .get("200")
+                  .getContent()
+                  .values()
+                  .iterator()
+                  .next()
+                  .getSchema();
+          Schema<?> envelope = resolve(api, answer);
+          assertThat(envelope.getProperties()).as(key).containsOnlyKeys("items", "nextCursor");
+          assertThat(envelope.getProperties().get("items").getItems().get$ref())
+              .as(key)
+              .isEqualTo("#/components/schemas/" + element);
+        });
+  }
+
+  private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
+    String ref = schema.get$ref();
+    return ref == null
+        ? schema
+        : api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+  }
+
+  @Test
   void everyStatusTheApiAnswersIsDocumented() throws Exception {
     document = parse().getOpenAPI();
     AccessRequestsTest.ledgerInTheCatalog(jdbc);
@@ -155,7 +193,14 @@ class OpenApiDocumentTest extends EndToEndTest {
 
     call("pat", "GET", RUNS, null);
     Call unknownStatus = call("pat", "GET", RUNS + "?status=NOPE", null);
-    assertThat(JSON.readTree(unknownStatus.body()).path("allowed").isArray()).isTrue();
+    assertThat(JSON.readTree(unknownStatus.body()).path("errors").get(0).path("field").asText())
+        .isEqualTo("status");
+    String next =
+        JSON.readTree(call("pat", "GET", RUNS + "?limit=1", null).body())
+            .path("nextCursor")
+            .asText();
+    call("pat", "GET", RUNS + "?limit=1&cursor=" + next, null);
+    call("pat", "GET", RUNS + "?cursor=nonsense", null);
     call("pat", "GET", RUNS + "/" + paused, null);
     call("pat", "GET", RUNS + "/r-unknown", null);
     call("pat", "GET", RUNS + "/r-unknown/events", null);
@@ -207,6 +252,7 @@ class OpenApiDocumentTest extends EndToEndTest {
 
     call("alice", "GET", ACCESS, null);
     call("alice", "GET", ACCESS + "?status=NOPE", null);
+    call("alice", "GET", ACCESS + "?cursor=nonsense", null);
     call("alice", "GET", ACCESS + "/" + id, null);
     call("carol", "GET", ACCESS + "/" + id, null);
     String approval = ACCESS + "/" + id + "/approval";
@@ -226,6 +272,7 @@ class OpenApiDocumentTest extends EndToEndTest {
 
   private void approvalsAuditCatalogAndPullRequests() throws Exception {
     call("bob", "GET", "/api/v1/approvals", null);
+    call("bob", "GET", "/api/v1/approvals?limit=0", null);
     call("bob", "GET", "/api/v1/approvals?pending=false", null);
     call("audrey", "GET", "/api/v1/audit?limit=5", null);
     call("alice", "GET", "/api/v1/audit", null);

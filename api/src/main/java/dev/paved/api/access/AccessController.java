@@ -1,19 +1,28 @@
 package dev.paved.api.access;
 
+import dev.paved.api.Cursor;
+import dev.paved.api.EnumName;
+import dev.paved.api.IdempotencyKey;
 import dev.paved.api.Items;
-import dev.paved.api.Problems;
+import dev.paved.api.approvals.DecisionComments;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
 import dev.paved.workflows.access.AccessStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +51,13 @@ class AccessController {
   }
 
   /** The body of a decision. */
-  record DecisionBody(String decision, String comment) {}
+  record DecisionBody(
+      @NotNull @Pattern(regexp = "approve|reject", message = "must be 'approve' or 'reject'")
+          String decision,
+      @Size(max = DecisionComments.MAX_LENGTH) String comment) {}
 
   /** The body of a revoke, cancel or acknowledge; the comment is optional. */
-  record CommentBody(String comment) {}
+  record CommentBody(@Size(max = DecisionComments.MAX_LENGTH) String comment) {}
 
   /**
    * Asks for access: 202 once started. A retry with the same {@code Idempotency-Key} (by the same
@@ -74,11 +86,9 @@ class AccessController {
   @ApiResponse(responseCode = "503", description = "Temporal did not accept the request")
   @PostMapping
   ResponseEntity<AccessView> request(
-      @RequestBody AccessRequestBody body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
-    }
+      @Valid @RequestBody AccessRequestBody body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @IdempotencyKey
+          String idempotencyKey) {
     AccessService.Started started = access.request(users.current(), body, idempotencyKey);
     AccessView view = view(started.request());
     return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
@@ -98,105 +108,66 @@ class AccessController {
   }
 
   /**
-   * Newest first, only the requests the caller may see; {@code mine=true} for the caller's own,
-   * {@code status} e.g. ACTIVE, EXPIRED.
+   * Newest first, only the requests the caller may see, a page at a time; {@code mine=true} for the
+   * caller's own, {@code status} e.g. ACTIVE, EXPIRED.
    */
-  @Operation(summary = "List the access requests the caller may see, newest first")
-  @ApiResponse(responseCode = "200", description = "the requests")
-  @ApiResponse(responseCode = "400", description = "an unknown status, or a limit outside 1..500")
+  @Operation(summary = "List the access requests the caller may see, newest first, by pages")
+  @ApiResponse(responseCode = "200", description = "a page of requests")
+  @ApiResponse(
+      responseCode = "400",
+      description = "an unknown status, a limit outside 1..500, or a cursor this list never gave")
   @GetMapping
   Items<AccessView> list(
       @RequestParam(defaultValue = "false") boolean mine,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "50") int limit) {
-    if (status != null
-        && Arrays.stream(AccessStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw Problems.invalid(
-          "unknown status '" + status + "'",
-          Map.of("allowed", Arrays.stream(AccessStatus.values()).map(Enum::name).toList()));
-    }
-    if (limit < 1 || limit > 500) {
-      throw Problems.invalid("limit must be between 1 and 500", Map.of());
-    }
+      @RequestParam(required = false) @EnumName(AccessStatus.class) String status,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @Parameter(description = "the nextCursor of the previous page")
+          @RequestParam(required = false)
+          String cursor) {
     CurrentUser me = users.current();
     String requester = mine ? me.name() : null;
-    return new Items<>(access.list(me, requester, status, limit).stream().map(this::view).toList());
+    List<AccessStore.Stored> rows =
+        access.list(me, requester, status, limit + 1, Cursor.decode(cursor));
+    return Items.page(rows, limit, AccessStore.Stored::position, this::view);
   }
 
   @Operation(summary = "Approve or reject an access request")
-  @ApiResponse(responseCode = "200", description = "done")
-  @ApiResponse(
-      responseCode = "202",
-      description = "accepted and still being carried out",
-      content = @Content(schema = @Schema(implementation = AccessView.class)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "no decision, or a word other than approve/reject")
-  @ApiResponse(
-      responseCode = "403",
-      description = "not an approver of the request, or its own requester")
-  @ApiResponse(responseCode = "404", description = "no request with this id")
+  @AccessActionAnswers
   @ApiResponse(
       responseCode = "409",
       description = "the request is no longer pending, or the caller decided already")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/approval")
-  ResponseEntity<AccessView> approval(@PathVariable String id, @RequestBody DecisionBody body) {
-    CurrentUser me = users.current();
-    String decision = body == null ? null : body.decision();
-    return answer(access.decide(id, me, decision, body == null ? null : body.comment()));
+  ResponseEntity<AccessView> approval(
+      @PathVariable String id, @Valid @RequestBody DecisionBody body) {
+    return answer(access.decide(id, users.current(), body.decision(), body.comment()));
   }
 
   @Operation(summary = "End granted access before its time")
-  @ApiResponse(responseCode = "200", description = "done")
-  @ApiResponse(
-      responseCode = "202",
-      description = "accepted and still being carried out",
-      content = @Content(schema = @Schema(implementation = AccessView.class)))
-  @ApiResponse(responseCode = "400", description = "a comment that is too long")
-  @ApiResponse(responseCode = "403", description = "the caller may not do this to the request")
-  @ApiResponse(responseCode = "404", description = "no request with this id")
+  @AccessActionAnswers
   @ApiResponse(responseCode = "409", description = "the access is not active")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the revoke")
   @PostMapping("/{id}/revoke")
   ResponseEntity<AccessView> revoke(
-      @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+      @PathVariable String id, @Valid @RequestBody(required = false) CommentBody body) {
     return answer(access.act(id, "revoke", users.current(), comment(body)));
   }
 
   @Operation(summary = "Withdraw a pending access request")
-  @ApiResponse(responseCode = "200", description = "done")
-  @ApiResponse(
-      responseCode = "202",
-      description = "accepted and still being carried out",
-      content = @Content(schema = @Schema(implementation = AccessView.class)))
-  @ApiResponse(responseCode = "400", description = "a comment that is too long")
-  @ApiResponse(responseCode = "403", description = "the caller may not do this to the request")
-  @ApiResponse(responseCode = "404", description = "no request with this id")
+  @AccessActionAnswers
   @ApiResponse(responseCode = "409", description = "the request is no longer pending")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the cancel")
   @PostMapping("/{id}/cancel")
   ResponseEntity<AccessView> cancel(
-      @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+      @PathVariable String id, @Valid @RequestBody(required = false) CommentBody body) {
     return answer(access.act(id, "cancel", users.current(), comment(body)));
   }
 
   @Operation(summary = "Acknowledge a break-glass access after review")
-  @ApiResponse(responseCode = "200", description = "done")
-  @ApiResponse(
-      responseCode = "202",
-      description = "accepted and still being carried out",
-      content = @Content(schema = @Schema(implementation = AccessView.class)))
-  @ApiResponse(responseCode = "400", description = "a comment that is too long")
-  @ApiResponse(responseCode = "403", description = "the caller may not do this to the request")
-  @ApiResponse(responseCode = "404", description = "no request with this id")
+  @AccessActionAnswers
   @ApiResponse(
       responseCode = "409",
       description = "not a break-glass access, or acknowledged already")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the acknowledgement")
   @PostMapping("/{id}/acknowledge")
   ResponseEntity<AccessView> acknowledge(
-      @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+      @PathVariable String id, @Valid @RequestBody(required = false) CommentBody body) {
     return answer(access.act(id, "acknowledge", users.current(), comment(body)));
   }
 

@@ -17,18 +17,18 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a request body into the workflow's frozen input, or refuses it before anything starts: 400
- * for a malformed request, 422 for one the policy does not allow (and why), 403 for break-glass
- * outside the on-call group.
+ * Turns a request body (its shape checked by Bean Validation, {@link AccessRequestBody}) into the
+ * workflow's frozen input, or refuses it before anything starts: 400 for a malformed service ref or
+ * duration, 422 for one the policy does not allow (and why), 403 for break-glass outside the
+ * on-call group.
  */
 @Component
 class AccessPolicy {
 
-  private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern REF =
       Pattern.compile(
           "(?:([a-z0-9-]{1,63}):)?(?:([a-z0-9._-]{1,63})/)?([a-z0-9][a-z0-9._-]{0,62})");
-  private static final int MAX_REASON = 1000;
+  static final int MAX_REASON = 1000;
 
   private final AccessProperties properties;
   private final CatalogDirectory catalog;
@@ -41,10 +41,7 @@ class AccessPolicy {
   }
 
   AccessInput check(String requestId, CurrentUser requester, AccessRequestBody body) {
-    if (body == null) {
-      throw Problems.invalid("a request body is required", Map.of());
-    }
-    var ref = REF.matcher(required("service", body.service()).toLowerCase(Locale.ROOT));
+    var ref = REF.matcher(body.service().toLowerCase(Locale.ROOT));
     if (!ref.matches()) {
       throw Problems.invalid(
           "service must be an entity ref such as component:default/checkout", Map.of());
@@ -52,22 +49,16 @@ class AccessPolicy {
     String kind = ref.group(1) == null ? "component" : ref.group(1);
     String namespace = ref.group(2) == null ? "default" : ref.group(2);
     String service = kind + ":" + namespace + "/" + ref.group(3);
-    String environment = required("environment", body.environment());
-    if (!ENVIRONMENT.matcher(environment).matches()) {
-      throw Problems.invalid("environment must be lower-case letters, digits and '-'", Map.of());
-    }
-    String role = required("role", body.role());
+    String environment = body.environment();
+    String role = body.role();
     AccessProperties.RolePolicy policy = properties.policies().get(role);
     if (policy == null) {
       throw Problems.invalid(
           "unknown role '" + role + "'",
           Map.of("allowed", List.copyOf(properties.policies().keySet())));
     }
-    String reason = required("reason", body.reason()).strip();
-    if (reason.length() > MAX_REASON) {
-      throw Problems.invalid("reason may have at most " + MAX_REASON + " characters", Map.of());
-    }
-    Duration duration = duration(required("duration", body.duration()));
+    String reason = body.reason().strip();
+    Duration duration = duration(body.duration());
     if (duration.compareTo(policy.maxDuration()) > 0) {
       throw Problems.refused(
           role + " access may last at most " + policy.maxDuration() + ", not " + duration,
@@ -107,13 +98,6 @@ class AccessPolicy {
         properties.pendingTimeout(),
         properties.reviewWindow(),
         users.platformGroup());
-  }
-
-  private static String required(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw Problems.invalid("'" + field + "' is required", Map.of("field", field));
-    }
-    return value;
   }
 
   private static Duration duration(String value) {

@@ -1,7 +1,12 @@
 package dev.paved.api.access;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 /**
- * The body of {@code POST /access-requests}.
+ * The body of {@code POST /access-requests}; its shape is checked here, what policy allows by
+ * {@link AccessPolicy}.
  *
  * @param service a catalog entity ref, e.g. {@code component:default/checkout} (a bare name means a
  *     component in the default namespace)
@@ -9,9 +14,13 @@ package dev.paved.api.access;
  * @param breakGlass grant at once, for the on-call group, with a review afterwards
  */
 record AccessRequestBody(
-    String service,
-    String environment,
-    String role,
-    String reason,
-    String duration,
+    @NotBlank String service,
+    @NotBlank
+        @Pattern(
+            regexp = "[a-z0-9][a-z0-9-]{0,62}",
+            message = "must be lower-case letters, digits and '-'")
+        String environment,
+    @NotBlank String role,
+    @NotBlank @Size(max = AccessPolicy.MAX_REASON) String reason,
+    @NotBlank String duration,
     Boolean breakGlass) {}

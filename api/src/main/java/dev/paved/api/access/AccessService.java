@@ -1,5 +1,6 @@
 package dev.paved.api.access;
 
+import dev.paved.api.Cursor;
 import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
 import dev.paved.api.approvals.DecisionComments;
@@ -145,9 +146,6 @@ class AccessService {
   }
 
   Answer decide(String id, CurrentUser caller, String decision, String comment) {
-    if (!DecisionRequest.isDecision(decision)) {
-      throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
-    }
     return update(
         id,
         "decide",
@@ -171,8 +169,10 @@ class AccessService {
   }
 
   /** Newest first, only the requests {@code viewer} may see. */
-  List<AccessStore.Stored> list(CurrentUser viewer, String requestedBy, String status, int limit) {
-    return store.list(requestedBy, status, limit, visibility.reader(viewer).orElse(null));
+  List<AccessStore.Stored> list(
+      CurrentUser viewer, String requestedBy, String status, int limit, Cursor after) {
+    return store.list(
+        null, requestedBy, status, limit, visibility.reader(viewer).orElse(null), after);
   }
 
   private static RuntimeException notFound(String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.paved.api.Cursor;
 import dev.paved.workflows.access.AccessInput;
 import dev.paved.workflows.access.AccessSnapshot;
 import java.sql.ResultSet;
@@ -39,6 +40,11 @@ class AccessStore {
   record Stored(AccessSnapshot snapshot, Instant createdAt, Instant updatedAt) {
     String id() {
       return snapshot.request().requestId();
+    }
+
+    /** Where the request stands in a list's order. */
+    Cursor position() {
+      return new Cursor(createdAt, id());
     }
   }
 
@@ -142,6 +148,12 @@ class AccessStore {
 
   /** As {@link #list(String, String, int, Reader)}, of one service when {@code service} is set. */
   List<Stored> list(String service, String requestedBy, String status, int limit, Reader reader) {
+    return list(service, requestedBy, status, limit, reader, null);
+  }
+
+  /** As {@link #list(String, String, String, int, Reader)}, after {@code after} in its order. */
+  List<Stored> list(
+      String service, String requestedBy, String status, int limit, Reader reader, Cursor after) {
     StringBuilder sql =
         new StringBuilder("select snapshot, created_at, updated_at from access_requests where 1=1");
     List<Object> params = new ArrayList<>();
@@ -167,6 +179,12 @@ class AccessStore {
     if (status != null) {
       sql.append(" and status = ?");
       params.add(status);
+    }
+    if (after != null) {
+      sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+      params.add(Timestamp.from(after.at()));
+      params.add(Timestamp.from(after.at()));
+      params.add(after.key());
     }
     sql.append(" order by created_at desc, id desc limit ?");
     params.add(limit);

@@ -1,12 +1,16 @@
 package dev.paved.api.audit;
 
+import dev.paved.api.Cursor;
 import dev.paved.api.Items;
 import dev.paved.api.Problems;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -30,11 +34,13 @@ class AuditController {
   }
 
   /** Newest first; {@code from} inclusive, {@code to} exclusive, both ISO-8601 instants. */
-  @Operation(summary = "Search the audit trail, newest first")
+  @Operation(summary = "Search the audit trail, newest first, by pages")
   @ApiResponse(responseCode = "200", description = "the matching audit entries")
   @ApiResponse(
       responseCode = "400",
-      description = "from or to not an ISO-8601 instant, or a limit outside 1..1000")
+      description =
+          "from or to not an ISO-8601 instant, a limit outside 1..1000, or a cursor this list"
+              + " never gave")
   @ApiResponse(responseCode = "403", description = "neither of the platform team nor an auditor")
   @GetMapping
   Items<AuditEvent> list(
@@ -42,17 +48,23 @@ class AuditController {
       @RequestParam(required = false) String subject,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+      @Parameter(description = "the nextCursor of the previous page")
+          @RequestParam(required = false)
+          String cursor) {
     CurrentUser me = users.current();
     if (!users.mayReadAudit(me)) {
       throw Problems.forbidden("the audit trail is for the platform team and the auditors");
     }
-    if (limit < 1 || limit > 1000) {
-      throw Problems.invalid("limit must be between 1 and 1000", Map.of());
-    }
     AuditLog.Query query =
-        new AuditLog.Query(actor, subject, instant("from", from), instant("to", to), limit);
-    return new Items<>(log.find(query));
+        new AuditLog.Query(
+            actor,
+            subject,
+            instant("from", from),
+            instant("to", to),
+            limit + 1,
+            Cursor.decode(cursor));
+    return Items.page(log.find(query), limit, AuditLog::positionOf, event -> event);
   }
 
   private static Instant instant(String name, String value) {

@@ -3,6 +3,8 @@ package dev.paved.api.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.api.Cursor;
+import dev.paved.api.Problems;
 import dev.paved.workflows.audit.AuditEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,7 +84,22 @@ public class AuditLog {
   }
 
   /** What to read: each filter optional; newest first. */
-  public record Query(String actor, String subject, Instant from, Instant to, int limit) {}
+  /**
+   * Which entries to find, newest first: each part that is set narrows it; {@code after} starts
+   * after that entry (its time and its {@code seq}), for the next page.
+   */
+  public record Query(
+      String actor, String subject, Instant from, Instant to, int limit, Cursor after) {
+
+    public Query(String actor, String subject, Instant from, Instant to, int limit) {
+      this(actor, subject, from, to, limit, null);
+    }
+  }
+
+  /** Where an entry stands in the trail's order. */
+  public static Cursor positionOf(AuditEvent event) {
+    return new Cursor(event.occurredAt(), String.valueOf(event.seq()));
+  }
 
   public List<AuditEvent> find(Query query) {
     StringBuilder sql = new StringBuilder("select * from audit_events where 1 = 1");
@@ -103,9 +120,23 @@ public class AuditLog {
       sql.append(" and occurred_at < ?");
       params.add(Timestamp.from(query.to()));
     }
+    if (query.after() != null) {
+      sql.append(" and (occurred_at < ? or (occurred_at = ? and seq < ?))");
+      params.add(Timestamp.from(query.after().at()));
+      params.add(Timestamp.from(query.after().at()));
+      params.add(seq(query.after().key()));
+    }
     sql.append(" order by occurred_at desc, seq desc limit ?");
     params.add(query.limit());
     return jdbc.sql(sql.toString()).params(params).query(this::event).list();
+  }
+
+  private static long seq(String key) {
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      throw Problems.invalid("cursor is not one this list answered", Map.of());
+    }
   }
 
   private AuditEvent event(ResultSet rs, int row) throws SQLException {

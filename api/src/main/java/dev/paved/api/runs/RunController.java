@@ -1,11 +1,16 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.Cursor;
+import dev.paved.api.EnumName;
+import dev.paved.api.IdempotencyKey;
 import dev.paved.api.Items;
 import dev.paved.api.Problems;
+import dev.paved.api.approvals.DecisionComments;
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
 import dev.paved.api.identity.CurrentUser;
 import dev.paved.api.identity.CurrentUsers;
+import dev.paved.api.runs.RunPolicy.Action;
 import dev.paved.workflows.goldenpath.RunStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,8 +18,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Runs of golden-path templates: start one, follow it, list them, and decide about one that needs
- * attention (retry, roll back, cancel, re-run).
+ * attention (retry, roll back, cancel, re-run). Who may do what is {@link RunPolicy}'s.
  */
 @Tag(name = "Runs", description = "Runs of golden-path templates and the decisions about them")
 @RestController
@@ -57,13 +68,19 @@ class RunController {
   }
 
   /** The body of {@code POST /runs}. */
-  record RunRequest(String template, Map<String, Object> parameters) {}
+  record RunRequest(@NotBlank String template, Map<String, Object> parameters) {}
 
   /**
    * The body of {@code POST /runs/{id}/retry}, optional: parameters to correct, merged over the
    * run's (null removes one); they apply to the failed step and those after it.
    */
   record RetryRequest(Map<String, Object> parameters) {}
+
+  /** The body of {@code POST /runs/{id}/approval}. */
+  record ApprovalRequest(
+      @NotNull @Pattern(regexp = "approve|reject", message = "must be 'approve' or 'reject'")
+          String decision,
+      @Size(max = DecisionComments.MAX_LENGTH) String comment) {}
 
   /**
    * Starts a run; with {@code dryRun=true}, answers what the run would make (200, {@link
@@ -73,42 +90,13 @@ class RunController {
    * the start would.
    */
   @Operation(summary = "Start a run of a template, or preview one with dryRun=true")
-  @ApiResponse(
-      responseCode = "202",
-      description = "started; Location names the run",
-      content = @Content(schema = @Schema(implementation = RunView.class)))
-  @ApiResponse(
-      responseCode = "200",
-      description =
-          "with dryRun=true, what the run would make (nothing is started); or, for a repeated"
-              + " Idempotency-Key, the run it started",
-      content = @Content(schema = @Schema(oneOf = {DryRunReport.class, RunView.class})))
-  @ApiResponse(
-      responseCode = "400",
-      description = "no template, parameters that do not match its form, a bad Idempotency-Key")
-  @ApiResponse(responseCode = "403", description = "the caller is not a member of the owner team")
-  @ApiResponse(responseCode = "404", description = "no template of this name")
-  @ApiResponse(
-      responseCode = "409",
-      description =
-          "a service of this name exists or is being created, or this Idempotency-Key is in use")
-  @ApiResponse(
-      responseCode = "422",
-      description =
-          "this Idempotency-Key was used for another request, or an approval step of the"
-              + " template has no approver other than the requester")
-  @ApiResponse(responseCode = "503", description = "Temporal did not accept the run")
+  @RunStartAnswers
   @PostMapping
   ResponseEntity<?> start(
-      @RequestBody RunRequest request,
+      @Valid @RequestBody RunRequest request,
       @RequestParam(defaultValue = "false") boolean dryRun,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (request == null || request.template() == null || request.template().isBlank()) {
-      throw Problems.invalid("'template' is required", Map.of());
-    }
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw Problems.invalid("Idempotency-Key must be 1 to 200 characters", Map.of());
-    }
+      @RequestHeader(name = "Idempotency-Key", required = false) @IdempotencyKey
+          String idempotencyKey) {
     CurrentUser me = users.current();
     RunService.Admission admission =
         runs.admit(
@@ -118,20 +106,14 @@ class RunController {
             idempotencyKey,
             dryRun ? DryRunService.RUN_ID : RunService.newRunId());
     if (dryRun && admission.replay() == null) {
-      RunService.Checked checked = admission.checked();
+      RunChecks.Checked checked = admission.checked();
       return ResponseEntity.ok(
           dryRuns.run(
               checked.template(), checked.values(), checked.identity().serviceKey(), me.name()));
     }
     RunService.Started started = dryRun ? admission.replay() : runs.start(admission, me.name());
-    RunView view = RunView.of(started.run());
-    return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-        .location(URI.create("/api/v1/runs/" + view.id()))
-        .body(view);
+    return at(started.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED, started.run());
   }
-
-  /** The body of {@code POST /runs/{id}/approval}. */
-  record ApprovalRequest(String decision, String comment) {}
 
   /**
    * Approves or rejects the approval step the run waits at. Anyone signed in may ask; the run's
@@ -141,7 +123,7 @@ class RunController {
   @ApiResponse(responseCode = "200", description = "the decision was taken")
   @ApiResponse(
       responseCode = "400",
-      description = "no decision, or a word other than approve/reject")
+      description = "no decision, a word other than approve/reject, or a comment too long")
   @ApiResponse(
       responseCode = "403",
       description = "not an approver of the step, or the run's own requester")
@@ -152,11 +134,7 @@ class RunController {
   @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
   @PostMapping("/{id}/approval")
   ResponseEntity<RunView> approval(
-      @PathVariable String id, @RequestBody(required = false) ApprovalRequest request) {
-    if (request == null) {
-      throw Problems.invalid(
-          "a body with 'decision' ('approve' or 'reject') is required", Map.of());
-    }
+      @PathVariable String id, @Valid @RequestBody ApprovalRequest request) {
     RunRecord run = decisions.approval(id, users.current(), request.decision(), request.comment());
     return ResponseEntity.ok(RunView.of(run));
   }
@@ -170,15 +148,14 @@ class RunController {
   @ApiResponse(
       responseCode = "400",
       description = "corrected parameters that do not match the run's form")
-  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
-  @ApiResponse(responseCode = "404", description = "no run with this id")
   @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
+  @RunDecisionAnswers
   @PostMapping("/{id}/retry")
   ResponseEntity<RunView> retry(
       @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
     Map<String, Object> corrections = request == null ? null : request.parameters();
-    return accepted(decisions.retry(id, corrections, mayDecide(id, "retry")));
+    String me = decider(id, Action.RETRY);
+    return at(HttpStatus.ACCEPTED, decisions.retry(id, corrections, me));
   }
 
   /** Undoes what a run that needs attention made; it ends ROLLED_BACK. */
@@ -187,13 +164,11 @@ class RunController {
       responseCode = "202",
       description = "accepted: the run is being rolled back",
       content = @Content(schema = @Schema(implementation = RunView.class)))
-  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
-  @ApiResponse(responseCode = "404", description = "no run with this id")
   @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
+  @RunDecisionAnswers
   @PostMapping("/{id}/rollback")
   ResponseEntity<RunView> rollback(@PathVariable String id) {
-    return accepted(decisions.rollback(id, mayDecide(id, "roll back")));
+    return at(HttpStatus.ACCEPTED, decisions.rollback(id, decider(id, Action.ROLL_BACK)));
   }
 
   /**
@@ -210,20 +185,17 @@ class RunController {
       responseCode = "202",
       description = "accepted: the run is stopping or undoing; its status reads CANCELLING",
       content = @Content(schema = @Schema(implementation = RunView.class)))
-  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
-  @ApiResponse(responseCode = "404", description = "no run with this id")
   @ApiResponse(responseCode = "409", description = "the run is not in a state that allows this")
-  @ApiResponse(responseCode = "503", description = "Temporal did not take the decision")
+  @RunDecisionAnswers
   @PostMapping("/{id}/cancel")
   ResponseEntity<RunView> cancel(@PathVariable String id) {
-    RunRecord run = decisions.cancel(id, mayDecide(id, "cancel"));
+    RunRecord run = decisions.cancel(id, decider(id, Action.CANCEL));
     if (RunStatus.valueOf(run.status()).isTerminal()) {
-      return ResponseEntity.ok().location(URI.create("/api/v1/runs/" + id)).body(RunView.of(run));
+      return at(HttpStatus.OK, run);
     }
-    RunView view = RunView.of(run).withStatus(RunView.CANCELLING);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .location(URI.create("/api/v1/runs/" + view.id()))
-        .body(view);
+        .location(location(run))
+        .body(RunView.of(run).withStatus(RunView.CANCELLING));
   }
 
   /** Starts a new run of an ended run's plan and parameters, linked to it by rerunOf. */
@@ -232,34 +204,13 @@ class RunController {
       responseCode = "202",
       description = "the new run, linked by rerunOf; Location names it",
       content = @Content(schema = @Schema(implementation = RunView.class)))
-  @ApiResponse(responseCode = "403", description = "not a member of the run's owner team")
-  @ApiResponse(responseCode = "404", description = "no run with this id")
   @ApiResponse(
       responseCode = "409",
       description = "the run has not ended, completed, or another run holds the service's name")
-  @ApiResponse(responseCode = "503", description = "Temporal did not accept the new run")
+  @RunDecisionAnswers
   @PostMapping("/{id}/rerun")
   ResponseEntity<RunView> rerun(@PathVariable String id) {
-    return accepted(reruns.rerun(id, mayDecide(id, "re-run")));
-  }
-
-  private static ResponseEntity<RunView> accepted(RunRecord run) {
-    RunView view = RunView.of(run);
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .location(URI.create("/api/v1/runs/" + view.id()))
-        .body(view);
-  }
-
-  /**
-   * The caller's name, when they may {@code action} the run: a member of the team that owns it, or
-   * the platform team (the same rule as for starting it). 404 for an unknown run, 403 otherwise.
-   */
-  private String mayDecide(String id, String action) {
-    RunRecord run =
-        runs.find(id).orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
-    CurrentUser me = users.current();
-    RunPermissions.check(me, run.parameters().get("owner"), action);
-    return me.name();
+    return at(HttpStatus.ACCEPTED, reruns.rerun(id, decider(id, Action.RERUN)));
   }
 
   @Operation(summary = "Read a run: its status, steps, decisions and approvals")
@@ -267,22 +218,24 @@ class RunController {
   @ApiResponse(responseCode = "404", description = "no run with this id")
   @GetMapping("/{id}")
   RunView get(@PathVariable String id) {
-    return runs.find(id)
-        .map(RunView::of)
-        .orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
+    return RunView.of(found(id));
   }
 
   @Operation(
-      summary = "List runs, newest first",
+      summary = "List runs, newest first, a page at a time",
       description =
           "Every filter that is given narrows the list: status, template, the caller's own runs"
-              + " (mine=true), runs made for one of the given teams (team, repeatable).")
-  @ApiResponse(responseCode = "200", description = "the runs")
-  @ApiResponse(responseCode = "400", description = "an unknown status, or a limit outside 1..500")
+              + " (mine=true), runs made for one of the given teams (team, repeatable). Pass the"
+              + " answer's nextCursor as cursor for the next page.")
+  @ApiResponse(responseCode = "200", description = "a page of runs")
+  @ApiResponse(
+      responseCode = "400",
+      description = "an unknown status, a limit outside 1..500, or a cursor this list never gave")
   @GetMapping
   Items<RunView.Summary> list(
       @Parameter(description = "only runs in this status, e.g. NEEDS_ATTENTION")
           @RequestParam(required = false)
+          @EnumName(RunStatus.class)
           String status,
       @Parameter(description = "only runs of this template (its name)")
           @RequestParam(required = false)
@@ -295,27 +248,39 @@ class RunController {
                   "only runs made for this team (group name or group ref); repeat it for several")
           @RequestParam(required = false)
           List<String> team,
-      @Parameter(description = "at most this many runs, 1..500") @RequestParam(defaultValue = "50")
-          int limit) {
-    if (status != null
-        && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw Problems.invalid(
-          "unknown status '" + status + "'",
-          Map.of("allowed", Arrays.stream(RunStatus.values()).map(Enum::name).toList()));
-    }
-    if (limit < 1 || limit > 500) {
-      throw Problems.invalid("limit must be between 1 and 500", Map.of());
-    }
+      @Parameter(description = "at most this many runs, 1..500")
+          @RequestParam(defaultValue = "50")
+          @Min(1)
+          @Max(500)
+          int limit,
+      @Parameter(description = "the nextCursor of the previous page")
+          @RequestParam(required = false)
+          String cursor) {
     List<String> teams =
         team == null
             ? List.of()
             : team.stream().filter(t -> !t.isBlank()).map(ServiceIdentity::groupName).toList();
     String requestedBy = mine ? users.current().name() : null;
-    RunFilter filter = new RunFilter(status, blankToNull(template), requestedBy, teams, limit);
-    return new Items<>(runs.list(filter).stream().map(RunView.Summary::of).toList());
+    String only = template == null || template.isBlank() ? null : template;
+    RunFilter filter =
+        new RunFilter(status, only, requestedBy, teams, limit + 1, Cursor.decode(cursor));
+    return Items.page(runs.list(filter), limit, RunFilter::positionOf, RunView.Summary::of);
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+  /** The caller's name, when {@link RunPolicy} lets them {@code action} the run. */
+  private String decider(String id, Action action) {
+    return RunPolicy.decide(users.current(), found(id), action);
+  }
+
+  private RunRecord found(String id) {
+    return runs.find(id).orElseThrow(() -> Problems.notFound("no run with id '" + id + "'"));
+  }
+
+  private static ResponseEntity<RunView> at(HttpStatus status, RunRecord run) {
+    return ResponseEntity.status(status).location(location(run)).body(RunView.of(run));
+  }
+
+  private static URI location(RunRecord run) {
+    return URI.create("/api/v1/runs/" + run.id());
   }
 }

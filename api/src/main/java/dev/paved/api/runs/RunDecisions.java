@@ -107,13 +107,11 @@ class RunDecisions {
   }
 
   /**
-   * An approver's decision on the approval step the run waits at. The workflow's validator decides
-   * who may: never the requester, only a member of the step's approver groups, each once.
+   * An approver's decision (its word checked by the request's Bean Validation) on the approval step
+   * the run waits at. The workflow's validator decides who may: never the requester, only a member
+   * of the step's approver groups, each once.
    */
   RunRecord approval(String id, CurrentUser me, String decision, String comment) {
-    if (!dev.paved.workflows.approval.DecisionRequest.isDecision(decision)) {
-      throw Problems.invalid("decision must be 'approve' or 'reject'", Map.of());
-    }
     String checkedComment = DecisionComments.checked(comment);
     RunRecord run = inFlight(id, "approved or rejected");
     if (!RunStatus.WAITING_APPROVAL.name().equals(run.status())) {

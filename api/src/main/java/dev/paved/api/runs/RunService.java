@@ -3,8 +3,8 @@ package dev.paved.api.runs;
 import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
 import dev.paved.api.identity.CurrentUser;
+import dev.paved.api.runs.RunChecks.Checked;
 import dev.paved.api.templates.LoadedTemplate;
-import dev.paved.api.templates.ParameterSchema.FieldError;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.workflows.goldenpath.RunInput;
 import dev.paved.workflows.goldenpath.RunStatus;
@@ -13,7 +13,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,6 @@ public class RunService {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** The sizes of the service_claims and runs columns. */
-  private static final int MAX_NAME = 100;
-
-  private static final int MAX_KEY = 250;
 
   private final TemplateRegistry templates;
   private final RunStore store;
@@ -86,7 +80,7 @@ public class RunService {
       String idempotencyKey,
       String runId) {
     Map<String, Object> parameters = requested == null ? Map.of() : requested;
-    RunPermissions.check(me, parameters.get("owner"), "start");
+    RunPolicy.check(me, parameters.get("owner"), RunPolicy.Action.START);
     String requestHash = hash(templateName + "\n" + RunStore.write(parameters));
     if (idempotencyKey != null) {
       Optional<Started> replay = replay(idempotencyKey, requestHash);
@@ -94,7 +88,7 @@ public class RunService {
         return new Admission(runId, null, idempotencyKey, requestHash, replay.get());
       }
     }
-    Checked checked = check(templateName, parameters, runId);
+    Checked checked = RunChecks.check(templates, templateName, parameters, runId);
     ServiceIdentity identity = checked.identity();
     String name = identity.serviceName();
     // The claim in start() decides a race; this answers the refusal a start would meet anyway.
@@ -176,40 +170,6 @@ public class RunService {
         user,
         identity.serviceKey());
     return new Started(store.find(runId).orElseThrow(), false);
-  }
-
-  /** A request that passed every check that can refuse a run, before anything is made. */
-  record Checked(LoadedTemplate template, Map<String, Object> values, ServiceIdentity identity) {}
-
-  /**
-   * Finds the template, fills the form's defaults, validates the parameters (refusing any the form
-   * does not declare) and names the service; 404 or 400 as {@link #start} answers them. Makes
-   * nothing: a dry run uses it too.
-   */
-  Checked check(String templateName, Map<String, Object> parameters, String runId) {
-    LoadedTemplate template =
-        templates
-            .find(templateName)
-            .orElseThrow(() -> Problems.notFound("no template named '" + templateName + "'"));
-    Map<String, Object> values = template.parameters().withDefaults(parameters);
-    List<FieldError> errors = new ArrayList<>(template.parameters().validate(values));
-    errors.addAll(template.parameters().undeclared(parameters.keySet()));
-    if (!errors.isEmpty()) {
-      throw Problems.invalid(
-          "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
-    }
-    ServiceIdentity identity = ServiceIdentity.of(values, runId, template.parameters().declared());
-    if (identity.serviceName() != null
-        && (identity.serviceName().length() > MAX_NAME
-            || identity.serviceKey().length() > MAX_KEY)) {
-      throw Problems.invalid(
-          "the service's name may have at most "
-              + MAX_NAME
-              + " characters, its owner and name together "
-              + MAX_KEY,
-          Map.of("errors", List.of(new FieldError("name", "too long"))));
-    }
-    return new Checked(template, values, identity);
   }
 
   Optional<RunRecord> find(String id) {

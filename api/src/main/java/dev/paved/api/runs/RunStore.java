@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -245,35 +244,10 @@ public class RunStore {
 
   /** Newest first, narrowed by each part of {@code filter} that is set. */
   List<RunRecord> list(RunFilter filter) {
-    List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
-    params.put("limit", filter.limit());
-    if (filter.status() != null) {
-      where.add("status = :status");
-      params.put("status", filter.status());
-    }
-    if (filter.template() != null) {
-      where.add("template = :template");
-      params.put("template", filter.template());
-    }
-    if (filter.requestedBy() != null) {
-      where.add("requested_by = :requestedBy");
-      params.put("requestedBy", filter.requestedBy());
-    }
-    List<String> teams = new ArrayList<>();
-    for (int i = 0; i < filter.teams().size(); i++) {
-      // a prefix compared as a string: no LIKE, so no wildcard in a team's name matters
-      String prefix = filter.teams().get(i) + "/";
-      teams.add("left(service_key, :teamLength" + i + ") = :team" + i);
-      params.put("teamLength" + i, prefix.length());
-      params.put("team" + i, prefix);
-    }
-    if (!teams.isEmpty()) {
-      where.add("(" + String.join(" or ", teams) + ")");
-    }
     String sql =
         "select * from runs"
-            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + filter.where(params)
             + " order by created_at desc, id desc limit :limit";
     return jdbc.sql(sql).params(params).query(this::record).list();
   }

@@ -3,6 +3,8 @@ package dev.paved.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paved.api.Cursor;
+import dev.paved.api.Items;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
 import dev.paved.workflows.access.AccessInput;
@@ -233,6 +235,34 @@ class AccessStoreTest {
         false,
         by,
         by == null ? null : T0.toEpochMilli());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aReadersPagesFollowEachOtherThroughRequestsOfTheSameInstant(TestDatabase db) {
+    AccessStore store = new AccessStore(JdbcClient.create(db.dataSource()));
+    insert(store, "a-1", "alice", "team-payments", 0);
+    insert(store, "a-2", "carol", "team-search", 1);
+    insert(store, "a-3", "dave", "team-payments", 1);
+    insert(store, "a-4", "dave", "team-payments", 2);
+    var alice = new AccessStore.Reader("alice", Set.of("team-payments"));
+
+    Items<String> first =
+        Items.page(
+            store.list(null, null, null, 3, alice, null),
+            2,
+            AccessStore.Stored::position,
+            AccessStore.Stored::id);
+    Items<String> second =
+        Items.page(
+            store.list(null, null, null, 3, alice, Cursor.decode(first.nextCursor())),
+            2,
+            AccessStore.Stored::position,
+            AccessStore.Stored::id);
+
+    assertThat(first.items()).containsExactly("a-4", "a-3");
+    assertThat(second.items()).containsExactly("a-1");
+    assertThat(second.nextCursor()).isNull();
   }
 
   private static void insert(AccessStore store, String id, String requester, String owner, int s) {

@@ -3,6 +3,8 @@ package dev.paved.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paved.api.Cursor;
+import dev.paved.api.Items;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
 import dev.paved.workflows.audit.AuditEntry;
@@ -28,6 +30,34 @@ class AuditLogTest {
   private static AuditEntry entry(String id, Instant at, String actor, String subject) {
     return new AuditEntry(
         id, at.toEpochMilli(), actor, "access.approved", subject, Map.of("comment", "ok"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void pagesFollowEachOtherThroughEntriesOfTheSameInstant(TestDatabase db) {
+    AuditLog log =
+        new AuditLog(JdbcClient.create(db.dataSource()), Clock.fixed(T0, ZoneOffset.UTC));
+    log.append(entry("e-1", T0, "bob", "run:r-1"));
+    log.append(entry("e-2", T0.plusSeconds(1), "bob", "run:r-1"));
+    log.append(entry("e-3", T0.plusSeconds(1), "bob", "run:r-1"));
+
+    Items<AuditEvent> first =
+        Items.page(
+            log.find(new AuditLog.Query(null, null, null, null, 3, null)),
+            2,
+            AuditLog::positionOf,
+            e -> e);
+    Items<AuditEvent> second =
+        Items.page(
+            log.find(
+                new AuditLog.Query(null, null, null, null, 3, Cursor.decode(first.nextCursor()))),
+            2,
+            AuditLog::positionOf,
+            e -> e);
+
+    assertThat(first.items()).extracting(AuditEvent::eventId).containsExactly("e-3", "e-2");
+    assertThat(second.items()).extracting(AuditEvent::eventId).containsExactly("e-1");
+    assertThat(second.nextCursor()).isNull();
   }
 
   @ParameterizedTest(name = "{0}")

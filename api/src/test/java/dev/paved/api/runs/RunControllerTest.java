@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.paved.api.TestFolders;
 import dev.paved.api.dryrun.DryRunReport;
 import dev.paved.api.dryrun.DryRunService;
@@ -122,7 +123,7 @@ class RunControllerTest {
         .thenReturn(
             new RunService.Admission(
                 "dry-run",
-                new RunService.Checked(template, Map.of("name", "checkout"), identity),
+                new RunChecks.Checked(template, Map.of("name", "checkout"), identity),
                 "ignored-for-a-dry-run",
                 "hash",
                 null));
@@ -180,10 +181,15 @@ class RunControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"template\":\"java-service\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("1 to 200")));
     mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(Matchers.containsString("template")));
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://paved.dev/problems/invalid-request"))
+        .andExpect(jsonPath("$.detail").value("template must not be blank"))
+        .andExpect(jsonPath("$.errors[0].field").value("template"));
     verifyNoInteractions(runs);
   }
 
@@ -310,9 +316,61 @@ class RunControllerTest {
   void listRefusesAnUnknownStatusAndABadLimit() throws Exception {
     mvc.perform(get("/api/v1/runs").param("status", "DONE"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(get("/api/v1/runs").param("limit", "0")).andExpect(status().isBadRequest());
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("status"))
+        .andExpect(
+            jsonPath("$.errors[0].message").value(Matchers.containsString("NEEDS_ATTENTION")));
+    mvc.perform(get("/api/v1/runs").param("limit", "0"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("limit"));
+    mvc.perform(get("/api/v1/runs").param("cursor", "not-a-cursor"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("cursor")));
     verifyNoInteractions(runs);
+  }
+
+  @Test
+  void aListAnswersAPageAndTheCursorOfTheNextOneWhichStartsAfterIt() throws Exception {
+    RunRecord newest = record("RUNNING");
+    when(runs.list(any())).thenReturn(List.of(newest, record("FAILED"), record("FAILED")));
+
+    String next =
+        JsonPath.read(
+            mvc.perform(get("/api/v1/runs").param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.nextCursor").isString())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.nextCursor");
+    verify(runs).list(new RunFilter(null, null, null, List.of(), 3, null));
+
+    when(runs.list(any())).thenReturn(List.of(record("FAILED")));
+    mvc.perform(get("/api/v1/runs").param("limit", "2").param("cursor", next))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.nextCursor").isEmpty());
+    verify(runs)
+        .list(new RunFilter(null, null, null, List.of(), 3, RunFilter.positionOf(record("x"))));
+  }
+
+  @Test
+  void anApprovalNeedsOneOfTheTwoWordsAndAShortComment() throws Exception {
+    for (String body :
+        List.of(
+            "{}",
+            "{\"decision\":\"maybe\"}",
+            "{\"decision\":\"approve\",\"comment\":\"" + "x".repeat(1001) + "\"}")) {
+      mvc.perform(
+              post("/api/v1/runs/r-1/approval")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(body))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[0].field").exists());
+    }
+    verifyNoInteractions(decisions);
   }
 
   @Test

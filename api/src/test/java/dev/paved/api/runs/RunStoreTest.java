@@ -2,6 +2,8 @@ package dev.paved.api.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.api.Cursor;
+import dev.paved.api.Items;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
 import dev.paved.workflows.goldenpath.RunProgress;
@@ -9,6 +11,7 @@ import dev.paved.workflows.goldenpath.RunStatus;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -71,6 +74,30 @@ class RunStoreTest {
     assertThat(store.list(null, 10)).extracting(RunRecord::id).containsExactly("r-2", "r-1");
     assertThat(store.list("ROLLED_BACK", 10)).extracting(RunRecord::id).containsExactly("r-1");
     assertThat(store.list(null, 1)).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void pagesFollowEachOtherWithoutRepeatingOrSkippingRunsOfTheSameInstant(TestDatabase db) {
+    RunStore store = new RunStore(JdbcClient.create(db.dataSource()));
+    store.insert(newRun("r-1", "a", null), T0);
+    store.insert(newRun("r-2", "b", null), T0.plusSeconds(1));
+    store.insert(newRun("r-3", "c", null), T0.plusSeconds(1));
+    store.insert(newRun("r-4", "d", null), T0.plusSeconds(2));
+
+    List<String> seen = new ArrayList<>();
+    List<String> cursors = new ArrayList<>();
+    Cursor after = null;
+    do {
+      RunFilter filter = new RunFilter(null, null, null, List.of(), 2 + 1, after);
+      Items<RunRecord> page = Items.page(store.list(filter), 2, RunFilter::positionOf, r -> r);
+      page.items().forEach(run -> seen.add(run.id()));
+      cursors.add(page.nextCursor());
+      after = Cursor.decode(page.nextCursor());
+    } while (after != null);
+
+    assertThat(seen).containsExactly("r-4", "r-3", "r-2", "r-1");
+    assertThat(cursors).hasSize(2).last().isNull();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,13 +1,14 @@
 package dev.paved.workflows.approval;
 
 /**
- * The refusals an update validator throws; a refused update never enters history, and the caller
- * hears why at once. The client sees each as an {@code ApplicationFailure} whose type is the
- * refusal's class name ({@link #FORBIDDEN}, {@link #CONFLICT}, {@link #INVALID}), which the API
- * answers as 403, 409 and 400.
+ * The refusals every update validator throws (an approval, an access request's actions, a run's
+ * decisions); a refused update never enters history, and the caller hears why at once. The client
+ * sees each as an {@code ApplicationFailure} whose type is the refusal's class name ({@link
+ * #FORBIDDEN}, {@link #CONFLICT}, {@link #INVALID}), which the API answers as 403, 409 and 400.
  *
- * <p>They are plain exceptions on purpose: the SDK (1.38) turns an {@code ApplicationFailure}
- * thrown in a validator into a {@code WorkflowExecutionException} and loses its type.
+ * <p>They are plain exceptions on purpose: the SDK (1.38) reports an {@code ApplicationFailure}
+ * thrown in a validator as a {@code WorkflowExecutionException} and loses its type, whatever the
+ * worker's options ({@code ValidatorRefusalTypeTest} proves it).
  */
 public final class ApprovalFailures {
 

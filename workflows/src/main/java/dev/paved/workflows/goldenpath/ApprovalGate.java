@@ -171,14 +171,6 @@ final class ApprovalGate {
     rule = null;
   }
 
-  /** Validators run outside the run; before it has started there is nothing to approve. */
-  static ApprovalGate of(ApprovalGate gate) {
-    if (gate == null) {
-      throw ApprovalFailures.conflict("the run has not started yet");
-    }
-    return gate;
-  }
-
   private static long now() {
     return Workflow.currentTimeMillis();
   }

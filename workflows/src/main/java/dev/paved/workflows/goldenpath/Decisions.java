@@ -1,8 +1,8 @@
 package dev.paved.workflows.goldenpath;
 
+import dev.paved.workflows.approval.ApprovalFailures;
 import dev.paved.workflows.goldenpath.RunDecision.Kind;
 import dev.paved.workflows.steps.TemplatePlan;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,12 +16,10 @@ import org.slf4j.Logger;
 /**
  * The operator's side of a run: the pause after a step failed for good, and the decisions (retry,
  * rollback, cancel) that end it or cancel a running run. Validators run before an update enters
- * history, so a refusal leaves no trace; handlers only note the decision, the run acts on it.
+ * history, so a refusal leaves no trace; they refuse as every validator does ({@link
+ * ApprovalFailures}); handlers only note the decision, the run acts on it.
  */
 final class Decisions {
-
-  /** The failure type of a refused decision; the API answers it with 409. */
-  static final String REFUSED = "DecisionRefused";
 
   private enum Phase {
     /** Steps are running: only a cancellation fits. */
@@ -158,7 +156,7 @@ final class Decisions {
 
   private static void requireDecider(DecisionRequest request) {
     if (request == null || request.decidedBy() == null || request.decidedBy().isBlank()) {
-      throw refused("a decision must name the user who takes it");
+      throw ApprovalFailures.invalid("a decision must name the user who takes it");
     }
   }
 
@@ -184,16 +182,8 @@ final class Decisions {
     }
   }
 
-  /** The run's decisions, for a validator; before the run has started, no decision fits. */
-  static Decisions of(Decisions decisions) {
-    if (decisions == null) {
-      throw refused("the run has not started yet");
-    }
-    return decisions;
-  }
-
-  private static ApplicationFailure refused(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, REFUSED);
+  private static RuntimeException refused(String message) {
+    return ApprovalFailures.conflict(message);
   }
 
   private static long now() {

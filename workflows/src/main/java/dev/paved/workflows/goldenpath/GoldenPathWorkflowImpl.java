@@ -10,6 +10,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +32,30 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   private final WorkspaceActivities workspace =
       Workflow.newActivityStub(WorkspaceActivities.class, StepOptions.forCleanup());
 
-  private RunState state;
-  private Decisions decisions;
-  private StepRunner steps;
-  private ApprovalGate approvals;
+  private final RunState state;
+  private final Decisions decisions;
+  private final ApprovalGate approvals;
+  private final StepRunner steps;
 
   /** The run's parameters; a retry may correct them for the failed step and those after it. */
   private Map<String, Object> parameters;
 
-  @Override
-  public RunProgress run(RunInput input) {
+  /**
+   * Builds the run's state before any update or query can arrive (one may come in the first
+   * workflow task, before {@link #run} starts), so no handler meets a run without one. It issues no
+   * command: histories recorded before it replay unchanged.
+   */
+  @WorkflowInit
+  public GoldenPathWorkflowImpl(RunInput input) {
     state = new RunState(input);
     decisions = new Decisions(state, input.runId());
     parameters = input.parameters();
     approvals = new ApprovalGate(state, input, this::cancelling);
     steps = new StepRunner(state, render, approvals);
+  }
+
+  @Override
+  public RunProgress run(RunInput input) {
     RunStatus end;
     try {
       end = runSteps(input);
@@ -154,7 +164,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public RunProgress progress() {
-    return state == null ? null : state.snapshot();
+    return state.snapshot();
   }
 
   @Override
@@ -164,7 +174,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public void validateRetry(DecisionRequest request) {
-    Decisions.of(decisions).validateRetry(request);
+    decisions.validateRetry(request);
   }
 
   @Override
@@ -174,7 +184,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public void validateRollback(DecisionRequest request) {
-    Decisions.of(decisions).validateRollback(request);
+    decisions.validateRollback(request);
   }
 
   @Override
@@ -184,7 +194,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public void validateApproval(dev.paved.workflows.approval.DecisionRequest request) {
-    ApprovalGate.of(approvals).validate(request);
+    approvals.validate(request);
   }
 
   @Override
@@ -194,7 +204,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public void validateCancel(DecisionRequest request) {
-    Decisions.of(decisions).validateCancel(request);
+    decisions.validateCancel(request);
   }
 
   private RunProgress finish(RunInput input, RunStatus status) {

@@ -2,6 +2,7 @@ package dev.paved.workflows.goldenpath;
 
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.TemplatePlan;
+import io.temporal.workflow.WorkflowInit;
 
 /**
  * A careless change to the workflow, for the replay test: it ignores {@code onFailure: pause} and
@@ -9,6 +10,11 @@ import dev.paved.workflows.steps.TemplatePlan;
  * run that paused does not.
  */
 public class ImmediateRollbackGoldenPathWorkflowImpl extends GoldenPathWorkflowImpl {
+
+  @WorkflowInit
+  public ImmediateRollbackGoldenPathWorkflowImpl(RunInput input) {
+    super(input);
+  }
 
   @Override
   public RunProgress run(RunInput input) {
