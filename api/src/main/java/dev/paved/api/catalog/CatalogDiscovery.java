@@ -53,9 +53,12 @@ final class CatalogDiscovery {
         continue;
       }
       String target = git.remoteUrl(owner, name) + "/blob/" + branch.get() + "/" + FILE;
-      if (locations.find("url", target).isEmpty()) {
+      Optional<CatalogLocations.Location> known = locations.find("url", target);
+      if (known.isEmpty()) {
         locations.add("url", target, ORIGIN, false, null, null, ORIGIN, clock.instant());
         added.add(target);
+      } else if (known.get().missing()) {
+        locations.rearm(known.get().id()); // its file is back: the next turn reads it
       }
     }
     if (!added.isEmpty()) {
