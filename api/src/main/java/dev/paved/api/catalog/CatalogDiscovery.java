@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Group, User or Location entities). A repository a run made (it carries Paved's service marker) is
  * left to that run's {@code catalog:register}, which registers its file under the run's team.
  */
-final class CatalogDiscovery {
+final class CatalogDiscovery implements LocationDiscovery {
 
   static final String FILE = "catalog-info.yaml";
   static final String ORIGIN = "discovery";
@@ -39,8 +39,8 @@ final class CatalogDiscovery {
     this.clock = clock;
   }
 
-  /** Registers the locations not known yet; returns their targets. */
-  List<String> discover() {
+  @Override
+  public List<String> discover() {
     List<String> added = new ArrayList<>();
     for (String[] repo : repositories()) {
       String owner = repo[0];

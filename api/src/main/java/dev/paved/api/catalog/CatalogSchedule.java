@@ -2,6 +2,7 @@ package dev.paved.api.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +26,7 @@ class CatalogSchedule implements AutoCloseable {
   private final Catalog catalog;
   private final CatalogStore store;
   private final CatalogProperties properties;
-  private final CatalogDiscovery discovery;
+  private final List<LocationDiscovery> discoveries;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -38,16 +39,16 @@ class CatalogSchedule implements AutoCloseable {
       Catalog catalog,
       CatalogStore store,
       CatalogProperties properties,
-      CatalogDiscovery discovery) {
+      List<LocationDiscovery> discoveries) {
     this.catalog = catalog;
     this.store = store;
     this.properties = properties;
-    this.discovery = discovery;
+    this.discoveries = discoveries;
   }
 
   /** Registers the discovered locations not known yet (none when discovery is off). */
   void discover() {
-    if (discovery != null) {
+    for (LocationDiscovery discovery : discoveries) {
       try {
         discovery.discover();
       } catch (RuntimeException e) {
