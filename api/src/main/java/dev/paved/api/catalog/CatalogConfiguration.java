@@ -41,6 +41,7 @@ class CatalogConfiguration {
     providers.add(new LocalGitEntityProvider(git));
     if (github.api() != null) {
       providers.add(new GithubEntityProvider(github.api()));
+      providers.add(new GithubOrgEntityProvider(github.api()));
     }
     providers.add(new UrlEntityProvider(source));
     providers.add(new FileEntityProvider());

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * branch has {@code /catalog-info.yaml} becomes a {@code url} location (origin {@code discovery},
  * not trusted), read on its schedule like any other. A repository without the file is looked at
  * again only once GitHub says it was pushed to since; one a run made (Paved's marker {@code
- * .paved/service.json}) is left to that run's {@code catalog:register}.
+ * .paved/service.json}) is left to that run's {@code catalog:register}. The organisation itself
+ * becomes a trusted {@code github-org} location: its teams and members as Groups and Users.
  */
 final class GithubDiscovery implements LocationDiscovery {
 
@@ -40,6 +41,12 @@ final class GithubDiscovery implements LocationDiscovery {
   @Override
   public List<String> discover() {
     List<String> added = new ArrayList<>();
+    if (locations.find(GithubOrgEntityProvider.TYPE, org).isEmpty()) {
+      // the organisation's teams and members: configured by the platform, so trusted
+      locations.add(
+          GithubOrgEntityProvider.TYPE, org, "config", true, null, null, "config", clock.instant());
+      added.add(GithubOrgEntityProvider.TYPE + ":" + org);
+    }
     for (GithubCatalogApi.Repo repo : github.repositories(org)) {
       String key = repo.owner() + "/" + repo.name();
       if (repo.archived() || repo.pushedAt().equals(passed.get(key))) {

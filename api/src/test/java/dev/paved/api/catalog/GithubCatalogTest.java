@@ -67,7 +67,10 @@ class GithubCatalogTest {
         new CatalogIngestion(
             store,
             locations,
-            List.of(new GithubEntityProvider(api), new FileEntityProvider()),
+            List.of(
+                new GithubEntityProvider(api),
+                new GithubOrgEntityProvider(api),
+                new FileEntityProvider()),
             new EntityValidator(),
             Clock.systemUTC());
     return new Parts(store, locations, new Catalog(store, locations, ingestion, Clock.systemUTC()));
@@ -130,9 +133,11 @@ class GithubCatalogTest {
 
     assertThat(discovery.discover())
         .containsExactly(
+            "github-org:acme",
             github.baseUrl() + "/acme/checkout/blob/main/catalog-info.yaml",
             github.baseUrl() + "/acme/search/blob/main/catalog-info.yaml");
     assertThat(p.locations().all())
+        .filteredOn(l -> l.type().equals("url"))
         .allSatisfy(l -> assertThat(l.trusted()).isFalse())
         .extracting(CatalogLocations.Location::origin)
         .containsOnly("discovery");
@@ -208,5 +213,42 @@ class GithubCatalogTest {
     // the last good entity stays
     assertThat(p.store().findByRef("component:default/gh-checkout").orElseThrow().orphan())
         .isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theOrganisationsTeamsAndMembersAreGroupsAndUsers(TestDatabase db) {
+    github.stubFor(
+        get(urlPathEqualTo("/orgs/acme/teams"))
+            .willReturn(
+                okJson(
+                    """
+                    [{"slug": "payments", "name": "Payments", "description": "Pays", "parent": null},
+                     {"slug": "payments-web", "name": "Payments web", "parent": {"slug": "payments"}}]
+                    """)));
+    github.stubFor(
+        get(urlPathEqualTo("/orgs/acme/teams/payments/members"))
+            .willReturn(okJson("[{\"login\": \"alice\"}, {\"login\": \"bob\"}]")));
+    github.stubFor(
+        get(urlPathEqualTo("/orgs/acme/teams/payments-web/members"))
+            .willReturn(okJson("[{\"login\": \"bob\"}]")));
+    Parts p = parts(db);
+    String id =
+        p.locations()
+            .add(
+                "github-org", "acme", "config", true, null, null, "config", java.time.Instant.now())
+            .id();
+
+    assertThat(p.catalog().refresh(id).errors()).isEmpty();
+
+    assertThat(p.store().relationsOf("group:default/payments"))
+        .contains(
+            java.util.Map.of("type", "hasMember", "targetRef", "user:default/alice"),
+            java.util.Map.of("type", "parentOf", "targetRef", "group:default/payments-web"));
+    assertThat(p.store().relationsOf("user:default/bob"))
+        .contains(
+            java.util.Map.of("type", "memberOf", "targetRef", "group:default/payments"),
+            java.util.Map.of("type", "memberOf", "targetRef", "group:default/payments-web"));
+    assertThat(p.catalog().refresh(id).unchanged()).isTrue();
   }
 }
