@@ -86,8 +86,10 @@ public class CatalogIngestion {
     }
     List<Entity> entities = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (Map<String, Object> doc : EntityDocuments.of(text.get(), errors)) {
-      List<String> problems = validator.problems(doc);
+    for (Map<String, Object> written : EntityDocuments.of(text.get(), errors)) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> doc = withText(written, type, target, problems);
+      problems.addAll(validator.problems(doc));
       if (problems.isEmpty()) {
         entities.add(Entity.parse(doc));
       } else {
@@ -133,7 +135,11 @@ public class CatalogIngestion {
     List<String> errors = new ArrayList<>();
     List<Map<String, Object>> docs = EntityDocuments.of(text.get(), errors);
     String hash = Hashes.sha256(text.get());
-    if (errors.isEmpty() && EntityDocuments.unchanged(location, hash, docs, held)) {
+    // a file with $text placeholders is processed at every read: the files they name may change
+    boolean placeholders = Placeholders.mentioned(text.get());
+    if (errors.isEmpty()
+        && !placeholders
+        && EntityDocuments.unchanged(location, hash, docs, held)) {
       return unchanged(location, origin, depth, held, children, hash, read, now);
     }
     if (!errors.isEmpty()) {
@@ -144,7 +150,8 @@ public class CatalogIngestion {
       locations.refreshed(location.id(), location.contentHash(), null, false, errors, now);
       return new Outcome(List.of(), errors, false);
     }
-    return apply(location, origin, depth, docs, children, hash, read.version(), now);
+    String version = placeholders ? null : read.version();
+    return apply(location, origin, depth, docs, children, hash, version, now);
   }
 
   /** The file at its source's version, unless that is the last one read and nothing was lost. */
@@ -187,8 +194,10 @@ public class CatalogIngestion {
     List<String> errors = new ArrayList<>();
     List<Entity> emitted = new ArrayList<>();
     Set<String> targets = new HashSet<>();
-    for (Map<String, Object> doc : docs) {
-      List<String> problems = validator.problems(doc);
+    for (Map<String, Object> written : docs) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> doc = withText(written, location.type(), location.target(), problems);
+      problems.addAll(validator.problems(doc));
       Entity entity = problems.isEmpty() ? Entity.parse(doc) : null;
       if (entity != null) {
         WritePolicy.refusal(location, entity).ifPresent(problems::add);
@@ -212,10 +221,11 @@ public class CatalogIngestion {
                 });
         continue;
       }
-      Entity annotated = annotated(entity, location, origin);
+      Entity annotated = EntityDocuments.annotated(entity, location, origin);
       store.write(
           annotated,
-          new CatalogStore.Provenance(location.id(), location.serviceKey(), runId(location), by),
+          new CatalogStore.Provenance(
+              location.id(), location.serviceKey(), EntityDocuments.runId(location), by),
           now);
       emitted.add(annotated);
       if ("Location".equals(entity.kind()) && depth < MAX_DEPTH) {
@@ -265,20 +275,26 @@ public class CatalogIngestion {
     locations.delete(location.id());
   }
 
-  private static String runId(Location location) {
-    return "run".equals(location.origin()) ? location.createdBy() : null;
-  }
-
-  private Entity annotated(Entity entity, Location location, String origin) {
-    Map<String, Object> body = Entity.withAnnotation(entity.body(), MANAGED_BY, location.ref());
-    String originRef = location.parentId() == null ? location.ref() : origin;
-    return new Entity(Entity.withAnnotation(body, ORIGIN, originRef));
-  }
-
   private List<String> targetsOf(Entity entity, Location location) {
     List<String> targets = EntityDocuments.targets(entity);
     EntityProvider provider = provider(EntityDocuments.typeOf(entity, location), location.target());
     return targets.stream().map(t -> provider.resolve(location.target(), t)).toList();
+  }
+
+  /** The document with its {@code $text} placeholders read, relative to the location's file. */
+  private Map<String, Object> withText(
+      Map<String, Object> doc, String type, String target, List<String> problems) {
+    EntityProvider provider = provider(type, target);
+    return Placeholders.resolve(
+        doc,
+        relative -> provider.resolve(target, relative),
+        resolved -> {
+          if (!Placeholders.within(target, resolved)) {
+            throw new IllegalArgumentException("outside the location's repository or folder");
+          }
+          return provider.read(resolved);
+        },
+        problems);
   }
 
   EntityProvider provider(String type, String target) {

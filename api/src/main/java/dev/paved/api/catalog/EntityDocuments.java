@@ -116,4 +116,17 @@ final class EntityDocuments {
     Map<?, ?> spec = entity.body().get("spec") instanceof Map<?, ?> s ? s : Map.of();
     return spec.get("type") instanceof String type ? type : location.type();
   }
+
+  /** The run that registered the location, for a location a run registered. */
+  static String runId(Location location) {
+    return "run".equals(location.origin()) ? location.createdBy() : null;
+  }
+
+  /** The entity with the annotations naming its location and its origin location. */
+  static Entity annotated(Entity entity, Location location, String origin) {
+    Map<String, Object> body =
+        Entity.withAnnotation(entity.body(), CatalogIngestion.MANAGED_BY, location.ref());
+    String originRef = location.parentId() == null ? location.ref() : origin;
+    return new Entity(Entity.withAnnotation(body, CatalogIngestion.ORIGIN, originRef));
+  }
 }

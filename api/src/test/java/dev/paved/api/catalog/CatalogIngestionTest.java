@@ -296,4 +296,56 @@ class CatalogIngestionTest {
     assertThat(p.store().findByRef("component:default/checkout").orElseThrow().orphan()).isFalse();
     assertThat(p.catalog().read("no-such-location", true)).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void textPlaceholdersAreReadFromTheSameRepositoryOnly(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    String api =
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: orders-api}
+        spec: {type: openapi, lifecycle: production, owner: team-payments,
+               definition: {$text: ./api/orders.yaml}}
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: sneaky-api}
+        spec: {type: openapi, lifecycle: production, owner: team-payments,
+               definition: {$text: ../../other/secret.yaml}}
+        """;
+    repos.commit(
+        "team-payments",
+        "orders",
+        Map.of("catalog-info.yaml", api, "api/orders.yaml", "openapi: 3.0.0\n"));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "orders", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice")
+            .location()
+            .id();
+
+    assertThat(p.store().findByRef("api:default/orders-api").orElseThrow().entity().body())
+        .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
+        .isEqualTo("openapi: 3.0.0\n");
+    assertThat(p.store().findByRef("api:default/sneaky-api")).isEmpty();
+    assertThat(p.locations().find(id).orElseThrow().errors())
+        .singleElement()
+        .asString()
+        .contains("sneaky-api", "outside the location's repository");
+
+    // the file it names changes on its own: read again, though catalog-info.yaml did not change
+    repos.commit("team-payments", "orders", Map.of("api/orders.yaml", "openapi: 3.1.0\n"));
+    p.catalog().refresh(id);
+    assertThat(p.store().findByRef("api:default/orders-api").orElseThrow().entity().body())
+        .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
+        .isEqualTo("openapi: 3.1.0\n");
+  }
 }
