@@ -88,7 +88,8 @@ public class CatalogIngestion {
     List<String> errors = new ArrayList<>();
     for (Map<String, Object> written : EntityDocuments.of(text.get(), errors)) {
       List<String> problems = new ArrayList<>();
-      Map<String, Object> doc = withText(written, type, target, problems);
+      Map<String, Object> doc =
+          Placeholders.read(written, provider(type, target), target, problems);
       problems.addAll(validator.problems(doc));
       if (problems.isEmpty()) {
         entities.add(Entity.parse(doc));
@@ -196,7 +197,9 @@ public class CatalogIngestion {
     Set<String> targets = new HashSet<>();
     for (Map<String, Object> written : docs) {
       List<String> problems = new ArrayList<>();
-      Map<String, Object> doc = withText(written, location.type(), location.target(), problems);
+      Map<String, Object> doc =
+          Placeholders.read(
+              written, provider(location.type(), location.target()), location.target(), problems);
       problems.addAll(validator.problems(doc));
       Entity entity = problems.isEmpty() ? Entity.parse(doc) : null;
       if (entity != null) {
@@ -279,22 +282,6 @@ public class CatalogIngestion {
     List<String> targets = EntityDocuments.targets(entity);
     EntityProvider provider = provider(EntityDocuments.typeOf(entity, location), location.target());
     return targets.stream().map(t -> provider.resolve(location.target(), t)).toList();
-  }
-
-  /** The document with its {@code $text} placeholders read, relative to the location's file. */
-  private Map<String, Object> withText(
-      Map<String, Object> doc, String type, String target, List<String> problems) {
-    EntityProvider provider = provider(type, target);
-    return Placeholders.resolve(
-        doc,
-        relative -> provider.resolve(target, relative),
-        resolved -> {
-          if (!Placeholders.within(target, resolved)) {
-            throw new IllegalArgumentException("outside the location's repository or folder");
-          }
-          return provider.read(resolved);
-        },
-        problems);
   }
 
   EntityProvider provider(String type, String target) {

@@ -47,6 +47,24 @@ final class Placeholders {
   }
 
   /**
+   * The document with its {@code $text} placeholders read through {@code provider}, relative to the
+   * location's file {@code target}, and only inside its repository or folder.
+   */
+  static Map<String, Object> read(
+      Map<String, Object> doc, EntityProvider provider, String target, List<String> problems) {
+    return resolve(
+        doc,
+        relative -> provider.resolve(target, relative),
+        resolved -> {
+          if (!within(target, resolved)) {
+            throw new IllegalArgumentException("outside the location's repository or folder");
+          }
+          return provider.read(resolved);
+        },
+        problems);
+  }
+
+  /**
    * The document with each {@code $text} replaced by what {@code read} gives for the target
    * resolved against {@code base}; a target that cannot be read adds an error and stays.
    */
