@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The catalog's operations, as the API, the scheduler and {@code catalog:register} use them:
@@ -23,6 +24,7 @@ public class Catalog {
   private final CatalogIngestion ingestion;
   private final Clock clock;
   private final LocationWorkflows workflows;
+  private final TransactionOperations transactions;
 
   Catalog(CatalogStore store, CatalogLocations locations, CatalogIngestion ingestion, Clock clock) {
     this(store, locations, ingestion, clock, LocationWorkflows.NONE);
@@ -34,6 +36,18 @@ public class Catalog {
       CatalogIngestion ingestion,
       Clock clock,
       LocationWorkflows workflows) {
+    this(store, locations, ingestion, clock, workflows, TransactionOperations.withoutTransaction());
+  }
+
+  /** {@code transactions}: what a read made here, without a workflow, runs in. */
+  Catalog(
+      CatalogStore store,
+      CatalogLocations locations,
+      CatalogIngestion ingestion,
+      Clock clock,
+      LocationWorkflows workflows,
+      TransactionOperations transactions) {
+    this.transactions = transactions;
     this.store = store;
     this.locations = locations;
     this.ingestion = ingestion;
@@ -98,7 +112,7 @@ public class Catalog {
     }
     String root = root(location.get()).id();
     if (workflows.refreshNow(root).isEmpty()) {
-      refresh(root);
+      transactions.executeWithoutResult(status -> ingestion.refresh(root));
     }
     return true;
   }

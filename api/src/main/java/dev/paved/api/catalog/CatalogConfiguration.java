@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The catalog's parts: readers per source, validation, ingestion, discovery, and its schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -54,8 +56,10 @@ class CatalogConfiguration {
       CatalogLocations locations,
       CatalogIngestion ingestion,
       Clock clock,
-      LocationWorkflows workflows) {
-    return new Catalog(store, locations, ingestion, clock, workflows);
+      LocationWorkflows workflows,
+      PlatformTransactionManager transactions) {
+    return new Catalog(
+        store, locations, ingestion, clock, workflows, new TransactionTemplate(transactions));
   }
 
   /**

@@ -348,4 +348,24 @@ class CatalogIngestionTest {
         .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
         .isEqualTo("openapi: 3.1.0\n");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRefreshOfAnEntityReadsItsTopLevelLocationWhenNoWorkflowRuns(TestDatabase db)
+      throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("platform", "org", Map.of("org.yaml", ORG, "people.yaml", PEOPLE));
+    Parts p = parts(db, repos);
+    p.catalog()
+        .register("url", repos.url("platform", "org", "org.yaml"), false, "config", true, "c");
+    repos.commit(
+        "platform", "org", Map.of("people.yaml", PEOPLE.replace("[alice]", "[alice, bob]")));
+
+    // the group comes from the child location people.yaml; its parent org.yaml is read, and it
+    assertThat(p.catalog().refreshEntity("group:default/team-payments")).isTrue();
+
+    assertThat(p.store().relationsOf("group:default/team-payments"))
+        .contains(Map.of("type", "hasMember", "targetRef", "user:default/bob"));
+    assertThat(p.catalog().refreshEntity("component:default/nobody")).isFalse();
+  }
 }
