@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param locations {@code url:<target>} or {@code file:<path>} (a bare URL or path is taken as
  *     such), trusted: they may hold Group, User and Location entities
- * @param refreshInterval every location is read again this often; 0 turns the schedule off
+ * @param refreshInterval each location's workflow reads it again this often (jittered by up to a
+ *     tenth); 0: only when asked
  * @param orphanGrace an orphan is deleted this long after its location stopped emitting it; {@code
  *     keep} never deletes
  * @param discovery every repository of local mode's git folder with {@code /catalog-info.yaml} on
