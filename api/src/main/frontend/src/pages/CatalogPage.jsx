@@ -7,6 +7,7 @@ import { Link, navigate, useLocation, useTitle } from '../router.jsx';
 // Heavy libraries load only on the pages that draw with them (esbuild splits them into chunks).
 const EntityGraph = lazy(() => import('../lazy/EntityGraph.jsx'));
 const OpenApiDefinition = lazy(() => import('../lazy/OpenApiDefinition.jsx'));
+const Markdown = lazy(() => import('../lazy/Markdown.jsx'));
 
 /** A lazily loaded part that fails (its chunk unreachable, a bad definition) says so; the rest stays. */
 class Fallback extends Component {
@@ -182,6 +183,17 @@ export function EntityPage({ kind, namespace, name }) {
           <li key={l.type + l.url}><a href={l.url}>{l.title || l.url}</a> <span className="muted">{l.type}</span></li>
         ))}
       </ul>
+      {page.docs?.markdown && (
+        <section aria-label="Documentation">
+          <h2>{page.docs.kind === 'techdocs' ? 'Docs' : 'README'}</h2>
+          <Fallback key={page.docs.source} what="The documentation">
+            <Suspense fallback={<Loading what="the documentation" />}>
+              <Markdown markdown={page.docs.markdown} />
+            </Suspense>
+          </Fallback>
+          {page.docs.truncated && <p className="muted">Only the beginning is shown: the document is long.</p>}
+        </section>
+      )}
       {String(e.kind).toLowerCase() === 'api' && (
         <>
           <h2>Definition</h2>

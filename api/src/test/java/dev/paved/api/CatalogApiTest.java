@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.api.catalog.CatalogGitRepos;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Backstage's catalog API at /api/catalog, over real HTTP, on locations in real git repositories.
  */
 class CatalogApiTest extends EndToEndTest {
+
+  @Autowired WorkflowClient workflows;
 
   private static final String FILE =
       """
@@ -62,6 +69,10 @@ class CatalogApiTest extends EndToEndTest {
     assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
     assertThat(added.body().path("errors").toString()).contains("not valid");
     String locationId = added.body().path("location").path("id").asText();
+    // from now on the location's own workflow keeps it current
+    WorkflowStub processing = workflows.newUntypedWorkflowStub("catalog-location:" + locationId);
+    assertThat(processing.describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     Answer again =
         platform().post("/api/catalog/locations", Map.of("type", "url", "target", target));
     assertThat(again.status()).isEqualTo(409);
@@ -160,6 +171,8 @@ class CatalogApiTest extends EndToEndTest {
 
     assertThat(send("DELETE", "/api/catalog/locations/" + locationId, "").status()).isEqualTo(204);
     assertThat(get("/api/catalog/locations/" + locationId).status()).isEqualTo(404);
+    // told the location is gone, its workflow reads once more and ends
+    processing.getResult(30, TimeUnit.SECONDS, Void.class);
   }
 
   @Test

@@ -47,7 +47,7 @@ class CatalogOverviewTest extends EndToEndTest {
       apiVersion: backstage.io/v1alpha1
       kind: API
       metadata: {name: ov-ledger-api}
-      spec: {type: openapi, lifecycle: production, owner: team-payments, definition: "openapi: 3.0.0\\ninfo: {title: Ledger}"}
+      spec: {type: openapi, lifecycle: production, owner: team-payments, definition: {$text: ./openapi/ledger.yaml}}
       ---
       apiVersion: backstage.io/v1alpha1
       kind: System
@@ -58,7 +58,16 @@ class CatalogOverviewTest extends EndToEndTest {
   @Test
   void anEntitysPageHasItsOwnerLinksGraphApisAndActivity() throws Exception {
     CatalogGitRepos repos = new CatalogGitRepos(dataDir);
-    repos.commit("platform", "ov", Map.of("catalog-info.yaml", FILE));
+    repos.commit(
+        "platform",
+        "ov",
+        Map.of(
+            "catalog-info.yaml",
+            FILE,
+            "openapi/ledger.yaml",
+            "openapi: 3.0.0\ninfo: {title: Ledger}\n",
+            "README.md",
+            "# Ledger\n\nKeeps the books. <script>alert(1)</script>\n"));
     Answer added =
         platform()
             .post(
@@ -128,7 +137,12 @@ class CatalogOverviewTest extends EndToEndTest {
 
     JsonNode provided = page.path("apis").path("provided").get(0);
     assertThat(provided.path("ref").asText()).isEqualTo("api:default/ov-ledger-api");
-    assertThat(provided.path("definition").asText()).startsWith("openapi: 3.0.0");
+    // $text read from beside the file, in the same repository and branch
+    assertThat(provided.path("definition").asText())
+        .isEqualTo("openapi: 3.0.0\ninfo: {title: Ledger}\n");
+    // the README next to catalog-info.yaml, as Markdown (the portal renders it without raw HTML)
+    assertThat(page.path("docs").path("kind").asText()).isEqualTo("readme");
+    assertThat(page.path("docs").path("markdown").asText()).startsWith("# Ledger");
     JsonNode consumed = page.path("apis").path("consumed").get(0);
     assertThat(consumed.path("missing").asBoolean()).isTrue();
 

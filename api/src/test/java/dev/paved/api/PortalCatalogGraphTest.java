@@ -9,6 +9,7 @@ import dev.paved.api.catalog.CatalogGitRepos;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The entity page draws the entity's relations as a graph (nodes by their accessible names, to a
@@ -78,7 +79,15 @@ class PortalCatalogGraphTest extends EndToEndTest {
   @Test
   void theEntityPageDrawsItsRelationsAndTheApiPageItsOperations() throws Exception {
     CatalogGitRepos repos = new CatalogGitRepos(dataDir);
-    repos.commit("platform", "gr", Map.of("catalog-info.yaml", FILE));
+    repos.commit(
+        "platform",
+        "gr",
+        Map.of(
+            "catalog-info.yaml",
+            FILE,
+            "README.md",
+            "# Ledger\n\nKeeps **the books**.\n\n<img src=x onerror=\"document.title='pwned'\">\n"
+                + "<script>document.title='pwned'</script>\n"));
     Answer added =
         platform()
             .post(
@@ -91,6 +100,13 @@ class PortalCatalogGraphTest extends EndToEndTest {
       SignInPage.open(bob).signInAs("bob");
       EntityPage ledger = EntityPage.open(bob, "component", "default", "gr-ledger");
       ledger.node("component Ledger (this entity)");
+      // the README as Markdown: headings and emphasis rendered, its raw HTML dropped, not run
+      WebElement readme = ledger.documentation("Keeps the books.");
+      assertThat(readme.findElement(By.tagName("h1")).getText()).isEqualTo("Ledger");
+      assertThat(readme.findElement(By.tagName("strong")).getText()).isEqualTo("the books");
+      assertThat(readme.findElements(By.tagName("img"))).isEmpty();
+      assertThat(readme.findElements(By.tagName("script"))).isEmpty();
+      assertThat(bob.title()).doesNotContain("pwned");
       ledger.node("group team-payments");
       ledger.node("system gr-money");
       ledger.node("api gr-ledger-api");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The catalog's operations, as the API, the scheduler and {@code catalog:register} use them:
@@ -22,12 +23,36 @@ public class Catalog {
   private final CatalogLocations locations;
   private final CatalogIngestion ingestion;
   private final Clock clock;
+  private final LocationWorkflows workflows;
+  private final TransactionOperations transactions;
 
   Catalog(CatalogStore store, CatalogLocations locations, CatalogIngestion ingestion, Clock clock) {
+    this(store, locations, ingestion, clock, LocationWorkflows.NONE);
+  }
+
+  Catalog(
+      CatalogStore store,
+      CatalogLocations locations,
+      CatalogIngestion ingestion,
+      Clock clock,
+      LocationWorkflows workflows) {
+    this(store, locations, ingestion, clock, workflows, TransactionOperations.withoutTransaction());
+  }
+
+  /** {@code transactions}: what a read made here, without a workflow, runs in. */
+  Catalog(
+      CatalogStore store,
+      CatalogLocations locations,
+      CatalogIngestion ingestion,
+      Clock clock,
+      LocationWorkflows workflows,
+      TransactionOperations transactions) {
+    this.transactions = transactions;
     this.store = store;
     this.locations = locations;
     this.ingestion = ingestion;
     this.clock = clock;
+    this.workflows = workflows;
   }
 
   /** What registering a location did (or, in a dry run, would do). */
@@ -45,7 +70,7 @@ public class Catalog {
       Location preview =
           existing.orElse(
               new Location(
-                  "", type, target, origin, trusted, null, null, by, false, null, List.of()));
+                  "", type, target, origin, trusted, null, null, by, false, null, List.of(), null));
       return new Registered(preview, ingestion.preview(type, target), existing.isPresent());
     }
     if (existing.isPresent()) {
@@ -53,6 +78,7 @@ public class Catalog {
     }
     Location location =
         locations.add(type, target, origin, trusted, null, null, by, clock.instant());
+    workflows.start(location.id());
     return new Registered(location, ingestion.refresh(location.id()), false);
   }
 
@@ -62,12 +88,59 @@ public class Catalog {
     return ingestion.refresh(locationId);
   }
 
-  /** Reads again the location that emits the entity; false when no location does. */
+  /**
+   * One read of the location for its workflow; empty when it is no longer registered. A {@code
+   * scheduled} read does not fetch again a file that was gone at its last read.
+   */
   @Transactional
+  public Optional<CatalogIngestion.Outcome> read(String locationId, boolean scheduled) {
+    if (locations.find(locationId).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ingestion.refresh(locationId, scheduled));
+  }
+
+  /**
+   * Reads again, now, the location that emits the entity (through its top-level location's
+   * workflow, or here when there is none); false when no location emits it.
+   */
   public boolean refreshEntity(String ref) {
-    Optional<String> location = store.findByRef(ref).map(CatalogStore.Stored::locationId);
-    location.filter(id -> locations.find(id).isPresent()).ifPresent(ingestion::refresh);
-    return location.isPresent();
+    Optional<Location> location =
+        store.findByRef(ref).map(CatalogStore.Stored::locationId).flatMap(locations::find);
+    if (location.isEmpty()) {
+      return store.findByRef(ref).map(s -> s.locationId() != null).orElse(false);
+    }
+    String root = root(location.get()).id();
+    if (workflows.refreshNow(root).isEmpty()) {
+      transactions.executeWithoutResult(status -> ingestion.refresh(root));
+    }
+    return true;
+  }
+
+  /** A run changed the location's file: its workflow reads it soon (started when not running). */
+  public void changed(String locationId) {
+    locations.find(locationId).map(this::root).ifPresent(l -> workflows.changed(l.id()));
+  }
+
+  /**
+   * Every top-level location has its workflow running (those started before are left as they are).
+   */
+  public void startWorkflows() {
+    locations.all().stream()
+        .filter(l -> l.parentId() == null)
+        .forEach(l -> workflows.start(l.id()));
+  }
+
+  private Location root(Location location) {
+    Location at = location;
+    for (int depth = 0; at.parentId() != null && depth < 10; depth++) {
+      Optional<Location> parent = locations.find(at.parentId());
+      if (parent.isEmpty()) {
+        break;
+      }
+      at = parent.get();
+    }
+    return at;
   }
 
   /** Forgets the location: its entities become orphans. */
@@ -75,16 +148,17 @@ public class Catalog {
   public boolean deleteLocation(String id, String by) {
     Optional<Location> location = locations.find(id);
     location.ifPresent(l -> ingestion.forget(l, "user:" + by, clock.instant()));
+    location.filter(l -> l.parentId() == null).ifPresent(l -> workflows.changed(l.id()));
     return location.isPresent();
   }
 
   /** Deletes the entity; its location brings it back at its next refresh if it still emits it. */
   @Transactional
   public boolean deleteEntity(String uid, String by) {
-    return store
-        .findByUid(uid)
-        .map(s -> store.delete(s.ref(), "user:" + by, clock.instant()))
-        .orElse(false);
+    Optional<CatalogStore.Stored> stored = store.findByUid(uid);
+    // its location's next read reads the file in full, so it brings the entity back if it emits it
+    stored.map(CatalogStore.Stored::locationId).ifPresent(locations::forgetVersion);
+    return stored.map(s -> store.delete(s.ref(), "user:" + by, clock.instant())).orElse(false);
   }
 
   /** Every location, read again; one that fails is logged and the others still read. */

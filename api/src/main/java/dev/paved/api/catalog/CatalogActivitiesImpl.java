@@ -24,18 +24,21 @@ class CatalogActivitiesImpl implements CatalogActivities {
   private final CatalogIngestion ingestion;
   private final CatalogSource source;
   private final Clock clock;
+  private final LocationWorkflows workflows;
 
   CatalogActivitiesImpl(
       CatalogStore store,
       CatalogLocations locations,
       CatalogIngestion ingestion,
       CatalogSource source,
-      Clock clock) {
+      Clock clock,
+      LocationWorkflows workflows) {
     this.store = store;
     this.locations = locations;
     this.ingestion = ingestion;
     this.source = source;
     this.clock = clock;
+    this.workflows = workflows;
   }
 
   @Override
@@ -91,6 +94,7 @@ class CatalogActivitiesImpl implements CatalogActivities {
     if (!outcome.errors().isEmpty()) {
       throw StepFailures.invalidInput("catalog:register: " + String.join("; ", outcome.errors()));
     }
+    workflows.start(registered.id()); // from now on its workflow keeps it current
     return ActionResult.of(Map.of("entityRef", entities.get(0).ref(), "catalogInfoUrl", url));
   }
 

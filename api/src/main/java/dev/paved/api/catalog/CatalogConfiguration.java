@@ -1,26 +1,24 @@
 package dev.paved.api.catalog;
 
 import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.repository.LocalRepositoryHost;
 import dev.paved.activities.repository.RepositoryHost;
+import dev.paved.worker.github.GithubProperties;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The catalog's parts: readers per source, validation, ingestion, and its schedule. */
+/** The catalog's parts: readers per source, validation, ingestion, discovery, and its schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
 class CatalogConfiguration {
@@ -38,17 +36,57 @@ class CatalogConfiguration {
       CatalogLocations locations,
       CatalogSource source,
       EntityValidator validator,
+      LocalGitRepositories git,
+      CatalogGithub github,
       Clock clock) {
-    List<EntityProvider> providers =
-        List.of(new UrlEntityProvider(source), new FileEntityProvider());
+    List<EntityProvider> providers = new ArrayList<>();
+    providers.add(new LocalGitEntityProvider(git));
+    if (github.api() != null) {
+      providers.add(new GithubEntityProvider(github.api()));
+      providers.add(new GithubOrgEntityProvider(github.api()));
+    }
+    providers.add(new UrlEntityProvider(source));
+    providers.add(new FileEntityProvider());
     return new CatalogIngestion(store, locations, providers, validator, clock);
   }
 
   @Bean
   Catalog catalog(
-      CatalogStore store, CatalogLocations locations, CatalogIngestion ingestion, Clock clock) {
-    return new Catalog(store, locations, ingestion, clock);
+      CatalogStore store,
+      CatalogLocations locations,
+      CatalogIngestion ingestion,
+      Clock clock,
+      LocationWorkflows workflows,
+      PlatformTransactionManager transactions) {
+    return new Catalog(
+        store, locations, ingestion, clock, workflows, new TransactionTemplate(transactions));
   }
+
+  /**
+   * The catalog's GitHub reader (conditional requests), when Paved publishes to GitHub with a
+   * token; none otherwise (a GitHub App's files are then read through the repository host, in full
+   * each time, and organisation discovery is off).
+   */
+  @Bean
+  CatalogGithub catalogGithub(
+      ObjectProvider<GithubConnection> connection,
+      GithubProperties github,
+      CatalogProperties props) {
+    GithubConnection gh = connection.getIfAvailable();
+    if (gh == null) {
+      return new CatalogGithub(null);
+    }
+    if (github.token() == null || github.token().isBlank()) {
+      if (props.githubOrg() != null) {
+        log.warn("Catalog discovery in a GitHub organisation needs PAVED_GITHUB_TOKEN; it is off");
+      }
+      return new CatalogGithub(null);
+    }
+    return new CatalogGithub(new GithubCatalogApi(gh.apiUrl(), gh.webUrl(), github.token()));
+  }
+
+  /** The catalog's GitHub reader, or null. */
+  record CatalogGithub(GithubCatalogApi api) {}
 
   /**
    * Discovery in local mode's git folder: on when {@code paved.catalog.discovery} says so, or,
@@ -61,8 +99,13 @@ class CatalogConfiguration {
       LocalGitRepositories git,
       RepositoryHost host,
       CatalogLocations locations,
+      CatalogGithub github,
       Clock clock,
       Environment env) {
+    List<LocationDiscovery> discoveries = new ArrayList<>();
+    if (github.api() != null && props.githubOrg() != null) {
+      discoveries.add(new GithubDiscovery(github.api(), props.githubOrg(), locations, clock));
+    }
     String cluster = env.getProperty("paved.temporal.target");
     boolean wanted =
         props.discovery() != null ? props.discovery() : cluster == null || cluster.isBlank();
@@ -72,11 +115,14 @@ class CatalogConfiguration {
       }
       wanted = false;
     }
-    return new CatalogDiscoveryOption(wanted ? new CatalogDiscovery(git, locations, clock) : null);
+    if (wanted) {
+      discoveries.add(new CatalogDiscovery(git, locations, clock));
+    }
+    return new CatalogDiscoveryOption(List.copyOf(discoveries));
   }
 
-  /** The discovery, or null when it is off. */
-  record CatalogDiscoveryOption(CatalogDiscovery discovery) {}
+  /** The discoveries that are on (none, the local git folder's, a GitHub organisation's). */
+  record CatalogDiscoveryOption(List<LocationDiscovery> discoveries) {}
 
   @Bean(destroyMethod = "close")
   CatalogSchedule catalogSchedule(
@@ -84,79 +130,6 @@ class CatalogConfiguration {
       CatalogStore store,
       CatalogProperties props,
       CatalogDiscoveryOption discovery) {
-    return new CatalogSchedule(catalog, store, props, discovery.discovery());
-  }
-
-  /**
-   * At start: index entities stored before, add the configured locations, read them all; then every
-   * {@code refresh-interval} (jittered by up to a tenth), read them again and collect old orphans.
-   * An interval of 0 turns the schedule off.
-   */
-  static class CatalogSchedule implements AutoCloseable {
-    private final Catalog catalog;
-    private final CatalogStore store;
-    private final CatalogProperties properties;
-    private final CatalogDiscovery discovery;
-    private final ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "catalog-refresh");
-              thread.setDaemon(true);
-              return thread;
-            });
-
-    CatalogSchedule(
-        Catalog catalog,
-        CatalogStore store,
-        CatalogProperties properties,
-        CatalogDiscovery discovery) {
-      this.catalog = catalog;
-      this.store = store;
-      this.properties = properties;
-      this.discovery = discovery;
-    }
-
-    /** Registers the discovered locations not known yet (none when discovery is off). */
-    void discover() {
-      if (discovery != null) {
-        try {
-          discovery.discover();
-        } catch (RuntimeException e) {
-          log.warn("Catalog discovery failed this turn: {}", e.getMessage());
-        }
-      }
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-      int indexed = store.indexUnindexed(Instant.now());
-      if (indexed > 0) {
-        log.info("Catalog: indexed {} entities registered before", indexed);
-      }
-      catalog.ensureConfigured(properties.locations());
-      discover();
-      catalog.refreshAll();
-      Duration interval = properties.refreshInterval();
-      if (!interval.isZero() && !interval.isNegative()) {
-        long millis = interval.toMillis();
-        long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, millis / 10));
-        timer.scheduleWithFixedDelay(this::turn, millis + jitter, millis, TimeUnit.MILLISECONDS);
-      }
-    }
-
-    private void turn() {
-      try {
-        discover();
-        catalog.refreshAll();
-        catalog.collectOrphans(properties.orphanGraceDuration());
-      } catch (RuntimeException e) {
-        log.warn("Catalog not refreshed this turn: {}", e.getMessage());
-      }
-    }
-
-    @Override
-    public void close() {
-      timer.shutdownNow();
-    }
+    return new CatalogSchedule(catalog, store, props, discovery.discoveries());
   }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Group, User or Location entities). A repository a run made (it carries Paved's service marker) is
  * left to that run's {@code catalog:register}, which registers its file under the run's team.
  */
-final class CatalogDiscovery {
+final class CatalogDiscovery implements LocationDiscovery {
 
   static final String FILE = "catalog-info.yaml";
   static final String ORIGIN = "discovery";
@@ -39,8 +39,8 @@ final class CatalogDiscovery {
     this.clock = clock;
   }
 
-  /** Registers the locations not known yet; returns their targets. */
-  List<String> discover() {
+  @Override
+  public List<String> discover() {
     List<String> added = new ArrayList<>();
     for (String[] repo : repositories()) {
       String owner = repo[0];
@@ -53,9 +53,12 @@ final class CatalogDiscovery {
         continue;
       }
       String target = git.remoteUrl(owner, name) + "/blob/" + branch.get() + "/" + FILE;
-      if (locations.find("url", target).isEmpty()) {
+      Optional<CatalogLocations.Location> known = locations.find("url", target);
+      if (known.isEmpty()) {
         locations.add("url", target, ORIGIN, false, null, null, ORIGIN, clock.instant());
         added.add(target);
+      } else if (known.get().missing()) {
+        locations.rearm(known.get().id()); // its file is back: the next turn reads it
       }
     }
     if (!added.isEmpty()) {

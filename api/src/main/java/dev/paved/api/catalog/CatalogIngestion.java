@@ -1,17 +1,11 @@
 package dev.paved.api.catalog;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.paved.api.Hashes;
 import dev.paved.api.catalog.CatalogLocations.Location;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +19,6 @@ import java.util.Set;
  */
 public class CatalogIngestion {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final int MAX_DEPTH = 5;
   static final String MANAGED_BY = "backstage.io/managed-by-location";
   static final String ORIGIN = "backstage.io/managed-by-origin-location";
@@ -64,8 +57,16 @@ public class CatalogIngestion {
 
   /** Reads the location (and those its Location entities name) and stores what it emits. */
   Outcome refresh(String locationId) {
+    return refresh(locationId, false);
+  }
+
+  /**
+   * As {@link #refresh(String)}; on a {@code scheduled} turn a location whose file was gone at its
+   * last read is not fetched again (it was reported once; an explicit refresh reads it).
+   */
+  Outcome refresh(String locationId, boolean scheduled) {
     Location location = locations.find(locationId).orElseThrow();
-    return refresh(location, location.target(), 0, null);
+    return refresh(location, location.target(), 0, null, scheduled);
   }
 
   /**
@@ -74,7 +75,7 @@ public class CatalogIngestion {
    */
   Outcome refresh(String locationId, String text) {
     Location location = locations.find(locationId).orElseThrow();
-    return refresh(location, location.target(), 0, text);
+    return refresh(location, location.target(), 0, text, false);
   }
 
   /** The entities the target emits, validated, without storing anything (a dry run). */
@@ -85,78 +86,135 @@ public class CatalogIngestion {
     }
     List<Entity> entities = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (Map<String, Object> doc : documents(text.get(), errors)) {
-      List<String> problems = validator.problems(doc);
+    for (Map<String, Object> written : EntityDocuments.of(text.get(), errors)) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> doc =
+          Placeholders.read(written, provider(type, target), target, problems);
+      problems.addAll(validator.problems(doc));
       if (problems.isEmpty()) {
         entities.add(Entity.parse(doc));
       } else {
-        errors.add(label(doc) + ": " + String.join("; ", problems));
+        errors.add(EntityDocuments.label(doc) + ": " + String.join("; ", problems));
       }
     }
     return new Outcome(entities, errors, false);
   }
 
-  private Outcome refresh(Location location, String origin, int depth, String alreadyRead) {
+  private Outcome refresh(
+      Location location, String origin, int depth, String alreadyRead, boolean scheduled) {
     Instant now = clock.instant();
     String by = "location:" + location.ref();
-    Optional<String> text;
+    if (scheduled && location.missing()) {
+      return new Outcome(List.of(), location.errors(), true, true);
+    }
+    List<CatalogStore.Stored> held = store.ofLocation(location.id());
+    EntityProvider.Read read;
     try {
-      text =
+      read =
           alreadyRead != null
-              ? Optional.of(alreadyRead)
-              : provider(location.type(), location.target()).read(location.target());
+              ? EntityProvider.Read.of(Optional.of(alreadyRead))
+              : read(location, held);
     } catch (RuntimeException e) {
       String error = location.ref() + " cannot be read: " + e.getMessage();
-      locations.refreshed(location.id(), location.contentHash(), false, List.of(error), now);
+      locations.refreshed(location.id(), location.contentHash(), null, false, List.of(error), now);
       return new Outcome(List.of(), List.of(error), false);
     }
     List<Location> children = locations.children(location.id());
+    if (read.notModified()) {
+      return unchanged(location, origin, depth, held, children, location.contentHash(), read, now);
+    }
+    Optional<String> text = read.text();
     if (text.isEmpty()) {
       if (!location.missing()) {
-        store.ofLocation(location.id()).forEach(e -> store.markOrphan(e, by, now));
+        held.forEach(e -> store.markOrphan(e, by, now));
         children.forEach(child -> forget(child, by, now));
       }
       String error = location.ref() + " does not exist";
-      locations.refreshed(location.id(), null, true, List.of(error), now);
+      locations.refreshed(location.id(), null, null, true, List.of(error), now);
       return new Outcome(List.of(), List.of(error), true);
     }
     List<String> errors = new ArrayList<>();
-    List<Entity> emitted = new ArrayList<>();
-    Set<String> targets = new HashSet<>();
-    List<Map<String, Object>> docs = documents(text.get(), errors);
+    List<Map<String, Object>> docs = EntityDocuments.of(text.get(), errors);
     String hash = Hashes.sha256(text.get());
-    List<CatalogStore.Stored> held = store.ofLocation(location.id());
-    if (errors.isEmpty() && unchanged(location, hash, docs, held)) {
-      // Only the locations its Location entities name may have changed: read those.
-      for (Location child : children) {
-        refresh(child, origin, depth + 1, null).errors().forEach(errors::add);
-      }
-      locations.refreshed(location.id(), hash, false, List.of(), now);
-      return new Outcome(
-          held.stream().map(CatalogStore.Stored::entity).toList(), errors, false, true);
+    // a file with $text placeholders is processed at every read: the files they name may change
+    boolean placeholders = Placeholders.mentioned(text.get());
+    if (errors.isEmpty()
+        && !placeholders
+        && EntityDocuments.unchanged(location, hash, docs, held)) {
+      return unchanged(location, origin, depth, held, children, hash, read, now);
     }
     if (!errors.isEmpty()) {
       // A broken file changes nothing: its last good entities stay, showing why.
-      for (CatalogStore.Stored stored : store.ofLocation(location.id())) {
+      for (CatalogStore.Stored stored : held) {
         store.recordErrors(stored.ref(), errors);
       }
-      locations.refreshed(location.id(), location.contentHash(), false, errors, now);
+      locations.refreshed(location.id(), location.contentHash(), null, false, errors, now);
       return new Outcome(List.of(), errors, false);
     }
-    for (Map<String, Object> doc : docs) {
-      List<String> problems = validator.problems(doc);
+    String version = placeholders ? null : read.version();
+    return apply(location, origin, depth, docs, children, hash, version, now);
+  }
+
+  /** The file at its source's version, unless that is the last one read and nothing was lost. */
+  private EntityProvider.Read read(Location location, List<CatalogStore.Stored> held) {
+    EntityProvider provider = provider(location.type(), location.target());
+    boolean skippable = location.readVersion() != null && EntityDocuments.intact(location, held);
+    return provider.read(location.target(), skippable ? location.readVersion() : null);
+  }
+
+  /** Nothing to process again: only the locations its Location entities name may have changed. */
+  private Outcome unchanged(
+      Location location,
+      String origin,
+      int depth,
+      List<CatalogStore.Stored> held,
+      List<Location> children,
+      String hash,
+      EntityProvider.Read read,
+      Instant now) {
+    List<String> errors = new ArrayList<>();
+    for (Location child : children) {
+      refresh(child, origin, depth + 1, null, false).errors().forEach(errors::add);
+    }
+    locations.refreshed(location.id(), hash, read.version(), false, List.of(), now);
+    return new Outcome(
+        held.stream().map(CatalogStore.Stored::entity).toList(), errors, false, true);
+  }
+
+  /** Writes the valid entities of a file, follows its Location entities, marks orphans. */
+  private Outcome apply(
+      Location location,
+      String origin,
+      int depth,
+      List<Map<String, Object>> docs,
+      List<Location> children,
+      String hash,
+      String version,
+      Instant now) {
+    String by = "location:" + location.ref();
+    List<String> errors = new ArrayList<>();
+    List<Entity> emitted = new ArrayList<>();
+    Set<String> targets = new HashSet<>();
+    for (Map<String, Object> written : docs) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> doc =
+          Placeholders.read(
+              written, provider(location.type(), location.target()), location.target(), problems);
+      problems.addAll(validator.problems(doc));
       Entity entity = problems.isEmpty() ? Entity.parse(doc) : null;
       if (entity != null) {
         WritePolicy.refusal(location, entity).ifPresent(problems::add);
         Optional<CatalogStore.Stored> other =
-            store.findByRef(entity.ref()).filter(s -> claimedElsewhere(s, location));
+            store
+                .findByRef(entity.ref())
+                .filter(s -> EntityDocuments.claimedElsewhere(s, location));
         other.ifPresent(
             s -> problems.add(entity.ref() + " is already managed by another location or run"));
       }
       if (!problems.isEmpty()) {
-        String message = label(doc) + ": " + String.join("; ", problems);
+        String message = EntityDocuments.label(doc) + ": " + String.join("; ", problems);
         errors.add(message);
-        refKnown(doc)
+        EntityDocuments.refKnown(doc)
             .flatMap(store::findByRef)
             .filter(s -> location.id().equals(s.locationId()))
             .ifPresent(
@@ -166,10 +224,11 @@ public class CatalogIngestion {
                 });
         continue;
       }
-      Entity annotated = annotated(entity, location, origin);
+      Entity annotated = EntityDocuments.annotated(entity, location, origin);
       store.write(
           annotated,
-          new CatalogStore.Provenance(location.id(), location.serviceKey(), runId(location), by),
+          new CatalogStore.Provenance(
+              location.id(), location.serviceKey(), EntityDocuments.runId(location), by),
           now);
       emitted.add(annotated);
       if ("Location".equals(entity.kind()) && depth < MAX_DEPTH) {
@@ -177,11 +236,11 @@ public class CatalogIngestion {
           targets.add(target);
           Location child =
               locations
-                  .find(typeOf(entity, location), target)
+                  .find(EntityDocuments.typeOf(entity, location), target)
                   .orElseGet(
                       () ->
                           locations.add(
-                              typeOf(entity, location),
+                              EntityDocuments.typeOf(entity, location),
                               target,
                               "entity",
                               location.trusted(),
@@ -190,7 +249,7 @@ public class CatalogIngestion {
                               by,
                               now));
           if (location.id().equals(child.parentId())) {
-            Outcome inner = refresh(child, origin, depth + 1, null);
+            Outcome inner = refresh(child, origin, depth + 1, null, false);
             inner.errors().forEach(errors::add);
           }
         }
@@ -208,41 +267,8 @@ public class CatalogIngestion {
         forget(child, by, now);
       }
     }
-    locations.refreshed(location.id(), hash, false, errors, now);
+    locations.refreshed(location.id(), hash, version, false, errors, now);
     return new Outcome(emitted, errors, false);
-  }
-
-  /**
-   * The file is the one last read without errors, and the catalog still holds exactly the entities
-   * it emits (none deleted or orphaned since, none with errors): processing it again would change
-   * nothing.
-   */
-  private static boolean unchanged(
-      Location location,
-      String hash,
-      List<Map<String, Object>> docs,
-      List<CatalogStore.Stored> stored) {
-    if (!hash.equals(location.contentHash())
-        || !location.errors().isEmpty()
-        || location.missing()) {
-      return false;
-    }
-    Set<String> emitted = new HashSet<>();
-    for (Map<String, Object> doc : docs) {
-      Optional<String> ref = refKnown(doc);
-      if (ref.isEmpty()) {
-        return false;
-      }
-      emitted.add(ref.get());
-    }
-    Set<String> held = new HashSet<>();
-    for (CatalogStore.Stored entity : stored) {
-      if (entity.orphan() || !entity.errors().isEmpty()) {
-        return false;
-      }
-      held.add(entity.ref());
-    }
-    return held.equals(emitted);
   }
 
   /** A location is gone: its entities become orphans, and so do those of its children. */
@@ -252,39 +278,10 @@ public class CatalogIngestion {
     locations.delete(location.id());
   }
 
-  private static boolean claimedElsewhere(CatalogStore.Stored stored, Location location) {
-    if (stored.locationId() != null) {
-      return !stored.locationId().equals(location.id()) && !stored.orphan();
-    }
-    return stored.serviceKey() != null && !stored.serviceKey().equals(location.serviceKey());
-  }
-
-  private static String runId(Location location) {
-    return "run".equals(location.origin()) ? location.createdBy() : null;
-  }
-
-  private Entity annotated(Entity entity, Location location, String origin) {
-    Map<String, Object> body = Entity.withAnnotation(entity.body(), MANAGED_BY, location.ref());
-    String originRef = location.parentId() == null ? location.ref() : origin;
-    return new Entity(Entity.withAnnotation(body, ORIGIN, originRef));
-  }
-
   private List<String> targetsOf(Entity entity, Location location) {
-    Map<?, ?> spec = entity.body().get("spec") instanceof Map<?, ?> s ? s : Map.of();
-    List<String> targets = new ArrayList<>();
-    if (spec.get("target") instanceof String target) {
-      targets.add(target);
-    }
-    if (spec.get("targets") instanceof List<?> list) {
-      list.forEach(t -> targets.add(String.valueOf(t)));
-    }
-    EntityProvider provider = provider(typeOf(entity, location), location.target());
+    List<String> targets = EntityDocuments.targets(entity);
+    EntityProvider provider = provider(EntityDocuments.typeOf(entity, location), location.target());
     return targets.stream().map(t -> provider.resolve(location.target(), t)).toList();
-  }
-
-  private static String typeOf(Entity entity, Location location) {
-    Map<?, ?> spec = entity.body().get("spec") instanceof Map<?, ?> s ? s : Map.of();
-    return spec.get("type") instanceof String type ? type : location.type();
   }
 
   EntityProvider provider(String type, String target) {
@@ -293,36 +290,5 @@ public class CatalogIngestion {
         .findFirst()
         .orElseThrow(
             () -> new IllegalArgumentException("no reader for locations of type '" + type + "'"));
-  }
-
-  private static List<Map<String, Object>> documents(String text, List<String> errors) {
-    List<Map<String, Object>> docs = new ArrayList<>();
-    try (JsonParser parser = YAML.getFactory().createParser(text);
-        MappingIterator<Map<String, Object>> values =
-            YAML.readerForMapOf(Object.class).readValues(parser)) {
-      while (values.hasNext()) {
-        Map<String, Object> doc = values.next();
-        if (doc != null && !doc.isEmpty()) {
-          docs.add(new LinkedHashMap<>(doc));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      errors.add("the file is not valid YAML: " + e.getMessage());
-    }
-    return docs;
-  }
-
-  private static Optional<String> refKnown(Map<String, Object> doc) {
-    try {
-      return Optional.of(Entity.parse(doc).ref());
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String label(Map<String, Object> doc) {
-    Object metadata = doc.get("metadata");
-    Object name = metadata instanceof Map<?, ?> m ? m.get("name") : null;
-    return doc.get("kind") + " " + name;
   }
 }

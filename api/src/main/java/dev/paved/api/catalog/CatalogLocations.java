@@ -20,6 +20,7 @@ class CatalogLocations {
    * @param origin config, api, run, or entity (named by a Location entity of {@code parentId})
    * @param trusted may emit Group, User and Location entities (configured, or the platform team's)
    * @param missing its file was gone at the last refresh (reported once, not read at every turn)
+   * @param readVersion the commit id or ETag of the file's last read without errors, or null
    */
   record Location(
       String id,
@@ -32,7 +33,8 @@ class CatalogLocations {
       String createdBy,
       boolean missing,
       String contentHash,
-      List<String> errors) {
+      List<String> errors,
+      String readVersion) {
 
     /** Backstage's {@code type:target} form, as in {@code backstage.io/managed-by-location}. */
     String ref() {
@@ -92,17 +94,38 @@ class CatalogLocations {
     return find(id).orElseThrow();
   }
 
-  void refreshed(String id, String contentHash, boolean missing, List<String> errors, Instant now) {
+  /**
+   * Records a read: its content hash, whether the file was gone, its errors, and the version it was
+   * read at (kept only for a read without errors, so a broken file is read again).
+   */
+  void refreshed(
+      String id,
+      String contentHash,
+      String readVersion,
+      boolean missing,
+      List<String> errors,
+      Instant now) {
     jdbc.sql(
             "update catalog_locations set refreshed_at = ?, content_hash = ?, missing = ?,"
-                + " errors = ? where id = ?")
+                + " errors = ?, read_version = ? where id = ?")
         .params(
             Timestamp.from(now),
             contentHash,
             missing,
             errors.isEmpty() ? null : CatalogStore.write(errors),
+            errors.isEmpty() ? readVersion : null,
             id)
         .update();
+  }
+
+  /** The next read of the location reads its file in full (an entity of it was deleted). */
+  void forgetVersion(String id) {
+    jdbc.sql("update catalog_locations set read_version = null where id = ?").param(id).update();
+  }
+
+  /** A missing location's file is there again (discovery saw it): the next turn reads it. */
+  void rearm(String id) {
+    jdbc.sql("update catalog_locations set missing = ? where id = ?").params(false, id).update();
   }
 
   void delete(String id) {
@@ -136,6 +159,7 @@ class CatalogLocations {
         rs.getString("created_by"),
         rs.getBoolean("missing"),
         rs.getString("content_hash"),
-        list);
+        list,
+        rs.getString("read_version"));
   }
 }

@@ -43,6 +43,7 @@ class EntityOverview {
   private final String grafana;
   private final ServiceAccessRequests serviceAccess;
   private final CurrentUsers users;
+  private final EntityDocs docs;
 
   EntityOverview(
       CatalogStore store,
@@ -50,6 +51,7 @@ class EntityOverview {
       ObjectProvider<UsersFileMembers> usersFile,
       ServiceAccessRequests serviceAccess,
       CurrentUsers users,
+      EntityDocs docs,
       @Value("${paved.grafana.url:}") String grafana) {
     this.store = store;
     this.directory = directory;
@@ -58,6 +60,7 @@ class EntityOverview {
     this.grafana = grafana;
     this.serviceAccess = serviceAccess;
     this.users = users;
+    this.docs = docs;
   }
 
   /** The overview, or empty when the catalog has no such entity. */
@@ -77,6 +80,7 @@ class EntityOverview {
         Map.of(
             "provided", apis(stored.ref(), "providesApi"),
             "consumed", apis(stored.ref(), "consumesApi")));
+    answer.put("docs", docs.of(stored));
     answer.put("runs", runs(stored));
     answer.put("accessRequests", accessRequests(stored.ref()));
     return answer;

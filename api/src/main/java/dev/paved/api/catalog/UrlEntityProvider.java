@@ -28,6 +28,11 @@ final class UrlEntityProvider implements EntityProvider {
 
   @Override
   public String resolve(String base, String relative) {
+    return relativeTo(base, relative);
+  }
+
+  /** {@code relative} ({@code ./x.yaml}, {@code ../y/z.yaml}) against the file URL {@code base}. */
+  static String relativeTo(String base, String relative) {
     if (relative.contains("://")) {
       return relative;
     }

@@ -73,4 +73,11 @@ public final class EntityPage {
     browser.awaitText(definition, path);
     return browser.await(definition).getText();
   }
+
+  /** The entity's README or TechDocs index as rendered, once it shows {@code text}. */
+  public WebElement documentation(String text) {
+    By docs = By.xpath("//*[@aria-label='Documentation']");
+    browser.awaitText(docs, text);
+    return browser.await(docs);
+  }
 }

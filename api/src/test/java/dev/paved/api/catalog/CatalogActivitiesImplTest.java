@@ -59,7 +59,8 @@ class CatalogActivitiesImplTest {
     CatalogIngestion ingestion =
         new CatalogIngestion(
             store, locations, List.of(new UrlEntityProvider(source)), new EntityValidator(), clock);
-    return new CatalogActivitiesImpl(store, locations, ingestion, source, clock);
+    return new CatalogActivitiesImpl(
+        store, locations, ingestion, source, clock, LocationWorkflows.NONE);
   }
 
   private static ActionRequest request(String serviceKey, Map<String, Object> input) {

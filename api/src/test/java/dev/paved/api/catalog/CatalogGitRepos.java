@@ -30,6 +30,13 @@ public final class CatalogGitRepos {
     return git.remoteUrl(owner, repo) + "/blob/main/" + file;
   }
 
+  /** The commit id of {@code main}. */
+  public String head(String owner, String repo) throws IOException {
+    try (org.eclipse.jgit.lib.Repository r = git.open(owner, repo).orElseThrow()) {
+      return r.resolve("refs/heads/main").name();
+    }
+  }
+
   /** Writes the files (null deletes one) and pushes one commit to {@code main}. */
   public void commit(String owner, String repo, Map<String, String> files) throws Exception {
     Path bare = git.path(owner, repo);

@@ -52,6 +52,11 @@ class CatalogIngestionTest {
   record Parts(CatalogStore store, CatalogLocations locations, Catalog catalog) {}
 
   static Parts parts(TestDatabase db, CatalogGitRepos repos) {
+    return parts(db, repos, LocationWorkflows.NONE);
+  }
+
+  /** The catalog as Paved assembles it, with the locations' workflows given (NONE: read here). */
+  static Parts parts(TestDatabase db, CatalogGitRepos repos, LocationWorkflows workflows) {
     JdbcClient jdbc = JdbcClient.create(db.dataSource());
     CatalogStore store = new CatalogStore(jdbc);
     CatalogLocations locations = new CatalogLocations(jdbc);
@@ -60,10 +65,13 @@ class CatalogIngestionTest {
         new CatalogIngestion(
             store,
             locations,
-            List.of(new UrlEntityProvider(repos.source()), new FileEntityProvider()),
+            List.of(
+                new LocalGitEntityProvider(repos.git),
+                new UrlEntityProvider(repos.source()),
+                new FileEntityProvider()),
             new EntityValidator(),
             clock);
-    return new Parts(store, locations, new Catalog(store, locations, ingestion, clock));
+    return new Parts(store, locations, new Catalog(store, locations, ingestion, clock, workflows));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -201,5 +209,163 @@ class CatalogIngestionTest {
         .asString()
         .contains("come only from locations the platform configures");
     assertThat(p.store().findByRef("group:default/team-payments")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBranchThatHasNotMovedIsNotReadAgain(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "checkout", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice")
+            .location()
+            .id();
+    String commit = repos.head("team-payments", "checkout");
+    assertThat(p.locations().find(id).orElseThrow().readVersion()).isEqualTo(commit);
+
+    // the branch has not moved: the source says so, and nothing is read or parsed
+    var again = p.catalog().refresh(id);
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.entities()).hasSize(2);
+
+    // another file changes: the branch moved, the file is read, its content is the same
+    repos.commit("team-payments", "checkout", Map.of("README.md", "# Checkout"));
+    assertThat(p.catalog().refresh(id).unchanged()).isTrue();
+    assertThat(p.locations().find(id).orElseThrow().readVersion())
+        .isEqualTo(repos.head("team-payments", "checkout"))
+        .isNotEqualTo(commit);
+
+    // an entity deleted through the API: the next read reads the file in full and brings it back
+    String uid = p.store().findByRef("api:default/checkout-api").orElseThrow().uid();
+    p.catalog().deleteEntity(uid, "pat");
+    assertThat(p.catalog().refresh(id).unchanged()).isFalse();
+    assertThat(p.store().findByRef("api:default/checkout-api")).isPresent();
+
+    // the file changes: read and applied
+    repos.commit(
+        "team-payments",
+        "checkout",
+        Map.of("catalog-info.yaml", SERVICE.replace("[java]", "[go]")));
+    assertThat(p.catalog().refresh(id).unchanged()).isFalse();
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().entity().body())
+        .extracting(b -> ((Map<?, ?>) b.get("metadata")).get("tags"))
+        .isEqualTo(List.of("go"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aGoneFileIsNotFetchedAtEveryScheduledTurn(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "checkout", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice")
+            .location()
+            .id();
+    Map<String, String> gone = new HashMap<>();
+    gone.put("catalog-info.yaml", null);
+    gone.put("README.md", "moved");
+    repos.commit("team-payments", "checkout", gone);
+    var missing = p.catalog().read(id, true).orElseThrow();
+    assertThat(missing.missing()).isTrue();
+    assertThat(missing.errors()).singleElement().asString().endsWith("does not exist");
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().orphan()).isTrue();
+
+    // the file is back, but a scheduled turn does not fetch a file reported gone
+    repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
+    assertThat(p.catalog().read(id, true).orElseThrow().missing()).isTrue();
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().orphan()).isTrue();
+
+    // a refresh asked for fetches it: the entities are no longer orphans
+    assertThat(p.catalog().read(id, false).orElseThrow().missing()).isFalse();
+    assertThat(p.store().findByRef("component:default/checkout").orElseThrow().orphan()).isFalse();
+    assertThat(p.catalog().read("no-such-location", true)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void textPlaceholdersAreReadFromTheSameRepositoryOnly(TestDatabase db) throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    String api =
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: orders-api}
+        spec: {type: openapi, lifecycle: production, owner: team-payments,
+               definition: {$text: ./api/orders.yaml}}
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: sneaky-api}
+        spec: {type: openapi, lifecycle: production, owner: team-payments,
+               definition: {$text: ../../other/secret.yaml}}
+        """;
+    repos.commit(
+        "team-payments",
+        "orders",
+        Map.of("catalog-info.yaml", api, "api/orders.yaml", "openapi: 3.0.0\n"));
+    Parts p = parts(db, repos);
+    String id =
+        p.catalog()
+            .register(
+                "url",
+                repos.url("team-payments", "orders", "catalog-info.yaml"),
+                false,
+                "api",
+                false,
+                "alice")
+            .location()
+            .id();
+
+    assertThat(p.store().findByRef("api:default/orders-api").orElseThrow().entity().body())
+        .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
+        .isEqualTo("openapi: 3.0.0\n");
+    assertThat(p.store().findByRef("api:default/sneaky-api")).isEmpty();
+    assertThat(p.locations().find(id).orElseThrow().errors())
+        .singleElement()
+        .asString()
+        .contains("sneaky-api", "outside the location's repository");
+
+    // the file it names changes on its own: read again, though catalog-info.yaml did not change
+    repos.commit("team-payments", "orders", Map.of("api/orders.yaml", "openapi: 3.1.0\n"));
+    p.catalog().refresh(id);
+    assertThat(p.store().findByRef("api:default/orders-api").orElseThrow().entity().body())
+        .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
+        .isEqualTo("openapi: 3.1.0\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRefreshOfAnEntityReadsItsTopLevelLocationWhenNoWorkflowRuns(TestDatabase db)
+      throws Exception {
+    CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
+    repos.commit("platform", "org", Map.of("org.yaml", ORG, "people.yaml", PEOPLE));
+    Parts p = parts(db, repos);
+    p.catalog()
+        .register("url", repos.url("platform", "org", "org.yaml"), false, "config", true, "c");
+    repos.commit(
+        "platform", "org", Map.of("people.yaml", PEOPLE.replace("[alice]", "[alice, bob]")));
+
+    // the group comes from the child location people.yaml; its parent org.yaml is read, and it
+    assertThat(p.catalog().refreshEntity("group:default/team-payments")).isTrue();
+
+    assertThat(p.store().relationsOf("group:default/team-payments"))
+        .contains(Map.of("type", "hasMember", "targetRef", "user:default/bob"));
+    assertThat(p.catalog().refreshEntity("component:default/nobody")).isFalse();
   }
 }
