@@ -1,7 +1,7 @@
 package dev.paved.api.catalog;
 
-import dev.paved.api.catalog.processing.LocationWorkflow;
-import dev.paved.api.catalog.processing.LocationWorkflowImpl;
+import dev.paved.workflows.catalog.LocationWorkflow;
+import dev.paved.workflows.catalog.LocationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;

@@ -1,8 +1,8 @@
 package dev.paved.api.catalog;
 
-import dev.paved.api.catalog.processing.LocationActivities;
-import dev.paved.api.catalog.processing.LocationRead;
-import dev.paved.api.catalog.processing.LocationTurn;
+import dev.paved.workflows.catalog.LocationActivities;
+import dev.paved.workflows.catalog.LocationRead;
+import dev.paved.workflows.catalog.LocationTurn;
 
 /** Reads a location for its workflow, in one transaction, with the configured schedule. */
 final class LocationActivitiesImpl implements LocationActivities {

@@ -1,8 +1,8 @@
 package dev.paved.api.catalog;
 
-import dev.paved.api.catalog.processing.LocationInput;
-import dev.paved.api.catalog.processing.LocationTurn;
-import dev.paved.api.catalog.processing.LocationWorkflow;
+import dev.paved.workflows.catalog.LocationInput;
+import dev.paved.workflows.catalog.LocationTurn;
+import dev.paved.workflows.catalog.LocationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;

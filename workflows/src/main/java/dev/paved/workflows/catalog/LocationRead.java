@@ -1,4 +1,4 @@
-package dev.paved.api.catalog.processing;
+package dev.paved.workflows.catalog;
 
 /**
  * One read of a location.

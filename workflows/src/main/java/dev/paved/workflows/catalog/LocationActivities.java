@@ -1,4 +1,4 @@
-package dev.paved.api.catalog.processing;
+package dev.paved.workflows.catalog;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;

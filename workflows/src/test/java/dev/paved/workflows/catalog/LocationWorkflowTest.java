@@ -1,4 +1,4 @@
-package dev.paved.api.catalog.processing;
+package dev.paved.workflows.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

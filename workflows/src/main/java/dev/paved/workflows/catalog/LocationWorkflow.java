@@ -1,4 +1,4 @@
-package dev.paved.api.catalog.processing;
+package dev.paved.workflows.catalog;
 
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
