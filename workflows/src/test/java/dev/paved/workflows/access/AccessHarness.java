@@ -1,5 +1,6 @@
 package dev.paved.workflows.access;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 
@@ -33,7 +36,7 @@ import org.mockito.Mockito;
  * provider) and the API's worker (a mocked recorder). The grant mock notes the test server's time
  * of each grant and revoke, so tests can say when they happened.
  */
-final class AccessHarness implements AutoCloseable {
+final class AccessHarness implements AutoCloseable, AfterEachCallback {
 
   static final String REQUEST_ID = "a-0123456789abcdef";
   static final Caller ALICE = new Caller("alice", List.of("team-payments"));
@@ -187,16 +190,17 @@ final class AccessHarness implements AutoCloseable {
 
   /**
    * The audit entries once one with {@code action} was recorded: the request's state (a query) can
-   * run ahead of the activity that records it. Bounded at 10 s, a guard against a hang.
+   * run ahead of the activity that records it. Bounded at 30 s (the class guard is 60 s), a guard
+   * against a hang.
    */
-  List<AuditEntry> auditOnce(String action) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      if (!Mockito.mockingDetails(recorder).getInvocations().isEmpty()
-          && audit().stream().anyMatch(e -> e.action().equals(action))) {
-        break;
-      }
-      Thread.sleep(50);
-    }
+  List<AuditEntry> auditOnce(String action) {
+    await("an audit entry " + action)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                !Mockito.mockingDetails(recorder).getInvocations().isEmpty()
+                    && audit().stream().anyMatch(e -> e.action().equals(action)));
     return audit();
   }
 
@@ -213,5 +217,11 @@ final class AccessHarness implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+  }
+
+  /** As a test's {@code @RegisterExtension} field: closed after each test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.paved.workflows.goldenpath;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEFAULTS;
 import static org.mockito.Mockito.atLeastOnce;
@@ -31,11 +32,14 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.mockito.stubbing.Answer;
 
 /**
@@ -43,7 +47,7 @@ import org.mockito.stubbing.Answer;
  * holding mocks of the activities its queue serves. Attempt numbers come from the real {@link
  * AttemptInterceptor}.
  */
-final class GoldenPathHarness implements AutoCloseable {
+final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
 
   /** Unstubbed actions succeed with no output, so a test stubs only what it is about. */
   private static final Answer<Object> SUCCEED =
@@ -161,21 +165,15 @@ final class GoldenPathHarness implements AutoCloseable {
    * Waits until the run shows the status (a bound on waiting, not an assertion on speed). Time does
    * not skip meanwhile: only a client waiting for the result lets it.
    */
-  RunProgress awaitStatus(RunStatus status) throws InterruptedException {
+  RunProgress awaitStatus(RunStatus status) {
     return awaitProgress(status.name(), progress -> progress.status() == status);
   }
 
-  RunProgress awaitProgress(String what, Predicate<RunProgress> reached)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      RunProgress progress = progress();
-      if (progress != null && reached.test(progress)) {
-        return progress;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the run never reached " + what + ": " + progress());
+  RunProgress awaitProgress(String what, Predicate<RunProgress> reached) {
+    return await("the run reaching " + what)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::progress, progress -> progress != null && reached.test(progress));
   }
 
   /** The progress query, asked of the (finished) run. */
@@ -190,6 +188,26 @@ final class GoldenPathHarness implements AutoCloseable {
     ArgumentCaptor<RunProgress> snapshots = ArgumentCaptor.forClass(RunProgress.class);
     verify(recorder, atLeastOnce()).recordRun(snapshots.capture());
     return snapshots.getAllValues();
+  }
+
+  /**
+   * Waits until the last progress the run recorded is {@code expected}: recording is an activity,
+   * so it can trail the state a query already shows.
+   */
+  void awaitRecorded(RunProgress expected) {
+    await("the run recording " + expected.status())
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::lastRecorded, expected::equals);
+  }
+
+  private RunProgress lastRecorded() {
+    List<RunProgress> recorded =
+        Mockito.mockingDetails(recorder).getInvocations().stream()
+            .filter(call -> call.getMethod().getName().equals("recordRun"))
+            .map(call -> (RunProgress) call.getArgument(0))
+            .toList();
+    return recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
   }
 
   /** Every render request the run made, oldest first. */
@@ -210,5 +228,11 @@ final class GoldenPathHarness implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+  }
+
+  /** As a test's {@code @RegisterExtension} field: closed after each test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

@@ -23,10 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 /** {@code onFailure: pause}: a step that fails for good waits for an operator's decision. */
@@ -36,17 +35,7 @@ class GoldenPathPauseTest {
   static final String BOB = "user:default/bob";
   static final ActionResult SECRETS = ActionResult.of(Map.of("path", "secret/team-payments/x"));
 
-  private GoldenPathHarness harness;
-
-  @BeforeEach
-  void startEnvironment() {
-    harness = new GoldenPathHarness().withServiceOutputs();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final GoldenPathHarness harness = new GoldenPathHarness().withServiceOutputs();
 
   @Test
   void pausesOnTheFailedStepShowingItsErrorAndAttemptsAndUndoesNothing() throws Exception {
@@ -67,8 +56,7 @@ class GoldenPathPauseTest {
     assertThat(paused.steps().subList(0, 3))
         .extracting(StepProgress::status)
         .containsOnly(StepStatus.SUCCEEDED);
-    List<RunProgress> recorded = harness.recorded();
-    assertThat(recorded.get(recorded.size() - 1)).isEqualTo(paused);
+    harness.awaitRecorded(paused);
     verify(harness.repository, never()).undoPublishGithub(any());
     verify(harness.secrets, never()).undoVaultSecrets(any());
     verifyNoInteractions(harness.manifests, harness.catalog);
