@@ -8,17 +8,16 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.paved.workflows.TemporalHarness;
 import dev.paved.workflows.approval.ApprovalRule;
 import dev.paved.workflows.approval.Caller;
 import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.audit.AuditEntry;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -26,8 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 
@@ -36,7 +33,7 @@ import org.mockito.Mockito;
  * provider) and the API's worker (a mocked recorder). The grant mock notes the test server's time
  * of each grant and revoke, so tests can say when they happened.
  */
-final class AccessHarness implements AutoCloseable, AfterEachCallback {
+final class AccessHarness extends TemporalHarness {
 
   static final String REQUEST_ID = "a-0123456789abcdef";
   static final Caller ALICE = new Caller("alice", List.of("team-payments"));
@@ -45,19 +42,13 @@ final class AccessHarness implements AutoCloseable, AfterEachCallback {
   static final Caller SAM = new Caller("sam", List.of("sre"));
   static final Caller PAT = new Caller("pat", List.of("platform"));
 
-  final TestWorkflowEnvironment env;
   final List<Long> grantedAt = new CopyOnWriteArrayList<>();
   final List<Long> revokedAt = new CopyOnWriteArrayList<>();
   GrantActivities grants;
   AccessRecorder recorder;
 
   AccessHarness() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
-                .build());
+    super(TestEnvironmentOptions.newBuilder());
     register(env.getWorkerFactory());
     env.start();
   }
@@ -208,20 +199,5 @@ final class AccessHarness implements AutoCloseable, AfterEachCallback {
     ArgumentCaptor<AccessChange> changes = ArgumentCaptor.forClass(AccessChange.class);
     verify(recorder, atLeastOnce()).recordAccess(changes.capture());
     return changes.getAllValues();
-  }
-
-  WorkflowClient client() {
-    return env.getWorkflowClient();
-  }
-
-  @Override
-  public void close() {
-    env.close();
-  }
-
-  /** As a test's {@code @RegisterExtension} field: closed after each test. */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    close();
   }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.paved.workflows.TemporalHarness;
 import dev.paved.workflows.actions.CatalogActivities;
 import dev.paved.workflows.actions.DashboardActivities;
 import dev.paved.workflows.actions.FetchActivities;
@@ -17,27 +18,27 @@ import dev.paved.workflows.actions.RenderActivities;
 import dev.paved.workflows.actions.RepositoryActivities;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.actions.WorkspaceActivities;
+import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.AttemptInterceptor;
 import dev.paved.workflows.steps.RenderRequest;
+import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.mockito.stubbing.Answer;
@@ -47,7 +48,7 @@ import org.mockito.stubbing.Answer;
  * holding mocks of the activities its queue serves. Attempt numbers come from the real {@link
  * AttemptInterceptor}.
  */
-final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
+final class GoldenPathHarness extends TemporalHarness {
 
   /** Unstubbed actions succeed with no output, so a test stubs only what it is about. */
   private static final Answer<Object> SUCCEED =
@@ -56,7 +57,6 @@ final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
               ? ActionResult.of(Map.of())
               : RETURNS_DEFAULTS.answer(invocation);
 
-  final TestWorkflowEnvironment env;
   final RenderActivities render = activity(RenderActivities.class);
   final WorkspaceActivities workspace = activity(WorkspaceActivities.class);
   final RunRecorder recorder = activity(RunRecorder.class);
@@ -82,17 +82,12 @@ final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
    */
   GoldenPathHarness(
       Class<? extends GoldenPathWorkflow> workflowImplementation, boolean failOnBugs) {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                // Recorded histories name this worker, not the machine that recorded them.
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
-                .setWorkerFactoryOptions(
-                    WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(new AttemptInterceptor())
-                        .build())
-                .build());
+    super(
+        TestEnvironmentOptions.newBuilder()
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(new AttemptInterceptor())
+                    .build()));
     // On a loaded machine loading classes in a workflow thread can take over the deadlock
     // detector's default second; the harness fails the run on any exception, so give it longer.
     WorkerOptions options =
@@ -115,6 +110,33 @@ final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
     when(render.renderOutput(any()))
         .thenAnswer(call -> FakeRendering.output(call.getArgument(0, RenderRequest.class)));
     env.start();
+  }
+
+  /**
+   * Runs {@link ServiceTemplate} pausing, with {@code secretsStep} as its fourth step and the
+   * parameter {@code policy: reader}, which Vault refuses; once the run pauses, {@code operator}
+   * retries it with {@code policy: read-only}. Returns how the run ended.
+   */
+  RunProgress retryWithCorrectedPolicy(
+      StepPlan secretsStep, String operator, ActionResult madeSecrets) {
+    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
+    parameters.put("policy", "reader");
+    when(secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
+              }
+              return madeSecrets;
+            });
+    WorkflowStub run =
+        start(ServiceTemplate.pausing(ServiceTemplate.withStep(3, secretsStep), parameters, null));
+    awaitStatus(RunStatus.NEEDS_ATTENTION);
+    Map<String, Object> corrected = new HashMap<>(parameters);
+    corrected.put("policy", "read-only");
+    workflow().retry(new DecisionRequest(operator, corrected));
+    return run.getResult(RunProgress.class);
   }
 
   /** The outputs of publish and secrets, which later steps of {@link ServiceTemplate} read. */
@@ -219,20 +241,5 @@ final class GoldenPathHarness implements AutoCloseable, AfterEachCallback {
 
   WorkflowExecutionHistory history() {
     return client().fetchHistory(ServiceTemplate.WORKFLOW_ID);
-  }
-
-  WorkflowClient client() {
-    return env.getWorkflowClient();
-  }
-
-  @Override
-  public void close() {
-    env.close();
-  }
-
-  /** As a test's {@code @RegisterExtension} field: closed after each test. */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    close();
   }
 }

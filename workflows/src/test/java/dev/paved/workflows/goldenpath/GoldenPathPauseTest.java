@@ -12,14 +12,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.goldenpath.RunDecision.Kind;
-import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.RenderRequest;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -114,26 +112,8 @@ class GoldenPathPauseTest {
             "paved:vault:secrets",
             Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
             null);
-    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
-    parameters.put("policy", "reader");
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
-              }
-              return SECRETS;
-            });
-    WorkflowStub run =
-        harness.start(
-            ServiceTemplate.pausing(ServiceTemplate.withStep(3, secrets), parameters, null));
-    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
 
-    Map<String, Object> corrected = new HashMap<>(parameters);
-    corrected.put("policy", "read-only");
-    harness.workflow().retry(new DecisionRequest(BOB, corrected));
-    RunProgress result = run.getResult(RunProgress.class);
+    RunProgress result = harness.retryWithCorrectedPolicy(secrets, BOB, SECRETS);
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.decisions().get(0).changedParameters()).containsExactly("policy");
@@ -162,26 +142,8 @@ class GoldenPathPauseTest {
             Map.of("name", "${{ each.value }}", "policy", "${{ parameters.policy }}"),
             null,
             List.of("checkout"));
-    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
-    parameters.put("policy", "reader");
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
-              }
-              return SECRETS;
-            });
-    WorkflowStub run =
-        harness.start(
-            ServiceTemplate.pausing(ServiceTemplate.withStep(3, secrets), parameters, null));
-    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
 
-    Map<String, Object> corrected = new HashMap<>(parameters);
-    corrected.put("policy", "read-only");
-    harness.workflow().retry(new DecisionRequest(BOB, corrected));
-    RunProgress result = run.getResult(RunProgress.class);
+    RunProgress result = harness.retryWithCorrectedPolicy(secrets, BOB, SECRETS);
 
     assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.COMPLETED);
     verify(harness.secrets).vaultSecrets(argThat(r -> "read-only".equals(r.input().get("policy"))));
