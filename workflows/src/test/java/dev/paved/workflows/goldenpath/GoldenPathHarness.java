@@ -113,12 +113,21 @@ final class GoldenPathHarness extends TemporalHarness {
   }
 
   /**
-   * Runs {@link ServiceTemplate} pausing, with {@code secretsStep} as its fourth step and the
-   * parameter {@code policy: reader}, which Vault refuses; once the run pauses, {@code operator}
-   * retries it with {@code policy: read-only}. Returns how the run ended.
+   * Runs {@link ServiceTemplate} pausing, with a secrets step named {@code name} (over {@code each}
+   * unless null) as its fourth step and the parameter {@code policy: reader}, which Vault refuses;
+   * once the run pauses, {@code operator} retries it with {@code policy: read-only}. Returns how
+   * the run ended.
    */
   RunProgress retryWithCorrectedPolicy(
-      StepPlan secretsStep, String operator, ActionResult madeSecrets) {
+      String name, List<String> each, String operator, ActionResult madeSecrets) {
+    StepPlan secretsStep =
+        new StepPlan(
+            "secrets",
+            "Secrets",
+            "paved:vault:secrets",
+            Map.of("name", name, "policy", "${{ parameters.policy }}"),
+            null,
+            each);
     Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
     parameters.put("policy", "reader");
     when(secrets.vaultSecrets(any()))

@@ -14,7 +14,6 @@ import static org.mockito.Mockito.when;
 import dev.paved.workflows.goldenpath.RunDecision.Kind;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.RenderRequest;
-import dev.paved.workflows.steps.StepPlan;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
@@ -105,15 +104,8 @@ class GoldenPathPauseTest {
 
   @Test
   void aRetryWithCorrectedParametersRendersTheFailedStepAndLaterOnesWithThem() throws Exception {
-    StepPlan secrets =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
-            null);
-
-    RunProgress result = harness.retryWithCorrectedPolicy(secrets, BOB, SECRETS);
+    RunProgress result =
+        harness.retryWithCorrectedPolicy("${{ parameters.name }}", null, BOB, SECRETS);
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.decisions().get(0).changedParameters()).containsExactly("policy");
@@ -134,16 +126,8 @@ class GoldenPathPauseTest {
 
   @Test
   void aRetryWithCorrectedParametersAppliesToAStepWithEachToo() throws Exception {
-    StepPlan secrets =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ each.value }}", "policy", "${{ parameters.policy }}"),
-            null,
-            List.of("checkout"));
-
-    RunProgress result = harness.retryWithCorrectedPolicy(secrets, BOB, SECRETS);
+    RunProgress result =
+        harness.retryWithCorrectedPolicy("${{ each.value }}", List.of("checkout"), BOB, SECRETS);
 
     assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.COMPLETED);
     verify(harness.secrets).vaultSecrets(argThat(r -> "read-only".equals(r.input().get("policy"))));

@@ -182,13 +182,6 @@ final class RecordedRuns {
   /** Vault refuses the policy the form named; the operator corrects it and retries. */
   private static RunProgress retriedWithCorrectedParameters(
       GoldenPathHarness harness, ActionResult secrets) throws InterruptedException {
-    StepPlan step =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
-            null);
-    return harness.retryWithCorrectedPolicy(step, OPERATOR, secrets);
+    return harness.retryWithCorrectedPolicy("${{ parameters.name }}", null, OPERATOR, secrets);
   }
 }
