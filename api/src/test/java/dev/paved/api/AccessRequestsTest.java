@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,18 +65,6 @@ class AccessRequestsTest extends EndToEndTest {
     body.put("reason", "INC-4711: payments stuck");
     body.put("duration", duration);
     return body;
-  }
-
-  private JsonNode awaitStatus(String id, String status) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode request = get("/api/v1/access-requests/" + id).body();
-      if (status.equals(request.path("status").asText())) {
-        return request;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(id + " never " + status + ": " + get("/api/v1/access-requests/" + id));
   }
 
   private static Map<String, Object> decision(String decision, String comment) {
@@ -201,7 +187,7 @@ class AccessRequestsTest extends EndToEndTest {
     // the answer shows the grant as made, not the request a moment before it
     assertThat(asked.body().path("status").asText()).isEqualTo("ACTIVE");
     String id = asked.body().path("id").asText();
-    JsonNode active = awaitStatus(id, "ACTIVE");
+    JsonNode active = awaitAccessStatus(id, "ACTIVE");
 
     assertThat(active.path("decisions")).isEmpty();
     assertThat(active.path("reviewDueAt").isNull()).isFalse();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,9 +66,10 @@ class AccessRestartTest {
     }
     // the first start revoked nothing: the grant's end comes while Paved is stopped
     assertThat(grantRecord(dataDir, expiring)).contains("\"revokedAt\" : null");
-    while (Instant.now().isBefore(expiringEnds.plusMillis(500))) {
-      Thread.sleep(100);
-    }
+    Awaitility.await("the grant's end")
+        .atMost(SHORT.plusMinutes(1))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> Instant.now().isAfter(expiringEnds.plusMillis(500)));
 
     try (LocalPaved second = LocalPaved.start(dataDir)) {
       JsonNode expired = await(second, expiring, "EXPIRED");
@@ -141,17 +143,13 @@ class AccessRestartTest {
   }
 
   /** Polls as pat until the request has {@code status} (a bound on waiting, not on speed). */
-  private JsonNode await(LocalPaved paved, String id, String status) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    JsonNode request = null;
-    while (Instant.now().isBefore(deadline)) {
-      request = call(paved, "pat", "GET", "/api/v1/access-requests/" + id, null).body();
-      if (status.equals(request.path("status").asText())) {
-        return request;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(id + " never " + status + ": " + request);
+  private JsonNode await(LocalPaved paved, String id, String status) {
+    return Awaitility.await(id + " " + status)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> call(paved, "pat", "GET", "/api/v1/access-requests/" + id, null).body(),
+            request -> status.equals(request.path("status").asText()));
   }
 
   private static String grantRecord(Path dataDir, String id) throws IOException {

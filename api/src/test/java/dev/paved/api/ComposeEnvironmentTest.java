@@ -1,11 +1,12 @@
 package dev.paved.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paved.api.standins.FakeVault;
+import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.worker.EmbeddedTemporalServer;
 import dev.paved.worker.WorkerApplication;
 import dev.paved.workflows.steps.TaskQueues;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,17 +344,13 @@ class ComposeEnvironmentTest {
     }
 
     /** Polls the run until it leaves RUNNING (a bound on waiting, not on speed). */
-    JsonNode awaitEnd(String runId, String user, String password) throws InterruptedException {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-      JsonNode run = null;
-      while (Instant.now().isBefore(deadline)) {
-        run = get("/api/v1/runs/" + runId, user, password).body();
-        if (!"RUNNING".equals(run.path("status").asText())) {
-          return run;
-        }
-        Thread.sleep(250);
-      }
-      throw new AssertionError("run " + runId + " still RUNNING: " + run);
+    JsonNode awaitEnd(String runId, String user, String password) {
+      return await("run " + runId + " to leave RUNNING")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> get("/api/v1/runs/" + runId, user, password).body(),
+              run -> !"RUNNING".equals(run.path("status").asText()));
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {

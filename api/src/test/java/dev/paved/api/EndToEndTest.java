@@ -1,6 +1,7 @@
 package dev.paved.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,17 +122,26 @@ abstract class EndToEndTest {
   }
 
   /** Polls the run until it leaves RUNNING (a bound on waiting, not an assertion on speed). */
-  JsonNode awaitEnd(String runId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run = get("/api/v1/runs/" + runId).body();
-      if (!"RUNNING".equals(run.path("status").asText())) {
-        return run;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "run " + runId + " still RUNNING: " + get("/api/v1/runs/" + runId).body());
+  JsonNode awaitEnd(String runId) {
+    return awaitAnswer(
+        "/api/v1/runs/" + runId, run -> !"RUNNING".equals(run.path("status").asText()));
+  }
+
+  /**
+   * Polls {@code GET path} until its body satisfies {@code until}, and returns that body (a bound
+   * of three minutes on waiting, not an assertion on speed: the machines are shared).
+   */
+  JsonNode awaitAnswer(String path, Predicate<JsonNode> until) {
+    return await("GET " + path)
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> get(path).body(), until::test);
+  }
+
+  /** Polls the access request until it has {@code status}. */
+  JsonNode awaitAccessStatus(String id, String status) {
+    return awaitAnswer(
+        "/api/v1/access-requests/" + id, request -> status.equals(request.path("status").asText()));
   }
 
   /**
@@ -149,7 +159,7 @@ abstract class EndToEndTest {
    * Waits for the run to pause on a failed step (the shipped templates' {@code onFailure: pause}),
    * rolls it back as an operator would, and waits for its end.
    */
-  JsonNode rollBackPausedRun(String runId) throws InterruptedException {
+  JsonNode rollBackPausedRun(String runId) {
     JsonNode paused = awaitEnd(runId);
     assertThat(paused.path("status").asText()).as(paused.toString()).isEqualTo("NEEDS_ATTENTION");
     Answer rollback = post("/api/v1/runs/" + runId + "/rollback", Map.of(), Map.of());
@@ -161,7 +171,7 @@ abstract class EndToEndTest {
    * Waits for the production run at its approval step, has petra of the platform team (not the
    * requester) approve it, and waits for its end.
    */
-  JsonNode approveAndAwaitEnd(String runId) throws InterruptedException {
+  JsonNode approveAndAwaitEnd(String runId) {
     JsonNode waiting = awaitEnd(runId);
     assertThat(waiting.path("status").asText())
         .as(waiting.toString())

@@ -1,6 +1,7 @@
 package dev.paved.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,16 +87,11 @@ final class LocalPaved implements AutoCloseable {
   }
 
   /** Polls the run until {@code until} holds (a bound on waiting, not an assertion on speed). */
-  JsonNode awaitRun(String runId, Predicate<JsonNode> until) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run = get("/api/v1/runs/" + runId);
-      if (until.test(run)) {
-        return run;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("run " + runId + " never got there: " + get("/api/v1/runs/" + runId));
+  JsonNode awaitRun(String runId, Predicate<JsonNode> until) {
+    return await("run " + runId)
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> get("/api/v1/runs/" + runId), until::test);
   }
 
   JsonNode awaitEnd(String runId) throws InterruptedException {

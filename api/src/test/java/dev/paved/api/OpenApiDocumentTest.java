@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -226,15 +225,8 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("pat", "POST", RUNS + "/" + rerun + "/cancel", "{}");
   }
 
-  private void awaitStatus(String runId, String status) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      if (status.equals(get(RUNS + "/" + runId).body().path("status").asText())) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(runId + " never " + status + ": " + get(RUNS + "/" + runId).body());
+  private void awaitStatus(String runId, String status) {
+    awaitAnswer(RUNS + "/" + runId, run -> status.equals(run.path("status").asText()));
   }
 
   private void access() throws Exception {

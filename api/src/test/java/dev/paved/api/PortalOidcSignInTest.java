@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.api.browser.Browser;
 import dev.paved.api.standins.FakeOidcIssuer;
-import dev.paved.api.standins.StandIn.Call;
+import dev.paved.testfixtures.StandIn.Call;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

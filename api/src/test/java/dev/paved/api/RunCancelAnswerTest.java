@@ -3,6 +3,7 @@ package dev.paved.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,10 @@ class RunCancelAnswerTest extends EndToEndTest {
       assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("CANCELLING");
     }
     assertThat(run.path("decisions").toString()).contains("CANCEL", "bob");
-    JsonNode end = awaitEnd(id);
-    for (int i = 0; i < 200 && !"CANCELLED".equals(end.path("status").asText()); i++) {
-      Thread.sleep(100);
-      end = get("/api/v1/runs/" + id).body();
-    }
+    JsonNode end =
+        awaitAnswer(
+            "/api/v1/runs/" + id,
+            r -> !List.of("RUNNING", "CANCELLING").contains(r.path("status").asText()));
     assertThat(end.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(as("bob").post(cancel, Map.of()).status()).isEqualTo(409);
   }

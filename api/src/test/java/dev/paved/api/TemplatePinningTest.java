@@ -11,8 +11,6 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -74,18 +72,18 @@ class TemplatePinningTest extends EndToEndTest {
     assertThat(snapshot.resolve("skeleton/VERSION.txt")).hasContent("one ${{ values.name }}");
   }
 
-  private void awaitStepRunning(String runId, String step) throws InterruptedException {
+  private void awaitStepRunning(String runId, String step) {
     // a bound on waiting for the worker to pick the step up, not an assertion on its speed
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode s : get("/api/v1/runs/" + runId).body().path("steps")) {
-        if (s.path("id").asText().equals(step) && s.path("status").asText().equals("RUNNING")) {
-          return;
-        }
+    awaitAnswer("/api/v1/runs/" + runId, run -> stepStatus(run, step).equals("RUNNING"));
+  }
+
+  private static String stepStatus(JsonNode run, String step) {
+    for (JsonNode s : run.path("steps")) {
+      if (s.path("id").asText().equals(step)) {
+        return s.path("status").asText();
       }
-      Thread.sleep(100);
     }
-    throw new AssertionError("step " + step + " of " + runId + " never ran");
+    return "";
   }
 
   private static String versionFile(JsonNode run) throws Exception {

@@ -1,6 +1,7 @@
 package dev.paved.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -69,32 +70,28 @@ class WorkerCrashTest {
   }
 
   /** Waits until a worker has taken the activity (a bound on waiting, not on speed). */
-  private static void awaitStarted(WorkflowClient client, String workflowId, String activityType)
-      throws InterruptedException {
+  private static void awaitStarted(WorkflowClient client, String workflowId, String activityType) {
     DescribeWorkflowExecutionRequest describe =
         DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(client.getOptions().getNamespace())
             .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
             .build();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      boolean started =
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .describeWorkflowExecution(describe)
-              .getPendingActivitiesList()
-              .stream()
-              .anyMatch(
-                  a ->
-                      a.getActivityType().getName().equals(activityType)
-                          && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
-      if (started) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(activityType + " never started in " + workflowId);
+    await(activityType + " started in " + workflowId)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                client
+                    .getWorkflowServiceStubs()
+                    .blockingStub()
+                    .describeWorkflowExecution(describe)
+                    .getPendingActivitiesList()
+                    .stream()
+                    .anyMatch(
+                        a ->
+                            a.getActivityType().getName().equals(activityType)
+                                && a.getState()
+                                    == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED));
   }
 
   /** A standalone worker, as an operator starts one next to {@code ./paved up}. */

@@ -1,6 +1,7 @@
 package dev.paved.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -10,7 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -112,31 +113,23 @@ abstract class LocalPavedTest {
     return json;
   }
 
-  static void awaitStatus(String user, String id, String status) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      if (json(user, "run", id).path("status").asText().equals(status)) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("run " + id + " never reached " + status);
+  static void awaitStatus(String user, String id, String status) {
+    await("run " + id + " reaching " + status)
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> json(user, "run", id).path("status").asText().equals(status));
   }
 
-  static JsonNode awaitEnd(String id) throws Exception {
+  static JsonNode awaitEnd(String id) {
     return awaitEnd("alice", id);
   }
 
-  static JsonNode awaitEnd(String user, String id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run = json(user, "run", id);
-      String status = run.path("status").asText();
-      if (!status.equals("RUNNING") && !status.equals("WAITING_APPROVAL")) {
-        return run;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("run " + id + " did not end");
+  static JsonNode awaitEnd(String user, String id) {
+    return await("run " + id + " to end")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> json(user, "run", id),
+            run -> !List.of("RUNNING", "WAITING_APPROVAL").contains(run.path("status").asText()));
   }
 }

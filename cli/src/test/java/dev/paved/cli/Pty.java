@@ -1,11 +1,12 @@
 package dev.paved.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,20 +61,22 @@ final class Pty implements AutoCloseable {
   }
 
   /** Waits until the screen shows {@code text} after what was already seen (or the JVM ends). */
-  Pty expect(String text) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      int at = screen.indexOf(text, seen);
-      if (at >= 0) {
-        seen = at + text.length();
-        return this;
-      }
-      if (!process.isAlive() && screen.indexOf(text, seen) < 0) {
-        break;
-      }
-      Thread.sleep(50);
+  Pty expect(String text) {
+    int at =
+        await("the terminal showing '" + text + "'")
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                () -> screen.indexOf(text, seen),
+                found -> found >= 0 || !process.isAlive() && screen.indexOf(text, seen) < 0);
+    if (at < 0) {
+      at = screen.indexOf(text, seen);
     }
-    throw new AssertionError("the terminal never showed '" + text + "'; it shows:\n" + screen);
+    if (at < 0) {
+      throw new AssertionError("the terminal never showed '" + text + "'; it shows:\n" + screen);
+    }
+    seen = at + text.length();
+    return this;
   }
 
   /** Types a line and presses Enter. */

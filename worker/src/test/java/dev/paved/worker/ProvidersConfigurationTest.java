@@ -12,34 +12,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Which secret store and dashboard provider the configuration picks, from environment names. */
 class ProvidersConfigurationTest {
 
   @TempDir Path data;
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(PavedProperties.class)
-  static class Paved {}
-
   ApplicationContextRunner runner(Map<String, Object> environment) {
-    return new ApplicationContextRunner()
-        .withUserConfiguration(Paved.class, ProvidersConfiguration.class)
-        .withPropertyValues("paved.data-dir=" + data)
-        .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            environment)));
+    return ProviderContexts.withEnvironment(data, environment, ProvidersConfiguration.class);
   }
 
   @Test
@@ -80,12 +61,8 @@ class ProvidersConfigurationTest {
 
   @Test
   void vaultWithATokenFromProperties() {
-    new ApplicationContextRunner()
-        .withUserConfiguration(Paved.class, ProvidersConfiguration.class)
-        .withPropertyValues(
-            "paved.data-dir=" + data,
-            "paved.vault.addr=http://127.0.0.1:8200",
-            "paved.vault.token=hvs.x")
+    runner(Map.of())
+        .withPropertyValues("paved.vault.addr=http://127.0.0.1:8200", "paved.vault.token=hvs.x")
         .run(
             context -> {
               SecretStore store = context.getBean(SecretStore.class);

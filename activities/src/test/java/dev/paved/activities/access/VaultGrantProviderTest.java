@@ -1,31 +1,29 @@
 package dev.paved.activities.access;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.paved.activities.access.VaultStandIn.ACCESSOR;
-import static dev.paved.activities.access.VaultStandIn.CREDENTIALS;
-import static dev.paved.activities.access.VaultStandIn.CREDENTIALS_METADATA;
-import static dev.paved.activities.access.VaultStandIn.ISSUED_TOKEN;
-import static dev.paved.activities.access.VaultStandIn.PAVED_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paved.testfixtures.StandIn;
+import dev.paved.testfixtures.StandIn.Call;
+import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.workflows.access.GrantRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The Vault grant provider against a Vault stand-in: the exact requests, and Vault's errors. */
 class VaultGrantProviderTest {
+
+  static final String ISSUED_TOKEN = FakeVault.issuedToken(1);
+  static final String ACCESSOR = FakeVault.issuedAccessor(1);
+  static final String CREDENTIALS_PATH = "secret/paved/access/alice/a-0123456789abcdef";
+  static final String CREDENTIALS = "/v1/secret/data/paved/access/alice/a-0123456789abcdef";
+  static final String CREDENTIALS_METADATA =
+      "/v1/secret/metadata/paved/access/alice/a-0123456789abcdef";
+  static final String DENIED =
+      "{\"errors\":[\"1 error occurred:\\n\\t* permission denied\\n\\n\"]}";
 
   static final GrantRequest WRITE =
       new GrantRequest(
@@ -36,7 +34,18 @@ class VaultGrantProviderTest {
           "alice",
           Duration.ofHours(1));
 
-  private final VaultStandIn vault = new VaultStandIn();
+  private final FakeVault vault = new FakeVault();
+
+  /** Paved's grant settings for this Vault, with Paved's own token. */
+  static VaultGrantSettings settings(FakeVault vault, String tokenRole) {
+    return new VaultGrantSettings(
+        vault.address(),
+        FakeVault.TOKEN,
+        tokenRole,
+        "access-{environment}-{service}-{role}",
+        "secret",
+        "paved/access");
+  }
 
   @AfterEach
   void stop() {
@@ -45,74 +54,58 @@ class VaultGrantProviderTest {
 
   @Test
   void grantCreatesATokenWithThePolicyAndTtlAndStoresItWhereOnlyTheRequesterReads() {
-    vault.grantsTokens("/v1/auth/token/create");
-
-    String ref = new VaultGrantProvider(vault.settings(null)).grant(WRITE);
+    String ref = new VaultGrantProvider(settings(vault, null)).grant(WRITE);
 
     assertThat(ref).isEqualTo(ACCESSOR);
-    vault.server.verify(
-        getRequestedFor(urlEqualTo(CREDENTIALS)).withHeader("X-Vault-Token", equalTo(PAVED_TOKEN)));
-    vault.server.verify(
-        postRequestedFor(urlEqualTo("/v1/auth/token/create"))
-            .withHeader("X-Vault-Token", equalTo(PAVED_TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    """
-                    {"policies":["access-production-checkout-write"],
-                     "meta":{"paved_request":"a-0123456789abcdef","user":"alice",
-                             "service":"component:default/checkout",
-                             "environment":"production","role":"write"},
-                     "ttl":"3600s","explicit_max_ttl":"3600s",
-                     "display_name":"paved-a-0123456789abcdef","renewable":false}
-                    """)));
-    vault.server.verify(
-        postRequestedFor(urlEqualTo(CREDENTIALS))
-            .withHeader("X-Vault-Token", equalTo(PAVED_TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    """
-                    {"data":{"token":"%s","accessor":"%s","request":"a-0123456789abcdef",
-                             "policy":"access-production-checkout-write","ttl":"3600s"}}
-                    """
-                        .formatted(ISSUED_TOKEN, ACCESSOR))));
-    assertThat(vault.server.getAllServeEvents()).hasSize(3);
+    assertThat(vault.lines())
+        .containsExactly("GET " + CREDENTIALS, "POST /v1/auth/token/create", "POST " + CREDENTIALS);
+    assertThat(vault.calls())
+        .allSatisfy(call -> assertThat(call.header("X-Vault-Token")).isEqualTo(FakeVault.TOKEN));
+    assertThat(vault.calls().get(1).json())
+        .isEqualTo(
+            StandIn.parse(
+                """
+                {"policies":["access-production-checkout-write"],
+                 "meta":{"paved_request":"a-0123456789abcdef","user":"alice",
+                         "service":"component:default/checkout",
+                         "environment":"production","role":"write"},
+                 "ttl":"3600s","explicit_max_ttl":"3600s",
+                 "display_name":"paved-a-0123456789abcdef","renewable":false}
+                """));
+    assertThat(vault.calls().get(2).json())
+        .isEqualTo(
+            StandIn.parse(
+                """
+                {"data":{"token":"%s","accessor":"%s","request":"a-0123456789abcdef",
+                         "policy":"access-production-checkout-write","ttl":"3600s"}}
+                """
+                    .formatted(ISSUED_TOKEN, ACCESSOR)));
+    assertThat(vault.values(CREDENTIALS_PATH).orElseThrow())
+        .containsEntry("token", ISSUED_TOKEN)
+        .containsEntry("accessor", ACCESSOR);
   }
 
   @Test
   void aTokenRoleIsUsedWhenConfigured() {
-    vault.grantsTokens("/v1/auth/token/create/paved-access");
+    new VaultGrantProvider(settings(vault, "paved-access")).grant(WRITE);
 
-    new VaultGrantProvider(vault.settings("paved-access")).grant(WRITE);
-
-    vault.server.verify(postRequestedFor(urlEqualTo("/v1/auth/token/create/paved-access")));
+    assertThat(vault.lines()).contains("POST /v1/auth/token/create/paved-access");
   }
 
   @Test
   void aRetriedGrantAdoptsTheTokenItMadeBefore() {
-    vault.server.stubFor(
-        get(urlEqualTo(CREDENTIALS))
-            .willReturn(
-                VaultStandIn.json(
-                    200,
-                    """
-                    {"data":{"data":{"token":"%s","accessor":"%s"},
-                             "metadata":{"version":1}}}
-                    """
-                        .formatted(ISSUED_TOKEN, ACCESSOR))));
+    vault.secret(CREDENTIALS_PATH, Map.of("token", "hvs.made-before", "accessor", "acc-before"));
 
-    String ref = new VaultGrantProvider(vault.settings(null)).grant(WRITE);
+    String ref = new VaultGrantProvider(settings(vault, null)).grant(WRITE);
 
-    assertThat(ref).isEqualTo(ACCESSOR);
-    vault.server.verify(0, postRequestedFor(urlPathMatching("/v1/auth/token/create.*")));
+    assertThat(ref).isEqualTo("acc-before");
+    assertThat(vault.lines()).containsExactly("GET " + CREDENTIALS);
   }
 
   @Test
   void aRefusedTokenCreateIsFinalAndASealedVaultIsRetried() {
-    vault.server.stubFor(get(urlEqualTo(CREDENTIALS)).willReturn(VaultStandIn.errors(404)));
-    vault.server.stubFor(
-        post(urlEqualTo("/v1/auth/token/create"))
-            .willReturn(VaultStandIn.errors(403, "1 error occurred:\n\t* permission denied\n\n")));
-    VaultGrantProvider provider = new VaultGrantProvider(vault.settings(null));
+    VaultGrantProvider provider = new VaultGrantProvider(settings(vault, null));
+    vault.failNext(1, "POST", "/v1/auth/token/create", 403, DENIED);
 
     assertThatThrownBy(() -> provider.grant(WRITE))
         .isInstanceOfSatisfying(
@@ -122,9 +115,7 @@ class VaultGrantProviderTest {
               assertThat(f.isNonRetryable()).isTrue();
             });
 
-    vault.server.stubFor(
-        post(urlEqualTo("/v1/auth/token/create"))
-            .willReturn(VaultStandIn.errors(503, "Vault is sealed")));
+    vault.sealed(true);
     assertThatThrownBy(() -> provider.grant(WRITE))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
@@ -132,61 +123,60 @@ class VaultGrantProviderTest {
               assertThat(f.getType()).isEqualTo("Unavailable");
               assertThat(f.isNonRetryable()).isFalse();
             });
+    assertThat(vault.accessors()).isEmpty();
   }
 
   @Test
   void aTokenThatCannotBeStoredIsRevokedAtOnce() {
-    vault.grantsTokens("/v1/auth/token/create").revokes();
-    vault.server.stubFor(
-        post(urlEqualTo(CREDENTIALS))
-            .willReturn(VaultStandIn.errors(403, "1 error occurred:\n\t* permission denied\n\n")));
+    vault.failWhen("POST", CREDENTIALS, 403, DENIED);
 
-    assertThatThrownBy(() -> new VaultGrantProvider(vault.settings(null)).grant(WRITE))
+    assertThatThrownBy(() -> new VaultGrantProvider(settings(vault, null)).grant(WRITE))
         .isInstanceOf(ApplicationFailure.class)
         .hasMessageNotContaining(ISSUED_TOKEN);
 
-    vault.server.verify(
-        postRequestedFor(urlEqualTo("/v1/auth/token/revoke-accessor"))
-            .withRequestBody(equalToJson("{\"accessor\":\"" + ACCESSOR + "\"}")));
+    assertThat(vault.calls("POST", "/v1/auth/token/revoke-accessor"))
+        .extracting(Call::json)
+        .containsExactly(StandIn.parse("{\"accessor\":\"" + ACCESSOR + "\"}"));
+    assertThat(vault.accessors()).isEmpty();
   }
 
   @Test
   void revokeEndsTheTokenByItsAccessorAndDeletesTheRequestersCopy() {
-    vault.revokes();
+    VaultGrantProvider provider = new VaultGrantProvider(settings(vault, null));
+    provider.grant(WRITE);
+    vault.forgetCalls();
 
-    new VaultGrantProvider(vault.settings(null)).revoke(WRITE, ACCESSOR);
+    provider.revoke(WRITE, ACCESSOR);
 
-    vault.server.verify(
-        postRequestedFor(urlEqualTo("/v1/auth/token/revoke-accessor"))
-            .withHeader("X-Vault-Token", equalTo(PAVED_TOKEN))
-            .withRequestBody(equalToJson("{\"accessor\":\"" + ACCESSOR + "\"}")));
-    vault.server.verify(
-        deleteRequestedFor(urlEqualTo(CREDENTIALS_METADATA))
-            .withHeader("X-Vault-Token", equalTo(PAVED_TOKEN)));
+    assertThat(vault.lines())
+        .containsExactly("POST /v1/auth/token/revoke-accessor", "DELETE " + CREDENTIALS_METADATA);
+    assertThat(vault.calls())
+        .allSatisfy(call -> assertThat(call.header("X-Vault-Token")).isEqualTo(FakeVault.TOKEN));
+    assertThat(vault.calls().get(0).json())
+        .isEqualTo(StandIn.parse("{\"accessor\":\"" + ACCESSOR + "\"}"));
+    assertThat(vault.accessors()).isEmpty();
+    assertThat(vault.values(CREDENTIALS_PATH)).isEmpty();
   }
 
   @Test
   void revokingATokenThatIsGoneSucceeds() {
-    // Vault before 1.10 answers 400 "invalid accessor"; the copy may be gone too
-    vault.server.stubFor(
-        post(urlEqualTo("/v1/auth/token/revoke-accessor"))
-            .willReturn(VaultStandIn.errors(400, "1 error occurred:\n\t* invalid accessor\n\n")));
-    vault.server.stubFor(
-        WireMock.delete(urlEqualTo(CREDENTIALS_METADATA)).willReturn(VaultStandIn.errors(404)));
+    // Vault before 1.10 answers 400 "invalid accessor" to an unknown accessor; the copy may be gone
+    vault.failNext(1, "DELETE", CREDENTIALS_METADATA, 404, "{\"errors\":[]}");
 
-    new VaultGrantProvider(vault.settings(null)).revoke(WRITE, ACCESSOR);
+    new VaultGrantProvider(settings(vault, null)).revoke(WRITE, ACCESSOR);
+
+    assertThat(vault.lines())
+        .containsExactly("POST /v1/auth/token/revoke-accessor", "DELETE " + CREDENTIALS_METADATA);
   }
 
   @Test
   void aFailedRevokeIsAlwaysRetried() {
-    vault.server.stubFor(
-        post(urlEqualTo("/v1/auth/token/revoke-accessor"))
-            .willReturn(VaultStandIn.errors(403, "1 error occurred:\n\t* permission denied\n\n")));
+    vault.failWhen("POST", "/v1/auth/token/revoke-accessor", 403, DENIED);
 
-    assertThatThrownBy(() -> new VaultGrantProvider(vault.settings(null)).revoke(WRITE, ACCESSOR))
+    assertThatThrownBy(() -> new VaultGrantProvider(settings(vault, null)).revoke(WRITE, ACCESSOR))
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isFalse());
-    vault.server.verify(0, deleteRequestedFor(urlEqualTo(CREDENTIALS_METADATA)));
+    assertThat(vault.lines()).doesNotContain("DELETE " + CREDENTIALS_METADATA);
   }
 
   @Test
@@ -200,14 +190,14 @@ class VaultGrantProviderTest {
             "../bob",
             Duration.ofHours(1));
 
-    assertThatThrownBy(() -> new VaultGrantProvider(vault.settings(null)).grant(sneaky))
+    assertThatThrownBy(() -> new VaultGrantProvider(settings(vault, null)).grant(sneaky))
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("InvalidInput"));
-    assertThat(vault.server.getAllServeEvents()).isEmpty();
+    assertThat(vault.calls()).isEmpty();
   }
 
   @Test
   void theSettingsNeverShowPavedsToken() {
-    assertThat(vault.settings(null).toString()).doesNotContain(PAVED_TOKEN);
+    assertThat(settings(vault, null).toString()).doesNotContain(FakeVault.TOKEN);
   }
 }

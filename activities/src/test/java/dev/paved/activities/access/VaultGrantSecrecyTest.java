@@ -1,8 +1,8 @@
 package dev.paved.activities.access;
 
-import static dev.paved.activities.access.VaultStandIn.ACCESSOR;
-import static dev.paved.activities.access.VaultStandIn.ISSUED_TOKEN;
-import static dev.paved.activities.access.VaultStandIn.PAVED_TOKEN;
+import static dev.paved.activities.access.VaultGrantProviderTest.ACCESSOR;
+import static dev.paved.activities.access.VaultGrantProviderTest.ISSUED_TOKEN;
+import static dev.paved.testfixtures.vault.FakeVault.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
@@ -12,6 +12,7 @@ import static org.mockito.Mockito.withSettings;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.workflows.access.AccessAction;
 import dev.paved.workflows.access.AccessChange;
 import dev.paved.workflows.access.AccessInput;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 class VaultGrantSecrecyTest {
 
-  private final VaultStandIn vault = new VaultStandIn().grantsTokens("/v1/auth/token/create");
+  private final FakeVault vault = new FakeVault();
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final AccessRecorder recorder =
       mock(AccessRecorder.class, withSettings().withoutAnnotations());
@@ -59,13 +60,13 @@ class VaultGrantSecrecyTest {
 
   @Test
   void noTokenReachesHistoryRecordsAuditOrLog() {
-    vault.revokes();
     log.start();
     root.addAppender(log);
     Worker access = env.newWorker(TaskQueues.ACCESS);
     access.registerWorkflowImplementationTypes(AccessRequestWorkflowImpl.class);
     access.registerActivitiesImplementations(
-        new GrantActivitiesImpl(new VaultGrantProvider(vault.settings(null))));
+        new GrantActivitiesImpl(
+            new VaultGrantProvider(VaultGrantProviderTest.settings(vault, null))));
     env.newWorker(TaskQueues.API).registerActivitiesImplementations(recorder);
     env.start();
     AccessInput input =
@@ -108,13 +109,13 @@ class VaultGrantSecrecyTest {
             .getHistory()
             .toByteString()
             .toStringUtf8();
-    assertThat(history).contains(ACCESSOR).doesNotContain(ISSUED_TOKEN, PAVED_TOKEN);
+    assertThat(history).contains(ACCESSOR).doesNotContain(ISSUED_TOKEN, TOKEN);
     ArgumentCaptor<AccessChange> changes = ArgumentCaptor.forClass(AccessChange.class);
     verify(recorder, atLeastOnce()).recordAccess(changes.capture());
-    assertThat(changes.getAllValues().toString()).doesNotContain(ISSUED_TOKEN, PAVED_TOKEN);
+    assertThat(changes.getAllValues().toString()).doesNotContain(ISSUED_TOKEN, TOKEN);
     assertThat(log.list)
         .extracting(ILoggingEvent::getFormattedMessage)
         .anySatisfy(line -> assertThat(line).contains("alice holds write"))
-        .allSatisfy(line -> assertThat(line).doesNotContain(ISSUED_TOKEN, PAVED_TOKEN));
+        .allSatisfy(line -> assertThat(line).doesNotContain(ISSUED_TOKEN, TOKEN));
   }
 }

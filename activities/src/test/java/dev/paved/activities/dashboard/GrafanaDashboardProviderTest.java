@@ -10,14 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.activities.support.Reruns;
 import dev.paved.activities.support.ServiceHealth;
+import dev.paved.testfixtures.StandIn;
+import dev.paved.testfixtures.grafana.FakeGrafana;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashMap;
 import java.util.Map;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +53,15 @@ class GrafanaDashboardProviderTest {
   void makesTheTeamFolderThenTheDashboardMarkedWithServiceAndRun() {
     var output = activities.grafanaDashboard(request("run-1")).output();
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly(
             "GET /api/folders/" + FOLDER, "POST /api/folders", "POST /api/dashboards/db");
-    assertThat(grafana.requests)
+    assertThat(grafana.calls())
         .allSatisfy(
-            r ->
-                assertThat(r.getHeaders().get("Authorization"))
-                    .isEqualTo("Bearer " + FakeGrafana.TOKEN));
+            r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + FakeGrafana.TOKEN));
     assertThat(body(1))
         .isEqualTo(
-            FakeGrafana.JSON.createObjectNode().put("uid", FOLDER).put("title", "team-payments"));
+            StandIn.JSON.createObjectNode().put("uid", FOLDER).put("title", "team-payments"));
     JsonNode save = body(2);
     assertThat(save.path("folderUid").asText()).isEqualTo(FOLDER);
     assertThat(save.path("overwrite").asBoolean()).isFalse();
@@ -87,7 +84,7 @@ class GrafanaDashboardProviderTest {
 
     activities.grafanaDashboard(request("run-1"));
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly("GET /api/folders/" + FOLDER, "POST /api/dashboards/db");
   }
 
@@ -97,7 +94,7 @@ class GrafanaDashboardProviderTest {
 
     activities.grafanaDashboard(request("run-1"));
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly(
             "GET /api/folders/" + FOLDER,
             "POST /api/folders",
@@ -109,11 +106,11 @@ class GrafanaDashboardProviderTest {
   @Test
   void aRerunUpdatesItsServicesDashboardAtItsVersionAndKeepsTheFirstRun() {
     activities.grafanaDashboard(request("run-1"));
-    grafana.requests.clear();
+    grafana.forgetCalls();
 
     activities.grafanaDashboard(Reruns.asRun(request("run-1"), "run-2"));
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly(
             "GET /api/folders/" + FOLDER,
             "POST /api/dashboards/db",
@@ -123,39 +120,38 @@ class GrafanaDashboardProviderTest {
     assertThat(update.path("overwrite").asBoolean()).isFalse();
     assertThat(update.path("dashboard").path("version").asLong()).isEqualTo(1);
     assertThat(update.path("message").asText()).isEqualTo("Saved by Paved run run-2");
-    assertThat(grafana.dashboards.get(UID).path("description").asText())
+    assertThat(grafana.dashboard(UID).orElseThrow().path("description").asText())
         .isEqualTo("Made by Paved for team-payments/checkout in run run-1");
-    assertThat(grafana.dashboards.get(UID).path("version").asLong()).isEqualTo(2);
+    assertThat(grafana.dashboard(UID).orElseThrow().path("version").asLong()).isEqualTo(2);
   }
 
   @Test
   void aDashboardOfAnotherServiceUnderTheUidIsAConflictAndStays() {
-    ObjectNode foreign = FakeGrafana.JSON.createObjectNode();
+    ObjectNode foreign = StandIn.JSON.createObjectNode();
     foreign.put("uid", UID).put("title", "Hand made").put("version", 4).put("id", 99);
     foreign.put("description", "Made by Paved for team-payments/other in run run-7");
-    grafana.dashboards.put(UID, foreign);
+    grafana.dashboard(null, foreign);
 
     assertThatThrownBy(() -> activities.grafanaDashboard(request("run-1")))
         .isInstanceOfSatisfying(
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT))
         .hasMessageContaining(UID);
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly(
             "GET /api/folders/" + FOLDER,
             "POST /api/folders",
             "POST /api/dashboards/db",
             "GET /api/dashboards/uid/" + UID);
-    assertThat(grafana.dashboards.get(UID).path("title").asText()).isEqualTo("Hand made");
+    assertThat(grafana.dashboard(UID).orElseThrow().path("title").asText()).isEqualTo("Hand made");
   }
 
   @Test
   void anotherDashboardWithTheSameTitleInTheFolderIsAConflict() {
     grafana.folder(FOLDER, "team-payments");
-    ObjectNode other = FakeGrafana.JSON.createObjectNode();
+    ObjectNode other = StandIn.JSON.createObjectNode();
     other.put("uid", "other").put("title", "Checkout").put("version", 1).put("id", 5);
-    grafana.dashboards.put("other", other);
-    grafana.dashboardFolders.put("other", FOLDER);
+    grafana.dashboard(FOLDER, other);
 
     assertThatThrownBy(() -> activities.grafanaDashboard(request("run-1")))
         .isInstanceOfSatisfying(
@@ -166,22 +162,12 @@ class GrafanaDashboardProviderTest {
   @Test
   void aChangeWhileUpdatingIsRetryable() {
     activities.grafanaDashboard(request("run-1"));
-    grafana.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            if (request.getUrl().encodedPath().equals("/api/dashboards/db")) {
-              grafana.requests.add(request);
-              return FakeGrafana.json(
-                  412,
-                  FakeGrafana.JSON
-                      .createObjectNode()
-                      .put("message", "The dashboard has been changed by someone else")
-                      .put("status", "version-mismatch"));
-            }
-            return grafana.dispatch(request);
-          }
-        });
+    grafana.failWhen(
+        "POST",
+        "/api/dashboards/db",
+        412,
+        "{\"message\":\"The dashboard has been changed by someone else\","
+            + "\"status\":\"version-mismatch\"}");
 
     assertThatThrownBy(() -> activities.grafanaDashboard(Reruns.asRun(request("run-1"), "run-2")))
         .isInstanceOfSatisfying(ApplicationFailure.class, GrafanaDashboardProviderTest::retryable)
@@ -190,7 +176,7 @@ class GrafanaDashboardProviderTest {
 
   @Test
   void serverErrorsAreRetryable() {
-    grafana.failWith = 502;
+    grafana.failWhen("GET", "/api/folders/.*", 502, "{\"message\":\"Internal Server Error\"}");
 
     assertThatThrownBy(() -> activities.grafanaDashboard(request("run-1")))
         .isInstanceOfSatisfying(ApplicationFailure.class, GrafanaDashboardProviderTest::retryable)
@@ -211,7 +197,7 @@ class GrafanaDashboardProviderTest {
             })
         .hasMessageContaining("401")
         .hasMessageNotContaining("glsa_wrong");
-    assertThat(grafana.calls()).hasSize(1);
+    assertThat(grafana.targets()).hasSize(1);
     assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("glsa_"));
   }
 
@@ -220,7 +206,7 @@ class GrafanaDashboardProviderTest {
     ActionRequest first = request("run-1");
     activities.grafanaDashboard(first);
     activities.grafanaDashboard(Reruns.asRun(first, "run-2"));
-    grafana.requests.clear();
+    grafana.forgetCalls();
 
     activities.undoGrafanaDashboard(Reruns.asRun(first, "run-2"));
     activities.undoGrafanaDashboard(
@@ -232,44 +218,44 @@ class GrafanaDashboardProviderTest {
             first.input(),
             null,
             "bob"));
-    assertThat(grafana.dashboards).containsKey(UID);
+    assertThat(grafana.dashboard(UID)).isPresent();
 
     activities.undoGrafanaDashboard(first);
     activities.undoGrafanaDashboard(first);
 
-    assertThat(grafana.calls())
+    assertThat(grafana.targets())
         .containsExactly(
             "GET /api/dashboards/uid/" + UID,
             "GET /api/dashboards/uid/" + UID,
             "GET /api/dashboards/uid/" + UID,
             "DELETE /api/dashboards/uid/" + UID,
             "GET /api/dashboards/uid/" + UID);
-    assertThat(grafana.dashboards).isEmpty();
-    assertThat(grafana.folders).containsKey(FOLDER);
+    assertThat(grafana.dashboards()).isEmpty();
+    assertThat(grafana.folder(FOLDER)).isPresent();
   }
 
   @Test
   void undoLeavesADashboardWithoutPavedsMarker() {
-    ObjectNode foreign = FakeGrafana.JSON.createObjectNode();
+    ObjectNode foreign = StandIn.JSON.createObjectNode();
     foreign.put("uid", UID).put("title", "Checkout").put("version", 1).put("id", 3);
-    grafana.dashboards.put(UID, foreign);
+    grafana.dashboard(null, foreign);
 
     activities.undoGrafanaDashboard(request("run-1"));
 
-    assertThat(grafana.dashboards).containsKey(UID);
+    assertThat(grafana.dashboard(UID)).isPresent();
   }
 
   @Test
   void healthIsUpWhenGrafanaAnswersAndDownOtherwise() {
     ServiceHealth up = provider.health();
-    grafana.failWith = 503;
+    grafana.failWhen("GET", "/api/health", 503, "{\"message\":\"database unavailable\"}");
     ServiceHealth down = provider.health();
 
     assertThat(up.up()).isTrue();
     assertThat(up.details()).containsEntry("database", "ok").containsEntry("version", "11.3.0");
     assertThat(down.up()).isFalse();
     assertThat(down.details()).containsEntry("status", 503);
-    assertThat(grafana.calls()).containsExactly("GET /api/health", "GET /api/health");
+    assertThat(grafana.targets()).containsExactly("GET /api/health", "GET /api/health");
   }
 
   @Test
@@ -281,7 +267,7 @@ class GrafanaDashboardProviderTest {
   }
 
   private JsonNode body(int request) {
-    return FakeGrafana.body(grafana.requests.get(request));
+    return grafana.calls().get(request).json();
   }
 
   private static ActionRequest request(String runId) {

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.support.Reruns;
+import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
@@ -41,7 +42,9 @@ class SecretActivitiesVaultTest {
     vault = new FakeVault();
     activities =
         new SecretActivitiesImpl(
-            new VaultSecretStore(VaultSettings.withAppRole(vault.address(), "role-1", "secret-1")));
+            new VaultSecretStore(
+                VaultSettings.withAppRole(
+                    vault.address(), FakeVault.ROLE_ID, FakeVault.SECRET_ID)));
   }
 
   @AfterEach
@@ -54,7 +57,7 @@ class SecretActivitiesVaultTest {
   void theStepMakesPathPolicyAndRoleWithExactRequests() {
     ActionResult result = activities.vaultSecrets(request("run-1", input()));
 
-    assertThat(vault.calls())
+    assertThat(vault.lines())
         .containsExactly(
             "POST /v1/auth/approle/login",
             "GET " + META,
@@ -65,8 +68,8 @@ class SecretActivitiesVaultTest {
             "POST " + DATA,
             "POST " + ACL,
             "POST " + ROLE);
-    assertThat(vault.requests.subList(1, vault.requests.size()))
-        .allSatisfy(r -> assertThat(r.getHeaders().get("X-Vault-Token")).isEqualTo("hvs.login-1"));
+    assertThat(vault.calls().subList(1, vault.calls().size()))
+        .allSatisfy(r -> assertThat(r.header("X-Vault-Token")).isEqualTo("hvs.login-1"));
     assertThat(body(5).path("custom_metadata").path("paved-service").asText())
         .isEqualTo("team-payments/checkout");
     assertThat(body(5).path("custom_metadata").path("paved-run").asText()).isEqualTo("run-1");
@@ -94,14 +97,14 @@ class SecretActivitiesVaultTest {
     ActionRequest first = request("run-1", input());
     activities.vaultSecrets(first);
     activities.vaultSecrets(Reruns.asRun(first, "run-2"));
-    vault.requests.clear();
+    vault.forgetCalls();
 
     activities.undoVaultSecrets(Reruns.asRun(first, "run-2"));
-    assertThat(vault.calls()).containsExactly("GET " + ACL, "GET " + META, "GET " + DATA);
+    assertThat(vault.lines()).containsExactly("GET " + ACL, "GET " + META, "GET " + DATA);
 
-    vault.requests.clear();
+    vault.forgetCalls();
     activities.undoVaultSecrets(first);
-    assertThat(vault.calls())
+    assertThat(vault.lines())
         .containsExactly(
             "GET " + ACL,
             "GET " + ROLE,
@@ -110,15 +113,15 @@ class SecretActivitiesVaultTest {
             "GET " + DATA,
             "DELETE " + META,
             "DELETE " + ACL);
-    assertThat(vault.metadata).isEmpty();
-    assertThat(vault.policies).isEmpty();
-    assertThat(vault.roles).isEmpty();
+    assertThat(vault.paths()).isEmpty();
+    assertThat(vault.policies()).isEmpty();
+    assertThat(vault.roles()).isEmpty();
   }
 
   @Test
   void aPathOfAnotherServiceIsAConflictAndNothingIsWritten() {
     activities.vaultSecrets(request("run-1", input()));
-    vault.requests.clear();
+    vault.forgetCalls();
     ActionRequest other =
         new ActionRequest(
             "run-9", "team-payments/other", "secrets", SecretRequest.ACTION, input(), "t", "bob");
@@ -128,7 +131,7 @@ class SecretActivitiesVaultTest {
             ApplicationFailure.class,
             f -> assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT));
 
-    assertThat(vault.calls()).allMatch(call -> call.startsWith("GET "));
+    assertThat(vault.lines()).allMatch(call -> call.startsWith("GET "));
   }
 
   @Test
@@ -144,12 +147,12 @@ class SecretActivitiesVaultTest {
     ActionResult result = activities.vaultSecrets(request("run-1", input));
 
     assertThat(result.output().get("path")).isEqualTo("kv/team-payments/checkout/development");
-    assertThat(vault.calls()).contains("POST /v1/kv/data/team-payments/checkout/development");
+    assertThat(vault.lines()).contains("POST /v1/kv/data/team-payments/checkout/development");
   }
 
   @Test
   void aSealedVaultFailsTheStepForARetry() {
-    vault.sealed = true;
+    vault.sealed(true);
 
     assertThatThrownBy(() -> activities.vaultSecrets(request("run-1", input())))
         .isInstanceOfSatisfying(
@@ -163,7 +166,7 @@ class SecretActivitiesVaultTest {
   @Test
   void noValueReachesALogLineOrAFailure() {
     activities.vaultSecrets(request("run-1", input()));
-    vault.writeRacesAnotherWriter = true;
+    vault.raceNextWrite();
     Map<String, Object> more = input();
     more.put("secrets", List.of("db-password", "api-key", "webhook-token"));
 
@@ -191,8 +194,7 @@ class SecretActivitiesVaultTest {
 
   private void assertNoValueAppearsIn(String text) {
     List<String> values = new ArrayList<>();
-    vault.requests.forEach(
-        r -> FakeVault.body(r).path("data").forEach(v -> values.add(v.asText())));
+    vault.calls().forEach(r -> r.json().path("data").forEach(v -> values.add(v.asText())));
     assertThat(values).isNotEmpty();
     for (String value : values) {
       assertThat(value).hasSize(43);
@@ -201,7 +203,7 @@ class SecretActivitiesVaultTest {
   }
 
   private JsonNode body(int request) {
-    return FakeVault.body(vault.requests.get(request));
+    return vault.calls().get(request).json();
   }
 
   private static Map<String, Object> input() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.support.ServiceHealth;
+import dev.paved.testfixtures.StandIn;
+import dev.paved.testfixtures.StandIn.Call;
+import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +48,18 @@ class VaultSecretStoreTest {
   void absentPathReadsAsEmpty() {
     assertThat(store.readMetadata(PATH)).isEmpty();
 
-    assertThat(vault.calls()).containsExactly("GET " + META);
-    RecordedRequest read = vault.requests.get(0);
-    assertThat(read.getHeaders().get("X-Vault-Token")).isEqualTo(FakeVault.TOKEN);
-    assertThat(read.getHeaders().get("X-Vault-Request")).isEqualTo("true");
-    assertThat(read.getHeaders().get("X-Vault-Namespace")).isNull();
+    assertThat(vault.lines()).containsExactly("GET " + META);
+    Call read = vault.calls().get(0);
+    assertThat(read.header("X-Vault-Token")).isEqualTo(FakeVault.TOKEN);
+    assertThat(read.header("X-Vault-Request")).isEqualTo("true");
+    assertThat(read.header("X-Vault-Namespace")).isNull();
   }
 
   @Test
   void newPathIsMarkedFirstThenWrittenWithCheckAndSetZero() throws Exception {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
 
-    assertThat(vault.calls()).containsExactly("GET " + META, "POST " + META, "POST " + DATA);
+    assertThat(vault.lines()).containsExactly("GET " + META, "POST " + META, "POST " + DATA);
     assertThat(body(1))
         .isEqualTo(
             json(
@@ -65,19 +67,18 @@ class VaultSecretStoreTest {
                     + "\"paved-run\":\"run-1\"}}"));
     assertThat(body(2))
         .isEqualTo(json("{\"data\":{\"api-key\":\"" + VALUE + "\"},\"options\":{\"cas\":0}}"));
-    for (RecordedRequest request : vault.requests) {
-      assertThat(request.getHeaders().get("X-Vault-Token")).isEqualTo(FakeVault.TOKEN);
-    }
+    assertThat(vault.calls())
+        .allSatisfy(call -> assertThat(call.header("X-Vault-Token")).isEqualTo(FakeVault.TOKEN));
   }
 
   @Test
   void metadataHoldsTheMarkerAndKeyNamesButNoValue() {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.requests.clear();
+    vault.forgetCalls();
 
     SecretMetadata metadata = store.readMetadata(PATH).orElseThrow();
 
-    assertThat(vault.calls()).containsExactly("GET " + META, "GET " + DATA);
+    assertThat(vault.lines()).containsExactly("GET " + META, "GET " + DATA);
     assertThat(metadata.serviceKey()).isEqualTo("team-payments/checkout");
     assertThat(metadata.runId()).isEqualTo("run-1");
     assertThat(metadata.keys()).containsExactly("api-key");
@@ -88,7 +89,7 @@ class VaultSecretStoreTest {
   @Test
   void existingKeysKeepTheirValuesAndTheMarkerStays() throws Exception {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.requests.clear();
+    vault.forgetCalls();
 
     store.write(
         PATH,
@@ -96,7 +97,7 @@ class VaultSecretStoreTest {
         "run-2",
         SecretValues.of(Map.of("api-key", "other", "db-password", "pw")));
 
-    assertThat(vault.calls()).containsExactly("GET " + META, "GET " + DATA, "POST " + DATA);
+    assertThat(vault.lines()).containsExactly("GET " + META, "GET " + DATA, "POST " + DATA);
     assertThat(body(2))
         .isEqualTo(
             json(
@@ -109,17 +110,17 @@ class VaultSecretStoreTest {
   @Test
   void nothingIsWrittenWhenEveryKeyIsThere() {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.requests.clear();
+    vault.forgetCalls();
 
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", "x")));
 
-    assertThat(vault.calls()).containsExactly("GET " + META, "GET " + DATA);
+    assertThat(vault.lines()).containsExactly("GET " + META, "GET " + DATA);
   }
 
   @Test
   void aWriteBetweenReadAndWriteIsRetriedNotLost() {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.writeRacesAnotherWriter = true;
+    vault.raceNextWrite();
 
     assertThatThrownBy(
             () ->
@@ -133,12 +134,12 @@ class VaultSecretStoreTest {
   @Test
   void deleteRemovesEveryVersionThroughTheMetadataPath() {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.requests.clear();
+    vault.forgetCalls();
 
     store.delete(PATH);
     store.delete(PATH);
 
-    assertThat(vault.calls()).containsExactly("DELETE " + META, "DELETE " + META);
+    assertThat(vault.lines()).containsExactly("DELETE " + META, "DELETE " + META);
     assertThat(store.readMetadata(PATH)).isEmpty();
   }
 
@@ -153,9 +154,9 @@ class VaultSecretStoreTest {
     store.deletePolicy("team-payments-checkout-development-read-69ba019b");
 
     assertThat(read).contains(hcl);
-    assertThat(vault.calls())
+    assertThat(vault.lines())
         .containsExactly("GET " + acl, "POST " + acl, "GET " + acl, "DELETE " + acl);
-    assertThat(body(1)).isEqualTo(FakeVault.JSON.createObjectNode().put("policy", hcl));
+    assertThat(body(1)).isEqualTo(StandIn.JSON.createObjectNode().put("policy", hcl));
   }
 
   @Test
@@ -169,7 +170,7 @@ class VaultSecretStoreTest {
 
     assertThat(read).contains(role);
     String path = "/v1/auth/kubernetes/role/p-1";
-    assertThat(vault.calls()).containsExactly("POST " + path, "GET " + path, "DELETE " + path);
+    assertThat(vault.lines()).containsExactly("POST " + path, "GET " + path, "DELETE " + path);
     assertThat(body(0))
         .isEqualTo(
             json(
@@ -181,7 +182,7 @@ class VaultSecretStoreTest {
 
   @Test
   void aSealedVaultIsRetryable() {
-    vault.sealed = true;
+    vault.sealed(true);
 
     assertThatThrownBy(() -> store.readMetadata(PATH))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertRetryable(f))
@@ -205,7 +206,7 @@ class VaultSecretStoreTest {
         .hasMessageContaining("403")
         .hasMessageContaining("permission denied")
         .hasMessageNotContaining("hvs.wrong");
-    assertThat(vault.calls()).containsExactly("GET /v1/sys/policies/acl/p"); // no second try
+    assertThat(vault.lines()).containsExactly("GET /v1/sys/policies/acl/p"); // no second try
   }
 
   @Test
@@ -221,15 +222,7 @@ class VaultSecretStoreTest {
   @Test
   void aFailedDataReadNeverQuotesVaultsAnswer() {
     store.write(PATH, "team-payments/checkout", "run-1", SecretValues.of(Map.of("api-key", VALUE)));
-    vault.server.setDispatcher(
-        new mockwebserver3.Dispatcher() {
-          @Override
-          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
-            return request.getUrl().encodedPath().equals(DATA)
-                ? FakeVault.errors(400, "bad request near \"" + VALUE + "\"")
-                : vault.dispatch(request);
-          }
-        });
+    vault.failWhen("GET", DATA, 400, "{\"errors\":[\"bad request near \\\"" + VALUE + "\\\"\"]}");
 
     assertThatThrownBy(() -> store.readMetadata(PATH))
         .isInstanceOfSatisfying(
@@ -255,20 +248,21 @@ class VaultSecretStoreTest {
 
   @Test
   void appRoleLogsInAndUsesTheTokenItGets() throws Exception {
-    store = new VaultSecretStore(VaultSettings.withAppRole(vault.address(), "role-1", "secret-1"));
+    store =
+        new VaultSecretStore(
+            VaultSettings.withAppRole(vault.address(), FakeVault.ROLE_ID, FakeVault.SECRET_ID));
 
     store.readPolicy("p");
     store.readPolicy("p");
 
-    assertThat(vault.calls())
+    assertThat(vault.lines())
         .containsExactly(
             "POST /v1/auth/approle/login",
             "GET /v1/sys/policies/acl/p",
             "GET /v1/sys/policies/acl/p");
-    RecordedRequest login = vault.requests.get(0);
-    assertThat(login.getHeaders().get("X-Vault-Token")).isNull();
+    assertThat(vault.calls().get(0).header("X-Vault-Token")).isNull();
     assertThat(body(0)).isEqualTo(json("{\"role_id\":\"role-1\",\"secret_id\":\"secret-1\"}"));
-    assertThat(vault.requests.get(1).getHeaders().get("X-Vault-Token")).isEqualTo("hvs.login-1");
+    assertThat(vault.calls().get(1).header("X-Vault-Token")).isEqualTo("hvs.login-1");
   }
 
   @Test
@@ -276,7 +270,8 @@ class VaultSecretStoreTest {
     MutableClock clock = new MutableClock();
     store =
         new VaultSecretStore(
-            VaultSettings.withAppRole(vault.address(), "role-1", "secret-1"), clock);
+            VaultSettings.withAppRole(vault.address(), FakeVault.ROLE_ID, FakeVault.SECRET_ID),
+            clock);
 
     store.readPolicy("p");
     clock.advance(Duration.ofSeconds(2879)); // 80% of the 3600 s lease not yet passed
@@ -284,19 +279,21 @@ class VaultSecretStoreTest {
     clock.advance(Duration.ofSeconds(1));
     store.readPolicy("p");
 
-    assertThat(vault.logins.get()).isEqualTo(2);
-    assertThat(vault.requests.get(4).getHeaders().get("X-Vault-Token")).isEqualTo("hvs.login-2");
+    assertThat(vault.logins()).isEqualTo(2);
+    assertThat(vault.calls().get(4).header("X-Vault-Token")).isEqualTo("hvs.login-2");
   }
 
   @Test
   void appRoleLogsInAgainOnceWhenTheTokenIsRefused() {
-    store = new VaultSecretStore(VaultSettings.withAppRole(vault.address(), "role-1", "secret-1"));
+    store =
+        new VaultSecretStore(
+            VaultSettings.withAppRole(vault.address(), FakeVault.ROLE_ID, FakeVault.SECRET_ID));
     store.readPolicy("p");
-    vault.tokens.remove("hvs.login-1"); // revoked, or expired early
+    vault.revoke("hvs.login-1"); // revoked, or expired early
 
     store.readPolicy("p");
 
-    assertThat(vault.calls())
+    assertThat(vault.lines())
         .containsExactly(
             "POST /v1/auth/approle/login",
             "GET /v1/sys/policies/acl/p",
@@ -327,21 +324,21 @@ class VaultSecretStoreTest {
 
     store.readPolicy("p");
 
-    assertThat(vault.requests)
-        .allSatisfy(r -> assertThat(r.getHeaders().get("X-Vault-Namespace")).isEqualTo("team-a"));
+    assertThat(vault.calls())
+        .allSatisfy(r -> assertThat(r.header("X-Vault-Namespace")).isEqualTo("team-a"));
     assertThat(store.defaultMount()).isEqualTo("kv");
   }
 
   @Test
   void healthIsUpWhenUnsealedAndDownWhenSealed() {
     ServiceHealth up = store.health();
-    vault.sealed = true;
+    vault.sealed(true);
     ServiceHealth down = store.health();
 
     assertThat(up.up()).isTrue();
     assertThat(down.up()).isFalse();
     assertThat(down.details()).containsEntry("sealed", true).containsEntry("status", 503);
-    assertThat(vault.calls()).containsExactly("GET /v1/sys/health", "GET /v1/sys/health");
+    assertThat(vault.lines()).containsExactly("GET /v1/sys/health", "GET /v1/sys/health");
   }
 
   @Test
@@ -357,11 +354,11 @@ class VaultSecretStoreTest {
   }
 
   private JsonNode body(int request) {
-    return FakeVault.body(vault.requests.get(request));
+    return vault.calls().get(request).json();
   }
 
   private static JsonNode json(String text) throws Exception {
-    return FakeVault.JSON.readTree(text);
+    return StandIn.JSON.readTree(text);
   }
 
   private static void assertRetryable(ApplicationFailure failure) {

@@ -1,14 +1,14 @@
 package dev.paved.api.standins;
 
-import static dev.paved.api.standins.StandIn.JSON;
-import static dev.paved.api.standins.StandIn.json;
+import static dev.paved.testfixtures.StandIn.JSON;
+import static dev.paved.testfixtures.StandIn.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.api.standins.FakeGitObjects.Commit;
 import dev.paved.api.standins.FakeGitObjects.Entry;
-import dev.paved.api.standins.StandIn.Call;
+import dev.paved.testfixtures.StandIn.Call;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -10,7 +10,7 @@ import dev.paved.activities.repository.GithubRepositoryHost;
 import dev.paved.activities.repository.LocalRepositoryHost;
 import dev.paved.activities.repository.RepositoryHost;
 import dev.paved.activities.support.RepoUrl;
-import dev.paved.worker.PavedProperties;
+import dev.paved.worker.ProviderContexts;
 import dev.paved.worker.ProvidersConfiguration;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -18,35 +18,17 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The environment keys that switch the repository and pull-request hosts to GitHub. */
 class GithubProvidersTest {
 
   @TempDir Path data;
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(PavedProperties.class)
-  static class Paved {}
-
   /** A context of the providers with these environment variables, as the process would see them. */
   ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
-    return new ApplicationContextRunner()
-        .withUserConfiguration(Paved.class, ProvidersConfiguration.class, GithubConfiguration.class)
-        .withPropertyValues("paved.data-dir=" + data)
-        .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            variables)));
+    return ProviderContexts.withEnvironment(
+        data, variables, ProvidersConfiguration.class, GithubConfiguration.class);
   }
 
   @Test

@@ -7,15 +7,16 @@ import static dev.paved.workflows.access.AccessHarness.SAM;
 import static dev.paved.workflows.access.AccessHarness.input;
 import static dev.paved.workflows.access.AccessHarness.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.paved.workflows.approval.DecisionRequest;
 import dev.paved.workflows.approval.Refusals;
 import dev.paved.workflows.audit.AuditEntry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Break-glass: granted at once, approvers notified, and a review the owning team must make. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung workflow, not an assertion
@@ -23,24 +24,14 @@ class AccessBreakGlassTest {
 
   private static final Duration ONE_HOUR = Duration.ofHours(1);
 
-  private final AccessHarness harness = new AccessHarness();
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final AccessHarness harness = new AccessHarness();
 
   /** Waits (a bound, not an assertion) until the grant is made; it needs no decision. */
-  private static AccessSnapshot awaitActive(AccessRequestWorkflow request)
-      throws InterruptedException {
-    for (int i = 0; i < 400; i++) {
-      AccessSnapshot snapshot = request.snapshot();
-      if (snapshot.status() != AccessStatus.PENDING) {
-        return snapshot;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("never granted: " + request.snapshot());
+  private static AccessSnapshot awaitActive(AccessRequestWorkflow request) {
+    return await("the grant")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(request::snapshot, snapshot -> snapshot.status() != AccessStatus.PENDING);
   }
 
   @Test

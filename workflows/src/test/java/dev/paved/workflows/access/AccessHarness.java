@@ -1,5 +1,6 @@
 package dev.paved.workflows.access;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
@@ -7,17 +8,16 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.paved.workflows.TemporalHarness;
 import dev.paved.workflows.approval.ApprovalRule;
 import dev.paved.workflows.approval.Caller;
 import dev.paved.workflows.approval.Decision;
 import dev.paved.workflows.audit.AuditEntry;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -33,7 +33,7 @@ import org.mockito.Mockito;
  * provider) and the API's worker (a mocked recorder). The grant mock notes the test server's time
  * of each grant and revoke, so tests can say when they happened.
  */
-final class AccessHarness implements AutoCloseable {
+final class AccessHarness extends TemporalHarness {
 
   static final String REQUEST_ID = "a-0123456789abcdef";
   static final Caller ALICE = new Caller("alice", List.of("team-payments"));
@@ -42,19 +42,13 @@ final class AccessHarness implements AutoCloseable {
   static final Caller SAM = new Caller("sam", List.of("sre"));
   static final Caller PAT = new Caller("pat", List.of("platform"));
 
-  final TestWorkflowEnvironment env;
   final List<Long> grantedAt = new CopyOnWriteArrayList<>();
   final List<Long> revokedAt = new CopyOnWriteArrayList<>();
   GrantActivities grants;
   AccessRecorder recorder;
 
   AccessHarness() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
-                .build());
+    super(TestEnvironmentOptions.newBuilder());
     register(env.getWorkerFactory());
     env.start();
   }
@@ -187,16 +181,17 @@ final class AccessHarness implements AutoCloseable {
 
   /**
    * The audit entries once one with {@code action} was recorded: the request's state (a query) can
-   * run ahead of the activity that records it. Bounded at 10 s, a guard against a hang.
+   * run ahead of the activity that records it. Bounded at 30 s (the class guard is 60 s), a guard
+   * against a hang.
    */
-  List<AuditEntry> auditOnce(String action) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      if (!Mockito.mockingDetails(recorder).getInvocations().isEmpty()
-          && audit().stream().anyMatch(e -> e.action().equals(action))) {
-        break;
-      }
-      Thread.sleep(50);
-    }
+  List<AuditEntry> auditOnce(String action) {
+    await("an audit entry " + action)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                !Mockito.mockingDetails(recorder).getInvocations().isEmpty()
+                    && audit().stream().anyMatch(e -> e.action().equals(action)));
     return audit();
   }
 
@@ -204,14 +199,5 @@ final class AccessHarness implements AutoCloseable {
     ArgumentCaptor<AccessChange> changes = ArgumentCaptor.forClass(AccessChange.class);
     verify(recorder, atLeastOnce()).recordAccess(changes.capture());
     return changes.getAllValues();
-  }
-
-  WorkflowClient client() {
-    return env.getWorkflowClient();
-  }
-
-  @Override
-  public void close() {
-    env.close();
   }
 }

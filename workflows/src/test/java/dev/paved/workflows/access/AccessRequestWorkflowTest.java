@@ -23,9 +23,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Approvals, the grant, and its end on a durable timer, in skipped time. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung workflow, not an assertion
@@ -33,12 +33,7 @@ class AccessRequestWorkflowTest {
 
   private static final Duration ONE_HOUR = Duration.ofHours(1);
 
-  private final AccessHarness harness = new AccessHarness();
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final AccessHarness harness = new AccessHarness();
 
   private static DecisionRequest approve(Caller caller) {
     return new DecisionRequest(caller, "approve", "ok");

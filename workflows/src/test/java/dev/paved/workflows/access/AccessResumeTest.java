@@ -21,9 +21,9 @@ import dev.paved.workflows.audit.AuditEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request started again from where Paved's record left it (local mode, after a restart): the
@@ -36,12 +36,7 @@ class AccessResumeTest {
   private static final Duration ONE_HOUR = Duration.ofHours(1);
   private static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
-  private final AccessHarness harness = new AccessHarness();
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final AccessHarness harness = new AccessHarness();
 
   private long now() {
     return harness.env.currentTimeMillis();

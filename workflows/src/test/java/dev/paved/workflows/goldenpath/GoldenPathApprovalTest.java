@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A {@code paved:approval} step holds the run until its approvers decide: the requester and
@@ -40,14 +40,11 @@ class GoldenPathApprovalTest {
   static final Caller CAROL = new Caller("carol", List.of("team-search"));
   static final Caller PAT = new Caller("pat", List.of("platform"));
 
-  private final GoldenPathHarness harness =
+  @RegisterExtension
+  final GoldenPathHarness harness =
       new GoldenPathHarness(GoldenPathWorkflowImpl.class, false).withServiceOutputs();
-  private final List<String> events = new CopyOnWriteArrayList<>();
 
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  private final List<String> events = new CopyOnWriteArrayList<>();
 
   /** The service template with an approval step after the repository is published. */
   static List<StepPlan> withApproval(Map<String, Object> input) {

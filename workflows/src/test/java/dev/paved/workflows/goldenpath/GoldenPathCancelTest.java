@@ -17,20 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A run cancelled from outside while a step runs leaves nothing behind and says so. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung run, not a timed assertion
 class GoldenPathCancelTest {
 
-  private final GoldenPathHarness harness = new GoldenPathHarness();
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final GoldenPathHarness harness = new GoldenPathHarness();
 
   @Test
   void cancellingDuringAStepUndoesWhatWasMadeAndRecordsCancelled() throws Exception {

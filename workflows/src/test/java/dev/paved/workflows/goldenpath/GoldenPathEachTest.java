@@ -18,10 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
@@ -29,17 +28,7 @@ import org.mockito.InOrder;
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung run, not a timed assertion
 class GoldenPathEachTest {
 
-  private GoldenPathHarness harness;
-
-  @BeforeEach
-  void startEnvironment() {
-    harness = new GoldenPathHarness().withServiceOutputs();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final GoldenPathHarness harness = new GoldenPathHarness().withServiceOutputs();
 
   /** A publish step repeated for each of {@code repos}, then a step that reads its outputs. */
   private static List<StepPlan> eachTemplate(Object each, String condition) {
@@ -107,16 +96,17 @@ class GoldenPathEachTest {
   }
 
   @Test
-  void anItemWhoseIfIsFalsyDoesNotRunAndNoItemRunningSkipsTheStep() {
+  void anItemWhoseIfIsFalsyDoesNotRun() {
     RunProgress result =
         harness.run(
             run(eachTemplate(List.of("api", "false", "web"), "${{ each.value }}"), Map.of()));
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     verify(harness.repository, times(2)).publishGithub(any());
+  }
 
-    harness.close();
-    harness = new GoldenPathHarness().withServiceOutputs();
+  @Test
+  void noItemRunningSkipsTheStep() {
     List<StepPlan> steps = new ArrayList<>(eachTemplate(List.of(), null).subList(0, 1));
     steps.add(new StepPlan("fetch", "Fetch", "fetch:template", Map.of("url", "./x"), null));
     RunProgress none = harness.run(run(steps, Map.of()));

@@ -1,5 +1,6 @@
 package dev.paved.workflows.goldenpath;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEFAULTS;
 import static org.mockito.Mockito.atLeastOnce;
@@ -8,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.paved.workflows.TemporalHarness;
 import dev.paved.workflows.actions.CatalogActivities;
 import dev.paved.workflows.actions.DashboardActivities;
 import dev.paved.workflows.actions.FetchActivities;
@@ -16,26 +18,29 @@ import dev.paved.workflows.actions.RenderActivities;
 import dev.paved.workflows.actions.RepositoryActivities;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.actions.WorkspaceActivities;
+import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.AttemptInterceptor;
 import dev.paved.workflows.steps.RenderRequest;
+import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.mockito.stubbing.Answer;
 
 /**
@@ -43,7 +48,7 @@ import org.mockito.stubbing.Answer;
  * holding mocks of the activities its queue serves. Attempt numbers come from the real {@link
  * AttemptInterceptor}.
  */
-final class GoldenPathHarness implements AutoCloseable {
+final class GoldenPathHarness extends TemporalHarness {
 
   /** Unstubbed actions succeed with no output, so a test stubs only what it is about. */
   private static final Answer<Object> SUCCEED =
@@ -52,7 +57,6 @@ final class GoldenPathHarness implements AutoCloseable {
               ? ActionResult.of(Map.of())
               : RETURNS_DEFAULTS.answer(invocation);
 
-  final TestWorkflowEnvironment env;
   final RenderActivities render = activity(RenderActivities.class);
   final WorkspaceActivities workspace = activity(WorkspaceActivities.class);
   final RunRecorder recorder = activity(RunRecorder.class);
@@ -78,17 +82,12 @@ final class GoldenPathHarness implements AutoCloseable {
    */
   GoldenPathHarness(
       Class<? extends GoldenPathWorkflow> workflowImplementation, boolean failOnBugs) {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                // Recorded histories name this worker, not the machine that recorded them.
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setIdentity("paved-test").build())
-                .setWorkerFactoryOptions(
-                    WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(new AttemptInterceptor())
-                        .build())
-                .build());
+    super(
+        TestEnvironmentOptions.newBuilder()
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(new AttemptInterceptor())
+                    .build()));
     // On a loaded machine loading classes in a workflow thread can take over the deadlock
     // detector's default second; the harness fails the run on any exception, so give it longer.
     WorkerOptions options =
@@ -111,6 +110,42 @@ final class GoldenPathHarness implements AutoCloseable {
     when(render.renderOutput(any()))
         .thenAnswer(call -> FakeRendering.output(call.getArgument(0, RenderRequest.class)));
     env.start();
+  }
+
+  /**
+   * Runs {@link ServiceTemplate} pausing, with a secrets step named {@code name} (over {@code each}
+   * unless null) as its fourth step and the parameter {@code policy: reader}, which Vault refuses;
+   * once the run pauses, {@code operator} retries it with {@code policy: read-only}. Returns how
+   * the run ended.
+   */
+  RunProgress retryWithCorrectedPolicy(
+      String name, List<String> each, String operator, ActionResult madeSecrets) {
+    StepPlan secretsStep =
+        new StepPlan(
+            "secrets",
+            "Secrets",
+            "paved:vault:secrets",
+            Map.of("name", name, "policy", "${{ parameters.policy }}"),
+            null,
+            each);
+    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
+    parameters.put("policy", "reader");
+    when(secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
+              }
+              return madeSecrets;
+            });
+    WorkflowStub run =
+        start(ServiceTemplate.pausing(ServiceTemplate.withStep(3, secretsStep), parameters, null));
+    awaitStatus(RunStatus.NEEDS_ATTENTION);
+    Map<String, Object> corrected = new HashMap<>(parameters);
+    corrected.put("policy", "read-only");
+    workflow().retry(new DecisionRequest(operator, corrected));
+    return run.getResult(RunProgress.class);
   }
 
   /** The outputs of publish and secrets, which later steps of {@link ServiceTemplate} read. */
@@ -161,21 +196,15 @@ final class GoldenPathHarness implements AutoCloseable {
    * Waits until the run shows the status (a bound on waiting, not an assertion on speed). Time does
    * not skip meanwhile: only a client waiting for the result lets it.
    */
-  RunProgress awaitStatus(RunStatus status) throws InterruptedException {
+  RunProgress awaitStatus(RunStatus status) {
     return awaitProgress(status.name(), progress -> progress.status() == status);
   }
 
-  RunProgress awaitProgress(String what, Predicate<RunProgress> reached)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      RunProgress progress = progress();
-      if (progress != null && reached.test(progress)) {
-        return progress;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the run never reached " + what + ": " + progress());
+  RunProgress awaitProgress(String what, Predicate<RunProgress> reached) {
+    return await("the run reaching " + what)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::progress, progress -> progress != null && reached.test(progress));
   }
 
   /** The progress query, asked of the (finished) run. */
@@ -192,6 +221,26 @@ final class GoldenPathHarness implements AutoCloseable {
     return snapshots.getAllValues();
   }
 
+  /**
+   * Waits until the last progress the run recorded is {@code expected}: recording is an activity,
+   * so it can trail the state a query already shows.
+   */
+  void awaitRecorded(RunProgress expected) {
+    await("the run recording " + expected.status())
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::lastRecorded, expected::equals);
+  }
+
+  private RunProgress lastRecorded() {
+    List<RunProgress> recorded =
+        Mockito.mockingDetails(recorder).getInvocations().stream()
+            .filter(call -> call.getMethod().getName().equals("recordRun"))
+            .map(call -> (RunProgress) call.getArgument(0))
+            .toList();
+    return recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+  }
+
   /** Every render request the run made, oldest first. */
   List<RenderRequest> renderRequests() {
     ArgumentCaptor<RenderRequest> requests = ArgumentCaptor.forClass(RenderRequest.class);
@@ -201,14 +250,5 @@ final class GoldenPathHarness implements AutoCloseable {
 
   WorkflowExecutionHistory history() {
     return client().fetchHistory(ServiceTemplate.WORKFLOW_ID);
-  }
-
-  WorkflowClient client() {
-    return env.getWorkflowClient();
-  }
-
-  @Override
-  public void close() {
-    env.close();
   }
 }

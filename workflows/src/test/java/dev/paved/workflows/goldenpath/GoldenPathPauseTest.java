@@ -12,21 +12,17 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.goldenpath.RunDecision.Kind;
-import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.RenderRequest;
-import dev.paved.workflows.steps.StepPlan;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 /** {@code onFailure: pause}: a step that fails for good waits for an operator's decision. */
@@ -36,17 +32,7 @@ class GoldenPathPauseTest {
   static final String BOB = "user:default/bob";
   static final ActionResult SECRETS = ActionResult.of(Map.of("path", "secret/team-payments/x"));
 
-  private GoldenPathHarness harness;
-
-  @BeforeEach
-  void startEnvironment() {
-    harness = new GoldenPathHarness().withServiceOutputs();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final GoldenPathHarness harness = new GoldenPathHarness().withServiceOutputs();
 
   @Test
   void pausesOnTheFailedStepShowingItsErrorAndAttemptsAndUndoesNothing() throws Exception {
@@ -67,8 +53,7 @@ class GoldenPathPauseTest {
     assertThat(paused.steps().subList(0, 3))
         .extracting(StepProgress::status)
         .containsOnly(StepStatus.SUCCEEDED);
-    List<RunProgress> recorded = harness.recorded();
-    assertThat(recorded.get(recorded.size() - 1)).isEqualTo(paused);
+    harness.awaitRecorded(paused);
     verify(harness.repository, never()).undoPublishGithub(any());
     verify(harness.secrets, never()).undoVaultSecrets(any());
     verifyNoInteractions(harness.manifests, harness.catalog);
@@ -119,33 +104,8 @@ class GoldenPathPauseTest {
 
   @Test
   void aRetryWithCorrectedParametersRendersTheFailedStepAndLaterOnesWithThem() throws Exception {
-    StepPlan secrets =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
-            null);
-    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
-    parameters.put("policy", "reader");
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
-              }
-              return SECRETS;
-            });
-    WorkflowStub run =
-        harness.start(
-            ServiceTemplate.pausing(ServiceTemplate.withStep(3, secrets), parameters, null));
-    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
-
-    Map<String, Object> corrected = new HashMap<>(parameters);
-    corrected.put("policy", "read-only");
-    harness.workflow().retry(new DecisionRequest(BOB, corrected));
-    RunProgress result = run.getResult(RunProgress.class);
+    RunProgress result =
+        harness.retryWithCorrectedPolicy("${{ parameters.name }}", null, BOB, SECRETS);
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.decisions().get(0).changedParameters()).containsExactly("policy");
@@ -166,34 +126,8 @@ class GoldenPathPauseTest {
 
   @Test
   void aRetryWithCorrectedParametersAppliesToAStepWithEachToo() throws Exception {
-    StepPlan secrets =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ each.value }}", "policy", "${{ parameters.policy }}"),
-            null,
-            List.of("checkout"));
-    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
-    parameters.put("policy", "reader");
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              if ("reader".equals(call.getArgument(0, ActionRequest.class).input().get("policy"))) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
-              }
-              return SECRETS;
-            });
-    WorkflowStub run =
-        harness.start(
-            ServiceTemplate.pausing(ServiceTemplate.withStep(3, secrets), parameters, null));
-    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
-
-    Map<String, Object> corrected = new HashMap<>(parameters);
-    corrected.put("policy", "read-only");
-    harness.workflow().retry(new DecisionRequest(BOB, corrected));
-    RunProgress result = run.getResult(RunProgress.class);
+    RunProgress result =
+        harness.retryWithCorrectedPolicy("${{ each.value }}", List.of("checkout"), BOB, SECRETS);
 
     assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.COMPLETED);
     verify(harness.secrets).vaultSecrets(argThat(r -> "read-only".equals(r.input().get("policy"))));

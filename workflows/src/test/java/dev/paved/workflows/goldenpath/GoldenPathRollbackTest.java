@@ -20,27 +20,16 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 /** A step that fails for good: what is undone, in which order, and how the run ends. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung run, not a timed assertion
 class GoldenPathRollbackTest {
 
-  private GoldenPathHarness harness;
-
-  @BeforeEach
-  void startEnvironment() {
-    harness = new GoldenPathHarness().withServiceOutputs();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    harness.close();
-  }
+  @RegisterExtension final GoldenPathHarness harness = new GoldenPathHarness().withServiceOutputs();
 
   @Test
   void undoesWhatWasMadeNewestFirstWhenAStepFailsForGood() {

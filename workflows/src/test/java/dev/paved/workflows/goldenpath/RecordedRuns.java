@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
-import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -184,30 +182,6 @@ final class RecordedRuns {
   /** Vault refuses the policy the form named; the operator corrects it and retries. */
   private static RunProgress retriedWithCorrectedParameters(
       GoldenPathHarness harness, ActionResult secrets) throws InterruptedException {
-    StepPlan step =
-        new StepPlan(
-            "secrets",
-            "Secrets",
-            "paved:vault:secrets",
-            Map.of("name", "${{ parameters.name }}", "policy", "${{ parameters.policy }}"),
-            null);
-    Map<String, Object> parameters = new HashMap<>(ServiceTemplate.parameters(true));
-    parameters.put("policy", "reader");
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              Object policy = call.getArgument(0, ActionRequest.class).input().get("policy");
-              if ("reader".equals(policy)) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "Vault answered 400: policy 'reader' does not exist", "InvalidInput");
-              }
-              return secrets;
-            });
-    WorkflowStub run =
-        harness.start(ServiceTemplate.pausing(ServiceTemplate.withStep(3, step), parameters, null));
-    harness.awaitStatus(RunStatus.NEEDS_ATTENTION);
-    parameters.put("policy", "read-only");
-    harness.workflow().retry(new DecisionRequest(OPERATOR, parameters));
-    return run.getResult(RunProgress.class);
+    return harness.retryWithCorrectedPolicy("${{ parameters.name }}", null, OPERATOR, secrets);
   }
 }

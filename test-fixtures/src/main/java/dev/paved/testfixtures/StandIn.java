@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import okhttp3.HttpUrl;
  */
 public abstract class StandIn extends Dispatcher implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * One request as the stand-in received it.
@@ -36,6 +36,16 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     /** {@code METHOD /path} (query left out). */
     public String line() {
       return method + " " + path;
+    }
+
+    /** {@code METHOD /path?query}, the query as sent. */
+    public String target() {
+      return query == null ? line() : line() + "?" + query;
+    }
+
+    /** A request header, or null. */
+    public String header(String name) {
+      return headers.get(name);
     }
 
     /** The body as JSON; an empty object when there is none. */
@@ -170,6 +180,11 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     return calls.stream().map(Call::line).toList();
   }
 
+  /** {@code METHOD /path?query} of every request so far, oldest first. */
+  public synchronized List<String> targets() {
+    return calls.stream().map(Call::target).toList();
+  }
+
   /** The requests with this method and path, oldest first. */
   public synchronized List<Call> calls(String method, String path) {
     return calls.stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
@@ -191,7 +206,7 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     server.close();
   }
 
-  static MockResponse json(int status, Object body) {
+  public static MockResponse json(int status, Object body) {
     return new MockResponse.Builder()
         .code(status)
         .setHeader("Content-Type", "application/json")
@@ -199,7 +214,16 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
         .build();
   }
 
-  static MockResponse empty(int status) {
+  /** Parses JSON, for expectations written as text. */
+  public static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + json, e);
+    }
+  }
+
+  public static MockResponse empty(int status) {
     return new MockResponse.Builder().code(status).build();
   }
 

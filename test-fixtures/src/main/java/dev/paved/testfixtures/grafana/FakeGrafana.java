@@ -1,8 +1,9 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.testfixtures.StandIn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import mockwebserver3.MockResponse;
  */
 public final class FakeGrafana extends StandIn {
 
-  public static final String TOKEN = "glsa_standin_e2e";
+  public static final String TOKEN = "glsa_standin_token";
 
   private final Map<String, ObjectNode> folders = new LinkedHashMap<>();
   private final Map<String, ObjectNode> dashboards = new LinkedHashMap<>();
@@ -30,13 +31,31 @@ public final class FakeGrafana extends StandIn {
 
   // --- seeding and what Grafana holds now ---
 
+  /** A folder someone made earlier. */
+  public synchronized void folder(String uid, String title) {
+    addFolder(uid, title);
+  }
+
   /** A dashboard someone saved earlier, in a folder (made if absent). */
   public synchronized void dashboard(String folderUid, String folderTitle, JsonNode model) {
     if (!folders.containsKey(folderUid)) {
-      makeFolder(JSON.createObjectNode().put("uid", folderUid).put("title", folderTitle));
+      addFolder(folderUid, folderTitle);
     }
+    dashboard(folderUid, model);
+  }
+
+  /**
+   * A dashboard someone saved earlier, in the folder {@code folderUid} (null: General); its id and
+   * version are the model's, or new ones.
+   */
+  public synchronized void dashboard(String folderUid, JsonNode model) {
     ObjectNode dashboard = ((ObjectNode) model).deepCopy();
-    dashboard.put("id", nextId++).put("version", 1);
+    if (!dashboard.has("id")) {
+      dashboard.put("id", nextId++);
+    }
+    if (!dashboard.has("version")) {
+      dashboard.put("version", 1);
+    }
     dashboards.put(dashboard.path("uid").asText(), dashboard);
     dashboardFolders.put(dashboard.path("uid").asText(), folderUid);
   }
@@ -58,6 +77,10 @@ public final class FakeGrafana extends StandIn {
     return Map.copyOf(dashboards);
   }
 
+  public synchronized Map<String, JsonNode> folders() {
+    return Map.copyOf(folders);
+  }
+
   // --- the API ---
 
   @Override
@@ -68,16 +91,23 @@ public final class FakeGrafana extends StandIn {
       return json(
           200,
           JSON.createObjectNode()
-              .put("commit", "standin")
+              .put("commit", "abc")
               .put("database", "ok")
-              .put("version", "12.0.0"));
+              .put("version", "11.3.0"));
     }
     if (!("Bearer " + TOKEN).equals(call.headers().get("Authorization"))) {
       return message(401, "Invalid API key");
     }
     if (path.equals("/api/folders") && m.equals("GET")) {
       ArrayNode list = JSON.createArrayNode();
-      folders.values().forEach(f -> list.add(f.deepCopy()));
+      folders
+          .values()
+          .forEach(
+              f ->
+                  list.addObject()
+                      .put("id", f.path("id").asInt())
+                      .put("uid", f.path("uid").asText())
+                      .put("title", f.path("title").asText()));
       return json(200, list);
     }
     if (path.equals("/api/folders") && m.equals("POST")) {
@@ -96,6 +126,15 @@ public final class FakeGrafana extends StandIn {
     return unhandled(call, "{\"message\":\"Not found\"}");
   }
 
+  private ObjectNode addFolder(String uid, String title) {
+    ObjectNode folder = JSON.createObjectNode();
+    folder.put("id", nextId++).put("uid", uid).put("title", title);
+    folder.put("url", "/dashboards/f/" + uid + "/" + slug(title)).put("hasAcl", false);
+    folder.put("canSave", true).put("version", 1);
+    folders.put(uid, folder);
+    return folder;
+  }
+
   private MockResponse makeFolder(JsonNode body) {
     String uid = body.path("uid").asText();
     String title = body.path("title").asText();
@@ -108,11 +147,7 @@ public final class FakeGrafana extends StandIn {
     if (folders.values().stream().anyMatch(f -> f.path("title").asText().equals(title))) {
       return message(409, "a folder with the same name already exists");
     }
-    ObjectNode folder = JSON.createObjectNode();
-    folder.put("id", nextId++).put("uid", uid).put("title", title);
-    folder.put("url", "/dashboards/f/" + uid + "/" + slug(title)).put("version", 1);
-    folders.put(uid, folder);
-    return json(200, folder);
+    return json(200, addFolder(uid, title));
   }
 
   private MockResponse save(JsonNode body) {
