@@ -1,23 +1,14 @@
 // ui:field EntityNamePicker: a catalog entity's name; its validator (validators.js) runs on Next.
-import { Labelled } from './Labelled.jsx';
+import { TextField } from './TextField.jsx';
 
-export function EntityNamePicker({ schema, name, idSchema, formData, onChange, disabled, readonly, required, rawErrors, autofocus }) {
+export function EntityNamePicker(props) {
   return (
-    <Labelled id={idSchema.$id} schema={schema} name={name} required={required}>
-      <input
-        id={idSchema.$id}
-        className="form-control"
-        type="text"
-        value={formData ?? ''}
-        required={required}
-        disabled={disabled}
-        readOnly={readonly}
-        autoFocus={autofocus}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={rawErrors?.length ? true : undefined}
-        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-      />
-    </Labelled>
+    <TextField
+      field={props}
+      autoFocus={props.autofocus}
+      autoComplete="off"
+      spellCheck={false}
+      aria-invalid={props.rawErrors?.length ? true : undefined}
+    />
   );
 }

@@ -12,6 +12,26 @@ function timeLeft(expiresAt) {
   return min <= 0 ? 'ended' : min < 60 ? `${min} min left` : `${Math.floor(min / 60)} h ${min % 60} min left`;
 }
 
+const ENVIRONMENTS = { production: 'production', staging: 'staging' };
+const ROLES = { read: 'read', write: 'write', admin: 'admin' };
+const DURATIONS = { PT30M: '30 minutes', PT1H: '1 hour', PT2H: '2 hours', PT4H: '4 hours', PT8H: '8 hours' };
+
+/** A labelled select of fixed options: value to the text shown. */
+function Choice({ id, label, value, onChange, options }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={onChange}>
+        {Object.entries(options).map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function RequestForm() {
   const me = useMe();
   const { data: services } = useLoad(() => api.entities({ kind: 'component' }), []);
@@ -42,31 +62,9 @@ function RequestForm() {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="access-environment">Environment</label>
-        <select id="access-environment" value={form.environment} onChange={set('environment')}>
-          <option>production</option>
-          <option>staging</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="access-role">Role</label>
-        <select id="access-role" value={form.role} onChange={set('role')}>
-          <option>read</option>
-          <option>write</option>
-          <option>admin</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="access-duration">Duration</label>
-        <select id="access-duration" value={form.duration} onChange={set('duration')}>
-          <option value="PT30M">30 minutes</option>
-          <option value="PT1H">1 hour</option>
-          <option value="PT2H">2 hours</option>
-          <option value="PT4H">4 hours</option>
-          <option value="PT8H">8 hours</option>
-        </select>
-      </div>
+      <Choice id="access-environment" label="Environment" value={form.environment} onChange={set('environment')} options={ENVIRONMENTS} />
+      <Choice id="access-role" label="Role" value={form.role} onChange={set('role')} options={ROLES} />
+      <Choice id="access-duration" label="Duration" value={form.duration} onChange={set('duration')} options={DURATIONS} />
       <div className="field">
         <label htmlFor="access-reason">Reason</label>
         <textarea id="access-reason" value={form.reason} onChange={set('reason')} required />

@@ -82,21 +82,20 @@ final class AccessCommand implements Runnable {
       body.put("duration", isoDuration(duration).toString());
       body.put("breakGlass", breakGlass);
       JsonNode request = session.api().post("/access-requests", body);
-      if (output.json()) {
-        OutputOption.printJson(session.out(), request);
-      } else {
-        session
-            .out()
-            .println(
-                "access request "
-                    + request.path("id").asText()
-                    + " "
-                    + request.path("status").asText()
-                    + " (approvers "
-                    + Problems.join(request.path("approvers").path("groups"))
-                    + ")");
-        session.out().flush();
-      }
+      output.print(
+          session.out(),
+          request,
+          r ->
+              session
+                  .out()
+                  .println(
+                      "access request "
+                          + r.path("id").asText()
+                          + " "
+                          + r.path("status").asText()
+                          + " (approvers "
+                          + Problems.join(r.path("approvers").path("groups"))
+                          + ")"));
       return ExitCodes.OK;
     }
   }
@@ -194,12 +193,10 @@ final class AccessCommand implements Runnable {
       body.put("comment", comment);
       JsonNode request =
           session.api().post("/access-requests/" + ApiClient.encode(id) + "/revoke", body);
-      if (output.json()) {
-        OutputOption.printJson(session.out(), request);
-      } else {
-        session.out().println("access " + id + " " + request.path("status").asText());
-        session.out().flush();
-      }
+      output.print(
+          session.out(),
+          request,
+          r -> session.out().println("access " + id + " " + r.path("status").asText()));
       return ExitCodes.OK;
     }
   }

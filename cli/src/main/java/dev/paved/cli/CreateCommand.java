@@ -82,12 +82,7 @@ final class CreateCommand implements Callable<Integer> {
     String id = run.path("id").asText();
     PrintWriter out = session.out();
     if (noWait) {
-      if (output.json()) {
-        OutputOption.printJson(out, run);
-      } else {
-        out.println("run " + id + " " + run.path("status").asText() + ": 'paved run " + id + "'");
-        out.flush();
-      }
+      output.print(out, run, r -> out.println(RunPrinter.oneLine(r)));
       return ExitCodes.OK;
     }
     if (!output.json()) {

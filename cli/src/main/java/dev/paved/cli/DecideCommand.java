@@ -29,30 +29,30 @@ abstract class DecideCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
-  DecideCommand(Session session) {
-    this.session = session;
-  }
+  private final String decision;
 
-  abstract String decision();
+  DecideCommand(Session session, String decision) {
+    this.session = session;
+    this.decision = decision;
+  }
 
   @Override
   public Integer call() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("decision", decision());
+    body.put("decision", decision);
     body.put("comment", comment);
     JsonNode answer = session.api().post(path(id) + "/approval", body);
-    if (output.json()) {
-      OutputOption.printJson(session.out(), answer);
-    } else {
-      session
-          .out()
-          .println(
-              (decision().equals("approve") ? "Approved " : "Rejected ")
-                  + id
-                  + ": now "
-                  + answer.path("status").asText());
-      session.out().flush();
-    }
+    output.print(
+        session.out(),
+        answer,
+        a ->
+            session
+                .out()
+                .println(
+                    (decision.equals("approve") ? "Approved " : "Rejected ")
+                        + id
+                        + ": now "
+                        + a.path("status").asText()));
     return ExitCodes.OK;
   }
 
@@ -74,12 +74,7 @@ abstract class DecideCommand implements Callable<Integer> {
       description = "Approve a run waiting at an approval step, or an access request.")
   static final class Approve extends DecideCommand {
     Approve(Session session) {
-      super(session);
-    }
-
-    @Override
-    String decision() {
-      return "approve";
+      super(session, "approve");
     }
   }
 
@@ -89,12 +84,7 @@ abstract class DecideCommand implements Callable<Integer> {
       description = "Reject a run waiting at an approval step, or an access request.")
   static final class Reject extends DecideCommand {
     Reject(Session session) {
-      super(session);
-    }
-
-    @Override
-    String decision() {
-      return "reject";
+      super(session, "reject");
     }
   }
 }

@@ -27,11 +27,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode run = session.api().get("/runs/" + ApiClient.encode(id));
-    if (output.json()) {
-      OutputOption.printJson(session.out(), run);
-    } else {
-      RunPrinter.timeline(run, session.out());
-    }
+    output.print(session.out(), run, r -> RunPrinter.timeline(r, session.out()));
     return ExitCodes.OK;
   }
 }

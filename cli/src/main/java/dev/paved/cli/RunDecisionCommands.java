@@ -23,11 +23,13 @@ final class RunDecisionCommands {
 
     @Mixin OutputOption output;
 
-    Decision(Session session) {
-      this.session = session;
-    }
+    private final String action;
 
-    abstract String action();
+    /** {@code action}: the run's decision endpoint, {@code /runs/{id}/<action>}. */
+    Decision(Session session, String action) {
+      this.session = session;
+      this.action = action;
+    }
 
     Object body() {
       return null;
@@ -35,22 +37,8 @@ final class RunDecisionCommands {
 
     @Override
     public Integer call() {
-      JsonNode run = session.api().post("/runs/" + ApiClient.encode(id) + "/" + action(), body());
-      if (output.json()) {
-        OutputOption.printJson(session.out(), run);
-      } else {
-        session
-            .out()
-            .println(
-                "run "
-                    + run.path("id").asText()
-                    + " "
-                    + run.path("status").asText()
-                    + ": 'paved run "
-                    + run.path("id").asText()
-                    + "'");
-        session.out().flush();
-      }
+      JsonNode run = session.api().post("/runs/" + ApiClient.encode(id) + "/" + action, body());
+      output.print(session.out(), run, r -> session.out().println(RunPrinter.oneLine(r)));
       return ExitCodes.OK;
     }
   }
@@ -67,12 +55,7 @@ final class RunDecisionCommands {
     List<String> values = new ArrayList<>();
 
     Retry(Session session) {
-      super(session);
-    }
-
-    @Override
-    String action() {
-      return "retry";
+      super(session, "retry");
     }
 
     @Override
@@ -94,12 +77,7 @@ final class RunDecisionCommands {
       description = "Undo what a run that needs attention made; it ends ROLLED_BACK.")
   static final class Rollback extends Decision {
     Rollback(Session session) {
-      super(session);
-    }
-
-    @Override
-    String action() {
-      return "rollback";
+      super(session, "rollback");
     }
   }
 
@@ -109,12 +87,7 @@ final class RunDecisionCommands {
       description = "Stop a run in flight after its current step and undo what it made.")
   static final class Cancel extends Decision {
     Cancel(Session session) {
-      super(session);
-    }
-
-    @Override
-    String action() {
-      return "cancel";
+      super(session, "cancel");
     }
   }
 
@@ -124,12 +97,7 @@ final class RunDecisionCommands {
       description = "Start a new run of an ended run's plan and parameters.")
   static final class Rerun extends Decision {
     Rerun(Session session) {
-      super(session);
-    }
-
-    @Override
-    String action() {
-      return "rerun";
+      super(session, "rerun");
     }
   }
 }

@@ -10,6 +10,12 @@ final class RunPrinter {
 
   private RunPrinter() {}
 
+  /** A run in one line, with the command that shows it. */
+  static String oneLine(JsonNode run) {
+    String id = run.path("id").asText();
+    return "run " + id + " " + run.path("status").asText() + ": 'paved run " + id + "'";
+  }
+
   static void timeline(JsonNode run, PrintWriter out) {
     out.println(
         "run "

@@ -34,11 +34,12 @@ final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode template = session.api().get("/templates/" + ApiClient.encode(name));
-    if (output.json()) {
-      OutputOption.printJson(session.out(), template);
-      return ExitCodes.OK;
-    }
-    PrintWriter out = session.out();
+    output.print(session.out(), template, t -> form(t, session.out()));
+    return ExitCodes.OK;
+  }
+
+  /** The template's form, page by page, and its steps. */
+  static void form(JsonNode template, PrintWriter out) {
     out.println(template.path("name").asText() + "  " + template.path("title").asText());
     if (!template.path("description").asText().isBlank()) {
       out.println(template.path("description").asText().strip());
@@ -67,8 +68,6 @@ final class TemplateCommand implements Callable<Integer> {
               + step.path("action").asText()
               + ")");
     }
-    out.flush();
-    return ExitCodes.OK;
   }
 
   /** One field: " name string, required Name: description" and its rules on the next line. */

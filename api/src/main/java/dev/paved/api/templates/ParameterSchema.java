@@ -2,12 +2,8 @@ package dev.paved.api.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,24 +26,10 @@ public final class ParameterSchema {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Draft 07, with the keywords Backstage's form reads and validation does not ({@code enumNames},
-   * ...) accepted quietly instead of a warning on every load.
-   */
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(
-          SpecVersion.VersionFlag.V7,
-          builder ->
-              builder.metaSchema(
-                  JsonMetaSchema.builder(JsonMetaSchema.getV7())
-                      .unknownKeywordFactory(
-                          (keyword, context) -> new NonValidationKeyword(keyword))
-                      .build()));
-
-  /**
    * Draft 07's meta-schema (bundled in the validator): a template's form must be valid under it.
    */
   private static final JsonSchema META_SCHEMA =
-      FACTORY.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
+      Draft07.FACTORY.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
 
   private static final Set<String> MERGED =
       Set.of("title", "description", "properties", "required", "type");
@@ -71,7 +53,7 @@ public final class ParameterSchema {
           problems.stream().map(ValidationMessage::getMessage).sorted().toList().toString());
     }
     this.schema = schema;
-    this.validator = FACTORY.getSchema(node);
+    this.validator = Draft07.FACTORY.getSchema(node);
     collectAllowed(schema);
   }
 

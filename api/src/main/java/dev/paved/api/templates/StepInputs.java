@@ -2,11 +2,7 @@ package dev.paved.api.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.paved.activities.actions.ActionDeclaration;
 import java.util.ArrayList;
@@ -26,17 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StepInputs {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Draft 07; Paved's own keywords ({@code x-paved-*}) are read here, not by the validator. */
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(
-          SpecVersion.VersionFlag.V7,
-          builder ->
-              builder.metaSchema(
-                  JsonMetaSchema.builder(JsonMetaSchema.getV7())
-                      .unknownKeywordFactory(
-                          (keyword, context) -> new NonValidationKeyword(keyword))
-                      .build()));
 
   private static final Map<JsonNode, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -72,7 +57,7 @@ final class StepInputs {
                         + ")");
           }
         });
-    JsonSchema validator = SCHEMAS.computeIfAbsent(schema, FACTORY::getSchema);
+    JsonSchema validator = SCHEMAS.computeIfAbsent(schema, Draft07.FACTORY::getSchema);
     for (ValidationMessage message : validator.validate(JSON.valueToTree(known))) {
       JsonNode value = message.getInstanceNode();
       if (value != null && (value.isNull() || isExpression(value))) {

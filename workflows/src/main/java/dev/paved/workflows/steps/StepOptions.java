@@ -30,29 +30,21 @@ public final class StepOptions {
 
   /** Options for Paved's own bookkeeping on the API's queue: retried until the API answers. */
   public static ActivityOptions forBookkeeping() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.API)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .build())
+    return on(
+            TaskQueues.API,
+            Duration.ofSeconds(30),
+            backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).build())
         .build();
   }
 
   /** Options for making a production-access grant: retried a while; a refusal is final. */
   public static ActivityOptions forGrant() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.ACCESS)
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(2))
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(Duration.ofMinutes(1))
+    return on(
+            TaskQueues.ACCESS,
+            Duration.ofMinutes(1),
+            backoff(Duration.ofSeconds(2), Duration.ofMinutes(1))
                 .setMaximumAttempts(8)
-                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+                .setDoNotRetry(nonRetryable())
                 .build())
         .build();
   }
@@ -62,24 +54,19 @@ public final class StepOptions {
    * never outlive its time.
    */
   public static ActivityOptions forRevoke() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.ACCESS)
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(2))
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(Duration.ofMinutes(5))
-                .build())
+    return on(
+            TaskQueues.ACCESS,
+            Duration.ofMinutes(1),
+            backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)).build())
         .build();
   }
 
   /** Options for the workspace clean-up at the end of a run. */
   public static ActivityOptions forCleanup() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.GOLDEN_PATH)
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+    return on(
+            TaskQueues.GOLDEN_PATH,
+            Duration.ofMinutes(1),
+            RetryOptions.newBuilder().setMaximumAttempts(3).build())
         .build();
   }
 
@@ -88,29 +75,43 @@ public final class StepOptions {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setMaximumAttempts(2)
-                .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
-                .build())
+            RetryOptions.newBuilder().setMaximumAttempts(2).setDoNotRetry(nonRetryable()).build())
         .build();
   }
 
   private static ActivityOptions options(ActionSpec action, StepLimits limits) {
     ActivityOptions.Builder options =
-        ActivityOptions.newBuilder()
-            .setTaskQueue(action.taskQueue())
-            .setStartToCloseTimeout(Duration.parse(limits.startToClose()))
-            .setRetryOptions(
-                RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.parse(limits.initialInterval()))
-                    .setBackoffCoefficient(2)
-                    .setMaximumInterval(Duration.ofMinutes(1))
-                    .setMaximumAttempts(limits.maximumAttempts())
-                    .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
-                    .build());
+        on(
+            action.taskQueue(),
+            Duration.parse(limits.startToClose()),
+            backoff(Duration.parse(limits.initialInterval()), Duration.ofMinutes(1))
+                .setMaximumAttempts(limits.maximumAttempts())
+                .setDoNotRetry(nonRetryable())
+                .build());
     if (limits.heartbeatTimeout() != null) {
       options.setHeartbeatTimeout(Duration.parse(limits.heartbeatTimeout()));
     }
     return options.build();
+  }
+
+  private static ActivityOptions.Builder on(
+      String taskQueue, Duration startToClose, RetryOptions retry) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(retry);
+  }
+
+  /** Retries from {@code initial} apart, doubling (Temporal's default), at most {@code maximum}. */
+  private static RetryOptions.Builder backoff(Duration initial, Duration maximum) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(maximum);
+  }
+
+  /** The failure types no retry can fix: Paved's business failures ({@link FailureTypes}). */
+  private static String[] nonRetryable() {
+    return FailureTypes.NON_RETRYABLE.toArray(String[]::new);
   }
 }

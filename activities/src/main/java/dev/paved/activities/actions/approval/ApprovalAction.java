@@ -2,7 +2,7 @@ package dev.paved.activities.actions.approval;
 
 import static dev.paved.activities.support.PlannedStep.resource;
 
-import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
@@ -17,26 +17,14 @@ import java.util.Map;
  * durable timer): the run shows WAITING_APPROVAL; a rejection or the timeout undoes what the run
  * made.
  */
-public final class ApprovalAction implements ActionDeclaration {
+public final class ApprovalAction extends Action {
 
-  @Override
-  public String id() {
-    return "paved:approval";
-  }
-
-  @Override
-  public String description() {
-    return "Holds the run until people approve it (done by the workflow itself, on a durable timer): the run shows WAITING_APPROVAL; a rejection or the timeout undoes what the run made.";
-  }
-
-  @Override
-  public String activityType() {
-    return null;
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.WAIT;
+  public ApprovalAction() {
+    super(
+        "paved:approval",
+        "Holds the run until people approve it (done by the workflow itself, on a durable timer): the run shows WAITING_APPROVAL; a rejection or the timeout undoes what the run made.",
+        null,
+        StepClass.WAIT);
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.paved.activities.actions.catalog.write;
 
 import static dev.paved.activities.support.PlannedStep.resource;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.catalogfile.CatalogFileActivitiesImpl;
 import dev.paved.activities.support.Inputs;
@@ -16,26 +16,14 @@ import java.util.Map;
 /**
  * {@code catalog:write}: writes a catalog entity as YAML to a file of the workspace, replacing it.
  */
-public final class CatalogWriteAction implements ActionDeclaration {
+public final class CatalogWriteAction extends Action {
 
-  @Override
-  public String id() {
-    return "catalog:write";
-  }
-
-  @Override
-  public String description() {
-    return "Writes a catalog entity as YAML to a file of the workspace, replacing it.";
-  }
-
-  @Override
-  public String activityType() {
-    return "CatalogWrite";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.WORKSPACE;
+  public CatalogWriteAction() {
+    super(
+        "catalog:write",
+        "Writes a catalog entity as YAML to a file of the workspace, replacing it.",
+        "CatalogWrite",
+        StepClass.WORKSPACE);
   }
 
   @Override

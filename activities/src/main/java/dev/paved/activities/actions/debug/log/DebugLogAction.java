@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.debug.log;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.debug.DebugActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -14,26 +14,14 @@ import java.util.Map;
  * {@code debug:log}: writes a message to the worker's log on one line naming the run and step, and
  * the workspace's files when asked.
  */
-public final class DebugLogAction implements ActionDeclaration {
+public final class DebugLogAction extends Action {
 
-  @Override
-  public String id() {
-    return "debug:log";
-  }
-
-  @Override
-  public String description() {
-    return "Writes a message to the worker's log on one line naming the run and step, and the workspace's files when asked.";
-  }
-
-  @Override
-  public String activityType() {
-    return "DebugLog";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.WORKSPACE;
+  public DebugLogAction() {
+    super(
+        "debug:log",
+        "Writes a message to the worker's log on one line naming the run and step, and the workspace's files when asked.",
+        "DebugLog",
+        StepClass.WORKSPACE);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.debug.wait;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.debug.DebugActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -14,26 +14,14 @@ import java.util.Map;
  * {@code debug:wait}: waits minutes, seconds and milliseconds (added up, 10 minutes at most),
  * heartbeating: if its worker dies, another worker waits out only what is left.
  */
-public final class DebugWaitAction implements ActionDeclaration {
+public final class DebugWaitAction extends Action {
 
-  @Override
-  public String id() {
-    return "debug:wait";
-  }
-
-  @Override
-  public String description() {
-    return "Waits minutes, seconds and milliseconds (added up, 10 minutes at most), heartbeating: if its worker dies, another worker waits out only what is left.";
-  }
-
-  @Override
-  public String activityType() {
-    return "DebugWait";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.WAIT;
+  public DebugWaitAction() {
+    super(
+        "debug:wait",
+        "Waits minutes, seconds and milliseconds (added up, 10 minutes at most), heartbeating: if its worker dies, another worker waits out only what is left.",
+        "DebugWait",
+        StepClass.WAIT);
   }
 
   @Override

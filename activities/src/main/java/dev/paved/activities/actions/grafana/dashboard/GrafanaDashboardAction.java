@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.grafana.dashboard;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.dashboard.DashboardActivitiesImpl;
 import dev.paved.activities.dashboard.LocalDashboardProvider;
@@ -15,31 +15,19 @@ import dev.paved.workflows.steps.StepClass;
  * latency), under a uid stable across runs; locally a JSON file of the GitOps change. Undo: deletes
  * the dashboard if this run made it.
  */
-public final class GrafanaDashboardAction implements ActionDeclaration {
+public final class GrafanaDashboardAction extends Action {
 
-  @Override
-  public String id() {
-    return "paved:grafana:dashboard";
-  }
-
-  @Override
-  public String description() {
-    return "The service's Grafana dashboard (request rate, error rate, latency), under a uid stable across runs; locally a JSON file of the GitOps change. Undo: deletes the dashboard if this run made it.";
-  }
-
-  @Override
-  public String activityType() {
-    return "GrafanaDashboard";
+  public GrafanaDashboardAction() {
+    super(
+        "paved:grafana:dashboard",
+        "The service's Grafana dashboard (request rate, error rate, latency), under a uid stable across runs; locally a JSON file of the GitOps change. Undo: deletes the dashboard if this run made it.",
+        "GrafanaDashboard",
+        StepClass.EXTERNAL);
   }
 
   @Override
   public String undoActivityType() {
     return "UndoGrafanaDashboard";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.EXTERNAL;
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.paved.activities.actions.k8s.manifests;
 
 import static dev.paved.activities.support.PlannedStep.resource;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.manifests.ManifestActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -18,26 +18,14 @@ import java.util.Map;
  * (OpenTelemetry environment, probes, resources, non-root), a Service, an Ingress, a NetworkPolicy
  * and a kustomization, each marked with the service.
  */
-public final class K8sManifestsAction implements ActionDeclaration {
+public final class K8sManifestsAction extends Action {
 
-  @Override
-  public String id() {
-    return "paved:k8s:manifests";
-  }
-
-  @Override
-  public String description() {
-    return "Writes the service's Kubernetes manifests for GitOps: a Deployment (OpenTelemetry environment, probes, resources, non-root), a Service, an Ingress, a NetworkPolicy and a kustomization, each marked with the service.";
-  }
-
-  @Override
-  public String activityType() {
-    return "K8sManifests";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.WORKSPACE;
+  public K8sManifestsAction() {
+    super(
+        "paved:k8s:manifests",
+        "Writes the service's Kubernetes manifests for GitOps: a Deployment (OpenTelemetry environment, probes, resources, non-root), a Service, an Ingress, a NetworkPolicy and a kustomization, each marked with the service.",
+        "K8sManifests",
+        StepClass.WORKSPACE);
   }
 
   @Override

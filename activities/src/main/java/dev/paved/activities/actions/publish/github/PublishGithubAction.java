@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.publish.github;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.repository.RepositoryActivitiesImpl;
 import dev.paved.activities.support.Inputs;
@@ -14,31 +14,19 @@ import dev.paved.workflows.steps.StepClass;
  * first commit; a repository made earlier for the same service is adopted. Undo: deletes the
  * repository if this run made it.
  */
-public final class PublishGithubAction implements ActionDeclaration {
+public final class PublishGithubAction extends Action {
 
-  @Override
-  public String id() {
-    return "publish:github";
-  }
-
-  @Override
-  public String description() {
-    return "Creates the service's repository and pushes a workspace folder as its first commit; a repository made earlier for the same service is adopted. Undo: deletes the repository if this run made it.";
-  }
-
-  @Override
-  public String activityType() {
-    return "PublishGithub";
+  public PublishGithubAction() {
+    super(
+        "publish:github",
+        "Creates the service's repository and pushes a workspace folder as its first commit; a repository made earlier for the same service is adopted. Undo: deletes the repository if this run made it.",
+        "PublishGithub",
+        StepClass.EXTERNAL);
   }
 
   @Override
   public String undoActivityType() {
     return "UndoPublishGithub";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.EXTERNAL;
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.paved.activities.actions.terraform.stack;
 import static dev.paved.activities.support.PlannedStep.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.infrastructure.InfrastructureActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -20,29 +20,17 @@ import java.util.Map;
  * <targetPath>/cdk.tf.json: the Kubernetes namespace with a resource quota, and with database a
  * PostgreSQL database and role.
  */
-public final class TerraformStackAction implements ActionDeclaration {
+public final class TerraformStackAction extends Action {
+
+  public TerraformStackAction() {
+    super(
+        "paved:terraform:stack",
+        "Synthesizes the service's infrastructure stack (Terraform CDK) to <targetPath>/cdk.tf.json: the Kubernetes namespace with a resource quota, and with database a PostgreSQL database and role.",
+        "TerraformStack",
+        StepClass.SYNTH);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Override
-  public String id() {
-    return "paved:terraform:stack";
-  }
-
-  @Override
-  public String description() {
-    return "Synthesizes the service's infrastructure stack (Terraform CDK) to <targetPath>/cdk.tf.json: the Kubernetes namespace with a resource quota, and with database a PostgreSQL database and role.";
-  }
-
-  @Override
-  public String activityType() {
-    return "TerraformStack";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.SYNTH;
-  }
 
   @Override
   public Object activities(ActionContext context) {

@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.vault.secrets;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.secrets.SecretActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -14,31 +14,19 @@ import dev.paved.workflows.steps.StepClass;
  * enter the run's history, output or logs. Undo: deletes the role, the path and the policy, each if
  * this run made it.
  */
-public final class VaultSecretsAction implements ActionDeclaration {
+public final class VaultSecretsAction extends Action {
 
-  @Override
-  public String id() {
-    return "paved:vault:secrets";
-  }
-
-  @Override
-  public String description() {
-    return "Generates the service's secret values into <mount>/<owner>/<name>/<environment> and writes the read policy its runtime gets; values never enter the run's history, output or logs. Undo: deletes the role, the path and the policy, each if this run made it.";
-  }
-
-  @Override
-  public String activityType() {
-    return "VaultSecrets";
+  public VaultSecretsAction() {
+    super(
+        "paved:vault:secrets",
+        "Generates the service's secret values into <mount>/<owner>/<name>/<environment> and writes the read policy its runtime gets; values never enter the run's history, output or logs. Undo: deletes the role, the path and the policy, each if this run made it.",
+        "VaultSecrets",
+        StepClass.EXTERNAL);
   }
 
   @Override
   public String undoActivityType() {
     return "UndoVaultSecrets";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.EXTERNAL;
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.paved.api.actions.catalog.register;
 
 import static dev.paved.activities.support.PlannedStep.resource;
 
-import dev.paved.activities.actions.ActionDeclaration;
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
@@ -26,33 +26,21 @@ import java.util.Map;
  * Paved's database; {@code CatalogActivitiesImpl} is registered there) and its preview reads the
  * catalog.
  */
-public final class CatalogRegisterAction implements ActionDeclaration {
+public final class CatalogRegisterAction extends Action {
 
-  @Override
-  public String id() {
-    return "catalog:register";
-  }
-
-  @Override
-  public String description() {
-    return "Reads the entity file from the repository a step published and stores its entities in"
-        + " Paved's catalog, marked with the service. Undo: removes the entities registered for"
-        + " this service.";
-  }
-
-  @Override
-  public String activityType() {
-    return "CatalogRegister";
+  public CatalogRegisterAction() {
+    super(
+        "catalog:register",
+        "Reads the entity file from the repository a step published and stores its entities in"
+            + " Paved's catalog, marked with the service. Undo: removes the entities registered for"
+            + " this service.",
+        "CatalogRegister",
+        StepClass.EXTERNAL);
   }
 
   @Override
   public String undoActivityType() {
     return "UndoCatalogRegister";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.EXTERNAL;
   }
 
   @Override

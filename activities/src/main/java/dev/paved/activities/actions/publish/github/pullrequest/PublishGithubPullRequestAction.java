@@ -1,7 +1,7 @@
 package dev.paved.activities.actions.publish.github.pullrequest;
 
+import dev.paved.activities.actions.Action;
 import dev.paved.activities.actions.ActionContext;
-import dev.paved.activities.actions.ActionDeclaration;
 import dev.paved.activities.actions.PreviewContext;
 import dev.paved.activities.pullrequest.PullRequestActivitiesImpl;
 import dev.paved.activities.support.PlannedStep;
@@ -13,31 +13,19 @@ import dev.paved.workflows.steps.StepClass;
  * a repository (the GitOps change that deploys the service), or adopts this service's open one.
  * Undo: closes it and deletes its branch if made for this service.
  */
-public final class PublishGithubPullRequestAction implements ActionDeclaration {
+public final class PublishGithubPullRequestAction extends Action {
 
-  @Override
-  public String id() {
-    return "publish:github:pull-request";
-  }
-
-  @Override
-  public String description() {
-    return "Opens the pull request that carries a workspace folder into a repository (the GitOps change that deploys the service), or adopts this service's open one. Undo: closes it and deletes its branch if made for this service.";
-  }
-
-  @Override
-  public String activityType() {
-    return "PublishGithubPullRequest";
+  public PublishGithubPullRequestAction() {
+    super(
+        "publish:github:pull-request",
+        "Opens the pull request that carries a workspace folder into a repository (the GitOps change that deploys the service), or adopts this service's open one. Undo: closes it and deletes its branch if made for this service.",
+        "PublishGithubPullRequest",
+        StepClass.EXTERNAL);
   }
 
   @Override
   public String undoActivityType() {
     return "UndoPublishGithubPullRequest";
-  }
-
-  @Override
-  public StepClass stepClass() {
-    return StepClass.EXTERNAL;
   }
 
   @Override
