@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import static dev.paved.testfixtures.StandIn.JSON;
 import static dev.paved.testfixtures.StandIn.json;
