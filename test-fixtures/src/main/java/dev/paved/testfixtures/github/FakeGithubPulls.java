@@ -64,7 +64,7 @@ final class FakeGithubPulls {
     return json(200, pull);
   }
 
-  private MockResponse openPull(JsonNode body) {
+  MockResponse openPull(JsonNode body) {
     String head = body.path("head").asText();
     String base = body.path("base").asText();
     String headBranch = head.contains(":") ? head.substring(head.indexOf(':') + 1) : head;

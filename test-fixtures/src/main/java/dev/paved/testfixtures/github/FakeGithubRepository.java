@@ -41,7 +41,7 @@ final class FakeGithubRepository {
   private final String api;
   final String web;
   private final FakeGithubGitData gitData = new FakeGithubGitData(this);
-  private final FakeGithubPulls pullRequests = new FakeGithubPulls(this);
+  final FakeGithubPulls pullRequests = new FakeGithubPulls(this);
 
   final FakeGithub github;
 
