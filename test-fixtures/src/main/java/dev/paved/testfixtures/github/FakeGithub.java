@@ -183,6 +183,11 @@ public final class FakeGithub extends StandIn {
     return files;
   }
 
+  /** The commit at the head of a branch. */
+  public synchronized String head(String fullName, String branch) {
+    return repo(fullName).git.refs().get("refs/heads/" + branch);
+  }
+
   /** The commit messages of a branch, newest first (first parents). */
   public synchronized List<String> commitMessages(String fullName, String branch) {
     FakeGitObjects git = repo(fullName).git;
