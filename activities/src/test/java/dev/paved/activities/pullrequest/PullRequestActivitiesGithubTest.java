@@ -53,6 +53,7 @@ class PullRequestActivitiesGithubTest {
 
   @AfterEach
   void tearDown() {
+    assertThat(github.unhandled()).isEmpty();
     github.close();
   }
 

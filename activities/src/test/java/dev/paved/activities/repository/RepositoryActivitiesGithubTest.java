@@ -52,6 +52,7 @@ class RepositoryActivitiesGithubTest {
 
   @AfterEach
   void tearDown() {
+    assertThat(github.unhandled()).isEmpty();
     github.close();
   }
 

@@ -118,6 +118,20 @@ public final class FakeGithub extends StandIn {
 
   /** A repository with one commit of {@code files} on {@code main}, as if pushed long ago. */
   public synchronized void repository(String owner, String name, Map<String, String> files) {
+    repository(owner, name, files, "first commit");
+  }
+
+  /** A repository without a commit or a branch, as GitHub makes it without auto_init. */
+  public synchronized void emptyRepository(String owner, String name) {
+    organisation(owner);
+    FakeGithubRepository repo = new FakeGithubRepository(nextId++, owner, name, "main", this);
+    repo.visibility = "private";
+    repositories.put(repo.fullName(), repo);
+  }
+
+  /** As {@link #repository(String, String, Map)}, the one commit having this message. */
+  public synchronized void repository(
+      String owner, String name, Map<String, String> files, String message) {
     organisation(owner);
     FakeGithubRepository repo = new FakeGithubRepository(nextId++, owner, name, "main", this);
     repo.visibility = "private";
@@ -128,7 +142,7 @@ public final class FakeGithub extends StandIn {
                 path,
                 new FakeGitObjects.Entry(
                     "100644", repo.git.blob(text.getBytes(StandardCharsets.UTF_8)))));
-    String commit = repo.git.commit(repo.git.tree(tree), List.of(), "first commit", AUTHOR);
+    String commit = repo.git.commit(repo.git.tree(tree), List.of(), message, AUTHOR);
     repo.git.refs().put("refs/heads/main", commit);
     repositories.put(repo.fullName(), repo);
   }
