@@ -211,6 +211,15 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     return calls.stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
   }
 
+  /** The JSON body of the last request with this method and path (query left out). */
+  public synchronized JsonNode lastBody(String method, String path) {
+    List<Call> sent = calls(method, path);
+    if (sent.isEmpty()) {
+      throw new AssertionError("no " + method + " " + path + " among " + lines());
+    }
+    return sent.get(sent.size() - 1).json();
+  }
+
   /** Requests the stand-in had no route for (or failed on): a test expects none. */
   public synchronized List<String> unhandled() {
     return List.copyOf(unhandled);
@@ -242,6 +251,11 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + json, e);
     }
+  }
+
+  /** Parses JSON written with single quotes, for readable expectations. */
+  public static JsonNode singleQuoted(String json) {
+    return parse(json.replace('\'', '"'));
   }
 
   public static MockResponse empty(int status) {

@@ -1,5 +1,6 @@
 package dev.paved.activities.pullrequest;
 
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
 import dev.paved.activities.support.RepoUrl;
-import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,26 +111,26 @@ class GithubPullRequestHostTest {
             "POST " + REPO + "/git/commits",
             "POST " + REPO + "/git/refs",
             "POST " + REPO + "/pulls");
-    JsonNode tree = lastBody("POST", REPO + "/git/trees");
+    JsonNode tree = github.lastBody("POST", REPO + "/git/trees");
     assertThat(tree.get("base_tree").asText()).isNotBlank();
     assertThat(tree.get("tree"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "[{'path':'services/checkout/apps/deployment.yaml',"
                     + "'mode':'100644','type':'blob','content':'kind: Deployment\\n'}]"));
-    JsonNode commit = lastBody("POST", REPO + "/git/commits");
+    JsonNode commit = github.lastBody("POST", REPO + "/git/commits");
     assertThat(commit.get("message").asText())
         .isEqualTo(
             "Deploy checkout\n\nManifests for checkout.\n\n"
                 + "Paved-Service: team-payments/checkout\nPaved-Run: run-1\n");
-    assertThat(commit.get("parents")).isEqualTo(json("['" + base + "']"));
+    assertThat(commit.get("parents")).isEqualTo(singleQuoted("['" + base + "']"));
     String head = github.head(FULL_NAME, BRANCH);
-    assertThat(lastBody("POST", REPO + "/git/refs"))
-        .isEqualTo(json("{'ref':'refs/heads/paved/checkout','sha':'" + head + "'}"));
+    assertThat(github.lastBody("POST", REPO + "/git/refs"))
+        .isEqualTo(singleQuoted("{'ref':'refs/heads/paved/checkout','sha':'" + head + "'}"));
     // the new commit is main's tree plus the change
     assertThat(github.files(FULL_NAME, BRANCH))
         .isEqualTo(Map.of("README.md", "# gitops\n", CHANGED_FILE, "kind: Deployment\n"));
-    JsonNode pull = lastBody("POST", REPO + "/pulls");
+    JsonNode pull = github.lastBody("POST", REPO + "/pulls");
     assertThat(pull.get("title").asText()).isEqualTo("Deploy checkout");
     assertThat(pull.get("head").asText()).isEqualTo(BRANCH);
     assertThat(pull.get("base").asText()).isEqualTo("main");
@@ -169,8 +168,8 @@ class GithubPullRequestHostTest {
             "PATCH " + REPO + "/git/refs/heads/paved/checkout");
     String after = github.head(FULL_NAME, BRANCH);
     assertThat(after).isNotEqualTo(before);
-    assertThat(lastBody("PATCH", REPO + "/git/refs/heads/paved/checkout"))
-        .isEqualTo(json("{'sha':'" + after + "','force':false}"));
+    assertThat(github.lastBody("PATCH", REPO + "/git/refs/heads/paved/checkout"))
+        .isEqualTo(singleQuoted("{'sha':'" + after + "','force':false}"));
     assertThat(github.files(FULL_NAME, BRANCH)).containsEntry(CHANGED_FILE, "kind: Deployment\n");
   }
 
@@ -269,7 +268,8 @@ class GithubPullRequestHostTest {
             "GET " + REPO + "/git/refs/heads/paved/checkout",
             "GET " + REPO + "/compare/main...paved/checkout",
             "DELETE " + REPO + "/git/refs/heads/paved/checkout");
-    assertThat(lastBody("PATCH", REPO + "/pulls/1")).isEqualTo(json("{'state':'closed'}"));
+    assertThat(github.lastBody("PATCH", REPO + "/pulls/1"))
+        .isEqualTo(singleQuoted("{'state':'closed'}"));
     assertThat(github.pullRequests(FULL_NAME).get(0).path("state").asText()).isEqualTo("closed");
     assertThat(github.head(FULL_NAME, BRANCH)).isNull();
   }
@@ -297,16 +297,5 @@ class GithubPullRequestHostTest {
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
     assertThat(github.lines()).last().isEqualTo("DELETE " + REPO + "/git/refs/heads/" + BRANCH);
     assertThat(github.head(FULL_NAME, BRANCH)).isNull();
-  }
-
-  private JsonNode lastBody(String method, String path) {
-    List<StandIn.Call> calls = github.calls(method, path);
-    assertThat(calls).as(method + " " + path + " among " + github.lines()).isNotEmpty();
-    return calls.get(calls.size() - 1).json();
-  }
-
-  /** JSON written with single quotes, for readable expectations. */
-  static JsonNode json(String singleQuoted) {
-    return FakeGithub.parse(singleQuoted.replace('\'', '"'));
   }
 }

@@ -1,20 +1,18 @@
 package dev.paved.activities.pullrequest;
 
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
-import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.ActionRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,9 +78,9 @@ class PullRequestActivitiesGithubTest {
                 1,
                 "targetBranchName",
                 "main"));
-    assertThat(lastBody("POST", REPO + "/git/trees").get("tree").get(0).get("path").asText())
+    assertThat(github.lastBody("POST", REPO + "/git/trees").get("tree").get(0).get("path").asText())
         .isEqualTo("apps/checkout/deployment.yaml");
-    assertThat(lastBody("POST", REPO + "/pulls").get("body").asText())
+    assertThat(github.lastBody("POST", REPO + "/pulls").get("body").asText())
         .isEqualTo(
             "---\nOpened by Paved for service `team-payments/checkout` in run"
                 + " [run-1](https://paved.example/api/v1/runs/run-1).\n"
@@ -112,15 +110,9 @@ class PullRequestActivitiesGithubTest {
     assertThat(github.lines())
         .contains(
             "PATCH " + REPO + "/pulls/1", "DELETE " + REPO + "/git/refs/heads/paved/checkout");
-    assertThat(lastBody("PATCH", REPO + "/pulls/1"))
-        .isEqualTo(FakeGithub.parse("{\"state\":\"closed\"}"));
+    assertThat(github.lastBody("PATCH", REPO + "/pulls/1"))
+        .isEqualTo(singleQuoted("{'state':'closed'}"));
     assertThat(github.pullRequests("acme/gitops").get(0).path("state").asText())
         .isEqualTo("closed");
-  }
-
-  private JsonNode lastBody(String method, String path) {
-    List<StandIn.Call> calls = github.calls(method, path);
-    assertThat(calls).as(method + " " + path + " among " + github.lines()).isNotEmpty();
-    return calls.get(calls.size() - 1).json();
   }
 }

@@ -1,5 +1,6 @@
 package dev.paved.activities.repository;
 
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
 import dev.paved.activities.support.RepoUrl;
-import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
@@ -119,12 +119,12 @@ class GithubRepositoryHostTest {
             "PUT /api/v3/repos/acme/checkout/branches/main/protection");
     assertThat(github.calls().stream().map(call -> call.header("Authorization")))
         .containsOnly("token " + FakeGithub.TOKEN);
-    assertThat(lastBody("POST", API + "/orgs/acme/repos"))
+    assertThat(github.lastBody("POST", API + "/orgs/acme/repos"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'name':'checkout','description':'Checkout service','visibility':'internal',"
                     + "'auto_init':false}"));
-    JsonNode marker = lastBody("PUT", API + "/repos/acme/checkout/contents/" + MARKER);
+    JsonNode marker = github.lastBody("PUT", API + "/repos/acme/checkout/contents/" + MARKER);
     assertThat(marker.get("branch").asText()).isEqualTo("main");
     assertThat(marker.get("message").asText())
         .isEqualTo(
@@ -132,38 +132,41 @@ class GithubRepositoryHostTest {
                 + "Paved-Run: run-1\n");
     assertThat(GithubMarker.fromFile(decode(marker.get("content").asText())))
         .contains(new GithubMarker(SERVICE, "run-1"));
-    assertThat(lastBody("POST", API + "/repos/acme/checkout/git/blobs"))
-        .isEqualTo(json("{'content':'iVBORwAB','encoding':'base64'}"));
-    JsonNode tree = lastBody("POST", API + "/repos/acme/checkout/git/trees");
+    assertThat(github.lastBody("POST", API + "/repos/acme/checkout/git/blobs"))
+        .isEqualTo(singleQuoted("{'content':'iVBORwAB','encoding':'base64'}"));
+    JsonNode tree = github.lastBody("POST", API + "/repos/acme/checkout/git/trees");
     assertThat(tree.get("base_tree").asText()).isNotBlank();
     assertThat(tree.get("tree").findValuesAsText("path"))
         .containsExactly("README.md", "logo.png", "src/App.java");
     assertThat(tree.get("tree").get(0))
         .isEqualTo(
-            json("{'path':'README.md','mode':'100644','type':'blob','content':'# checkout\\n'}"));
-    ObjectNode commit = (ObjectNode) lastBody("POST", API + "/repos/acme/checkout/git/commits");
+            singleQuoted(
+                "{'path':'README.md','mode':'100644','type':'blob','content':'# checkout\\n'}"));
+    ObjectNode commit =
+        (ObjectNode) github.lastBody("POST", API + "/repos/acme/checkout/git/commits");
     assertThat(commit.remove("tree").asText()).isNotBlank();
     assertThat(commit)
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'message':'initial commit','parents':[],"
                     + "'author':{'name':'Ana','email':'ana@example.com',"
                     + "'date':'2026-11-28T10:15:30Z'},"
                     + "'committer':{'name':'Ana','email':'ana@example.com',"
                     + "'date':'2026-11-28T10:15:30Z'}}"));
-    assertThat(lastBody("PATCH", API + "/repos/acme/checkout/git/refs/heads/main"))
-        .isEqualTo(json("{'sha':'" + github.head("acme/checkout", "main") + "','force':true}"));
+    assertThat(github.lastBody("PATCH", API + "/repos/acme/checkout/git/refs/heads/main"))
+        .isEqualTo(
+            singleQuoted("{'sha':'" + github.head("acme/checkout", "main") + "','force':true}"));
     // the one commit holds the scaffold on the marker's tree
     assertThat(github.commitMessages("acme/checkout", "main")).containsExactly("initial commit");
     assertThat(github.files("acme/checkout", "main"))
         .containsKeys(MARKER, "README.md", "logo.png", "src/App.java")
         .containsEntry("src/App.java", "class App {}\n");
-    assertThat(lastBody("PUT", API + "/repos/acme/checkout/topics"))
-        .isEqualTo(json("{'names':['java','payments']}"));
+    assertThat(github.lastBody("PUT", API + "/repos/acme/checkout/topics"))
+        .isEqualTo(singleQuoted("{'names':['java','payments']}"));
     assertThat(github.teamPermission("acme/checkout", "team-payments")).isEqualTo("admin");
     assertThat(github.protection("acme/checkout", "main").orElseThrow())
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'required_status_checks':null,'enforce_admins':true,'restrictions':null,"
                     + "'required_pull_request_reviews':{'required_approving_review_count':2,"
                     + "'require_code_owner_reviews':true,'dismiss_stale_reviews':false}}"));
@@ -399,16 +402,5 @@ class GithubRepositoryHostTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT));
-  }
-
-  private JsonNode lastBody(String method, String path) {
-    List<StandIn.Call> calls = github.calls(method, path);
-    assertThat(calls).as(method + " " + path + " among " + github.lines()).isNotEmpty();
-    return calls.get(calls.size() - 1).json();
-  }
-
-  /** JSON written with single quotes, for readable expectations. */
-  static JsonNode json(String singleQuoted) {
-    return FakeGithub.parse(singleQuoted.replace('\'', '"'));
   }
 }

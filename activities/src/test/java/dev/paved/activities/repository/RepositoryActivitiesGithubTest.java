@@ -1,13 +1,12 @@
 package dev.paved.activities.repository;
 
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
 import dev.paved.activities.support.Workspaces;
-import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
@@ -98,20 +97,22 @@ class RepositoryActivitiesGithubTest {
                 "remoteUrl", github.webUrl() + "/acme/checkout.git",
                 "repoContentsUrl", github.webUrl() + "/acme/checkout/blob/trunk",
                 "commitHash", github.head("acme/checkout", "trunk")));
-    assertThat(lastBody("POST", "/api/v3/orgs/acme/repos"))
+    assertThat(github.lastBody("POST", "/api/v3/orgs/acme/repos"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'name':'checkout','description':'Checkout service','visibility':'public',"
                     + "'auto_init':false}"));
-    assertThat(lastBody("PUT", REPO + "/contents/.paved/service.json").get("branch"))
-        .isEqualTo(json("'trunk'"));
-    assertThat(lastBody("PATCH", REPO).get("default_branch")).isEqualTo(json("'trunk'"));
-    assertThat(lastBody("POST", REPO + "/git/commits").get("message"))
-        .isEqualTo(json("'scaffold checkout'"));
-    assertThat(lastBody("PUT", REPO + "/topics")).isEqualTo(json("{'names':['payments']}"));
-    assertThat(lastBody("PUT", REPO + "/branches/trunk/protection"))
+    assertThat(github.lastBody("PUT", REPO + "/contents/.paved/service.json").get("branch"))
+        .isEqualTo(singleQuoted("'trunk'"));
+    assertThat(github.lastBody("PATCH", REPO).get("default_branch"))
+        .isEqualTo(singleQuoted("'trunk'"));
+    assertThat(github.lastBody("POST", REPO + "/git/commits").get("message"))
+        .isEqualTo(singleQuoted("'scaffold checkout'"));
+    assertThat(github.lastBody("PUT", REPO + "/topics"))
+        .isEqualTo(singleQuoted("{'names':['payments']}"));
+    assertThat(github.lastBody("PUT", REPO + "/branches/trunk/protection"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'required_status_checks':{'strict':true,'checks':[{'context':'build'}]},"
                     + "'enforce_admins':false,'restrictions':null,"
                     + "'required_pull_request_reviews':{'required_approving_review_count':0,"
@@ -173,16 +174,5 @@ class RepositoryActivitiesGithubTest {
 
     assertThat(github.lines()).last().isEqualTo("DELETE " + REPO);
     assertThat(github.deleted()).containsExactly("acme/checkout");
-  }
-
-  private JsonNode lastBody(String method, String path) {
-    List<StandIn.Call> calls = github.calls(method, path);
-    assertThat(calls).as(method + " " + path + " among " + github.lines()).isNotEmpty();
-    return calls.get(calls.size() - 1).json();
-  }
-
-  /** JSON written with single quotes, for readable expectations. */
-  static JsonNode json(String singleQuoted) {
-    return FakeGithub.parse(singleQuoted.replace('\'', '"'));
   }
 }
