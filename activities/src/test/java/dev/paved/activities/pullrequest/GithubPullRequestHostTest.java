@@ -2,7 +2,7 @@ package dev.paved.activities.pullrequest;
 
 import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.github.GithubConnection;
@@ -84,6 +84,14 @@ class GithubPullRequestHostTest {
   /** A pull request open from the branch, its body ending in this marker; its number. */
   int openPullRequest(String body) {
     return github.pullRequest(FULL_NAME, BRANCH, "main", "Deploy checkout", body);
+  }
+
+  /** The step failure that opening run-1's pull request ends in. */
+  ApplicationFailure openFailure(String runId) {
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> host.open(change(runId)));
+    assertThat(failure).as("a step failure").isNotNull();
+    return failure;
   }
 
   static String madeFor(String service, String run) {
@@ -191,17 +199,13 @@ class GithubPullRequestHostTest {
     branchAhead(madeFor("team-payments/billing", "run-9"));
     openPullRequest(new GithubMarker("team-payments/billing", "run-9").comment());
 
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "pull request #1 on branch paved/checkout of platform/gitops is open for"
-                          + " service team-payments/billing, not for service"
-                          + " team-payments/checkout");
-            });
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "pull request #1 on branch paved/checkout of platform/gitops is open for"
+                + " service team-payments/billing, not for service"
+                + " team-payments/checkout");
     assertThat(github.lines()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PATCH"));
   }
 
@@ -210,27 +214,21 @@ class GithubPullRequestHostTest {
     gitops();
     branchAhead("Someone's own work");
 
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT));
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
     assertThat(github.lines()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PATCH"));
   }
 
   @Test
   void aMissingGitopsRepositoryIsInvalidInputNamingItsSetting() {
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "the GitOps repository platform/gitops (PAVED_GITOPS_REPO) does not exist"
-                          + " on "
-                          + github.webUrl()
-                          + " or Paved's credentials cannot see it");
-            });
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "the GitOps repository platform/gitops (PAVED_GITOPS_REPO) does not exist"
+                + " on "
+                + github.webUrl()
+                + " or Paved's credentials cannot see it");
   }
 
   @Test
@@ -243,13 +241,9 @@ class GithubPullRequestHostTest {
         "{\"message\":\"You have exceeded a secondary rate limit.\"}",
         Map.of("Retry-After", "45"));
 
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.isNonRetryable()).isFalse();
-              assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(45));
-            });
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.paved.activities.repository;
 import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -172,6 +173,15 @@ class GithubRepositoryHostTest {
                     + "'require_code_owner_reviews':true,'dismiss_stale_reviews':false}}"));
   }
 
+  /** The step failure that publishing run-1 with these settings ends in. */
+  ApplicationFailure publishFailure(RepositorySettings settings) {
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> host.publish(publication("run-1", settings)));
+    assertThat(failure).as("a step failure").isNotNull();
+    return failure;
+  }
+
   static final String NAME_TAKEN =
       """
       {"message":"Repository creation failed.","errors":[{"resource":"Repository","code":"custom",\
@@ -249,17 +259,13 @@ class GithubRepositoryHostTest {
   void anotherServicesRepositoryIsAConflict() {
     existingRepository("acme/billing", "run-9");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "repository acme/checkout already exists and was not made by Paved for"
-                          + " service acme/checkout (it belongs to acme/billing)");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "repository acme/checkout already exists and was not made by Paved for"
+                + " service acme/checkout (it belongs to acme/billing)");
     assertThat(github.lines()).noneMatch(r -> r.startsWith("PUT") || r.startsWith("PATCH"));
   }
 
@@ -268,29 +274,21 @@ class GithubRepositoryHostTest {
     github.organisation("acme");
     github.failWhen("POST", API + "/orgs/acme/repos", 422, NAME_TAKEN);
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage()).startsWith("the name acme/checkout is taken");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage()).startsWith("the name acme/checkout is taken");
   }
 
   @Test
   void anUnmarkedRepositoryIsAConflictThatSaysWhatToDoWhenItIsEmpty() {
     github.emptyRepository("acme", "checkout");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage())
-                  .endsWith(
-                      "(it has no branch main: if an earlier attempt made it and was cut off"
-                          + " before marking it, delete it and retry)");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage())
+        .endsWith(
+            "(it has no branch main: if an earlier attempt made it and was cut off"
+                + " before marking it, delete it and retry)");
   }
 
   @Test
@@ -302,13 +300,9 @@ class GithubRepositoryHostTest {
         502,
         "{\"message\":\"Server Error\"}");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
-              assertThat(f.isNonRetryable()).isFalse();
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
     assertThat(github.lines())
         .containsExactly(
             "GET /api/v3/orgs/acme",
@@ -320,23 +314,15 @@ class GithubRepositoryHostTest {
 
   @Test
   void aMissingOrganisationOrTeamIsInvalidInputAndMakesNothing() {
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage()).startsWith("no GitHub organisation acme");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(failure.getOriginalMessage()).startsWith("no GitHub organisation acme");
 
     github.organisation("acme");
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings("team-nobody"))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("no team team-nobody in the GitHub organisation acme (input access)");
-            });
+    ApplicationFailure noTeam = publishFailure(settings("team-nobody"));
+    assertThat(noTeam.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(noTeam.getOriginalMessage())
+        .isEqualTo("no team team-nobody in the GitHub organisation acme (input access)");
     assertThat(github.lines()).noneMatch(r -> r.startsWith("POST"));
   }
 
