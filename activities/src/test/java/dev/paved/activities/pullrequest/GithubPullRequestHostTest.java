@@ -94,6 +94,13 @@ class GithubPullRequestHostTest {
     return failure;
   }
 
+  /** The GitOps repository with the service's pull request, opened by this run. */
+  void pullRequestOfRun(String run) {
+    gitops();
+    branchAhead(madeFor(SERVICE, run));
+    openPullRequest(new GithubMarker(SERVICE, run).comment());
+  }
+
   static String madeFor(String service, String run) {
     return "Deploy checkout\n\n" + new GithubMarker(service, run).trailers();
   }
@@ -248,9 +255,7 @@ class GithubPullRequestHostTest {
 
   @Test
   void closingClosesThisRunsPullRequestAndDeletesItsBranch() {
-    gitops();
-    branchAhead(madeFor(SERVICE, "run-1"));
-    openPullRequest(new GithubMarker(SERVICE, "run-1").comment());
+    pullRequestOfRun("run-1");
 
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
 
@@ -270,9 +275,7 @@ class GithubPullRequestHostTest {
 
   @Test
   void closingLeavesAPullRequestAnotherRunOpenedAlone() {
-    gitops();
-    branchAhead(madeFor(SERVICE, "run-0"));
-    openPullRequest(new GithubMarker(SERVICE, "run-0").comment());
+    pullRequestOfRun("run-0");
 
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
 
