@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -69,14 +70,28 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     final Pattern path;
     final int status;
     final String body;
+    final Map<String, String> headers;
     int left; // negative: for ever
 
-    Failure(String method, Pattern path, int status, String body, int left) {
+    Failure(
+        String method,
+        Pattern path,
+        int status,
+        String body,
+        Map<String, String> headers,
+        int left) {
       this.method = method;
       this.path = path;
       this.status = status;
       this.body = body;
+      this.headers = Map.copyOf(headers);
       this.left = left;
+    }
+
+    MockResponse response() {
+      MockResponse.Builder response = json(status, body).newBuilder();
+      headers.forEach(response::setHeader);
+      return response.build();
     }
   }
 
@@ -117,7 +132,7 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
           && failure.method.equals(call.method())
           && failure.path.matcher(call.path()).matches()) {
         failure.left--;
-        return typed(json(failure.status, failure.body));
+        return typed(failure.response());
       }
     }
     try {
@@ -157,13 +172,19 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
    * the JSON {@code body}, until {@link #clearFailures()}.
    */
   public synchronized void failWhen(String method, String pathRegex, int status, String body) {
-    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, -1));
+    failWhen(method, pathRegex, status, body, Map.of());
+  }
+
+  /** As {@link #failWhen}, with headers the system sends along (rate limits, Retry-After). */
+  public synchronized void failWhen(
+      String method, String pathRegex, int status, String body, Map<String, String> headers) {
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, headers, -1));
   }
 
   /** As {@link #failWhen}, for the next {@code times} such requests only. */
   public synchronized void failNext(
       int times, String method, String pathRegex, int status, String body) {
-    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, times));
+    failures.add(new Failure(method, Pattern.compile(pathRegex), status, body, Map.of(), times));
   }
 
   public synchronized void clearFailures() {
@@ -188,6 +209,15 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
   /** The requests with this method and path, oldest first. */
   public synchronized List<Call> calls(String method, String path) {
     return calls.stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
+  }
+
+  /** The JSON body of the last request with this method and path (query left out). */
+  public synchronized JsonNode lastBody(String method, String path) {
+    List<Call> sent = calls(method, path);
+    if (sent.isEmpty()) {
+      throw new AssertionError("no " + method + " " + path + " among " + lines());
+    }
+    return sent.get(sent.size() - 1).json();
   }
 
   /** Requests the stand-in had no route for (or failed on): a test expects none. */
@@ -221,6 +251,11 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + json, e);
     }
+  }
+
+  /** Parses JSON written with single quotes, for readable expectations. */
+  public static JsonNode singleQuoted(String json) {
+    return parse(json.replace('\'', '"'));
   }
 
   public static MockResponse empty(int status) {

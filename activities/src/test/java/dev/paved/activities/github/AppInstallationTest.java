@@ -1,13 +1,11 @@
 package dev.paved.activities.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.paved.activities.github.GithubStandIn.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.testfixtures.github.FakeGithub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,7 @@ class AppInstallationTest {
 
   static KeyPair app;
 
-  final GithubStandIn github = new GithubStandIn();
+  final FakeGithub github = new FakeGithub();
 
   @BeforeAll
   static void makeKey() throws Exception {
@@ -129,44 +128,30 @@ class AppInstallationTest {
 
   @Test
   void exchangesTheJwtForAnInstallationTokenOnceAndUsesItUntilNearExpiry() throws Exception {
-    github.answer(
-        get("/app"),
-        reply(
-            200,
-            "{\"id\":12345,\"slug\":\"paved\",\"name\":\"Paved\",\"owner\":{\"login\":\"acme\"}}"));
-    github.answer(
-        get("/app/installations/42"),
-        reply(
-            200,
-            "{\"id\":42,\"app_id\":12345,\"account\":{\"login\":\"acme\"},"
-                + "\"access_tokens_url\":\""
-                + github.url()
-                + "/app/installations/42/access_tokens\"}"));
-    github.answer(
-        post("/app/installations/42/access_tokens"),
-        reply(
-            201,
-            "{\"token\":\"ghs_installation\",\"expires_at\":\""
-                + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                + "\"}"));
-    github.rateLimit(4998);
+    github.app(12345, "acme", app.getPublic());
+    github.installation(12345, 42, "acme");
+    github.rateLimitRemaining(4998);
     GithubConnection connection =
         GithubConnection.asAppInstallation(
-            github.url(), "12345", app.getPrivate(), 42, Clock.systemUTC());
+            github.apiUrl(), "12345", app.getPrivate(), 42, Clock.systemUTC());
 
     assertThat(connection.check())
-        .isEqualTo(new GithubConnection.Check(github.url(), "app 12345, installation 42", 4998));
+        .isEqualTo(new GithubConnection.Check(github.apiUrl(), "app 12345, installation 42", 4998));
     connection.check();
 
-    assertThat(github.requests())
+    assertThat(github.lines())
         .containsExactly(
-            "GET /app",
-            "GET /app/installations/42",
-            "POST /app/installations/42/access_tokens",
-            "GET /rate_limit",
-            "GET /rate_limit");
-    assertThat(github.authorizations().subList(0, 3)).allMatch(a -> a.startsWith("Bearer ey"));
-    assertThat(github.authorizations().subList(3, 5)).containsOnly("token ghs_installation");
+            "GET /api/v3/app",
+            "GET /api/v3/app/installations/42",
+            "POST /api/v3/app/installations/42/access_tokens",
+            "GET /api/v3/rate_limit",
+            "GET /api/v3/rate_limit");
+    List<String> authorizations =
+        github.calls().stream().map(call -> call.header("Authorization")).toList();
+    assertThat(authorizations.subList(0, 3)).allMatch(a -> a.startsWith("Bearer ey"));
+    assertThat(github.installationTokens()).hasSize(1);
+    assertThat(authorizations.subList(3, 5))
+        .containsOnly("token " + github.installationTokens().get(0));
   }
 
   @Test

@@ -1,45 +1,60 @@
 package dev.paved.activities.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static dev.paved.activities.github.GithubStandIn.NOW;
-import static dev.paved.activities.github.GithubStandIn.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GitHub's error answers, read by hub4j with Paved's handlers, as step failures. */
 class GithubFailuresTest {
 
-  final GithubStandIn github = new GithubStandIn();
+  static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+  static final String ORGANISATION = "/api/v3/orgs/acme";
+
+  final FakeGithub github = new FakeGithub();
+  String token = FakeGithub.TOKEN;
+
+  @BeforeEach
+  void setUp() {
+    github.organisation("acme");
+  }
 
   @AfterEach
   void tearDown() {
     github.close();
   }
 
-  /** The failure of {@code GET /orgs/acme} when GitHub answers as stubbed. */
+  GithubConnection connection() {
+    return GithubConnection.withToken(github.apiUrl(), token, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** GitHub answers {@code GET /orgs/acme} with this error. */
+  void organisationAnswers(int status, String body, Map<String, String> headers) {
+    github.failWhen("GET", ORGANISATION, status, body, headers);
+  }
+
+  /** The failure of {@code GET /orgs/acme} when GitHub answers with an error. */
   ApplicationFailure failureOfGettingTheOrganisation() {
     IOException e =
-        catchThrowableOfType(
-            IOException.class, () -> github.connection().api().getOrganization("acme"));
+        catchThrowableOfType(IOException.class, () -> connection().api().getOrganization("acme"));
     assertThat(e).as("GitHub's error reaches Paved as an IOException").isNotNull();
     return GithubFailures.of("reading organisation acme", e, NOW);
   }
 
   @Test
   void primaryRateLimitWaitsUntilTheResetTimeWithoutHub4jSleeping() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(403, "{\"message\":\"API rate limit exceeded for installation ID 42.\"}")
-            .withHeader("X-RateLimit-Limit", "5000")
-            .withHeader("X-RateLimit-Remaining", "0")
-            .withHeader("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 754)));
+    github.rateLimitExhausted("GET", ORGANISATION, NOW.plusSeconds(754));
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
@@ -50,29 +65,29 @@ class GithubFailuresTest {
         .isEqualTo(
             "GitHub's rate limit was reached while reading organisation acme;"
                 + " GitHub asks to wait 754 s");
-    assertThat(github.requests()).containsExactly("GET /orgs/acme");
+    assertThat(github.lines()).containsExactly("GET " + ORGANISATION);
   }
 
   @Test
   void secondaryRateLimitWaitsAsLongAsRetryAfterSays() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(429, "{\"message\":\"You have exceeded a secondary rate limit.\"}")
-            .withHeader("Retry-After", "30"));
+    organisationAnswers(
+        429,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of("Retry-After", "30"));
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(github.requests()).containsExactly("GET /orgs/acme");
+    assertThat(github.lines()).containsExactly("GET " + ORGANISATION);
   }
 
   @Test
   void secondaryRateLimitWithoutATimeWaitsAMinute() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(403, "{\"message\":\"You have exceeded a secondary rate limit.\"}")
-            .withHeader("gh-limited-by", "content-creation"));
+    organisationAnswers(
+        403,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of("gh-limited-by", "content-creation"));
 
     assertThat(failureOfGettingTheOrganisation().getNextRetryDelay())
         .isEqualTo(Duration.ofMinutes(1));
@@ -80,12 +95,7 @@ class GithubFailuresTest {
 
   @Test
   void refusedCredentialsAreUnauthorizedAndNotRetried() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(
-            401,
-            "{\"message\":\"Bad credentials\","
-                + "\"documentation_url\":\"https://docs.github.com/rest\"}"));
+    token = "ghp_revoked"; // GitHub's own answer to a token it does not know
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
@@ -94,13 +104,12 @@ class GithubFailuresTest {
     assertThat(failure.getOriginalMessage())
         .isEqualTo(
             "GitHub refused Paved's credentials while reading organisation acme: Bad credentials");
-    assertThat(failure.getOriginalMessage()).doesNotContain(GithubStandIn.TOKEN);
+    assertThat(failure.getOriginalMessage()).doesNotContain(token);
   }
 
   @Test
   void aForbiddenCallThatIsNoRateLimitIsUnauthorized() {
-    github.answer(
-        get("/orgs/acme"), reply(403, "{\"message\":\"Resource not accessible by integration\"}"));
+    organisationAnswers(403, "{\"message\":\"Resource not accessible by integration\"}", Map.of());
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
@@ -114,7 +123,7 @@ class GithubFailuresTest {
 
   @Test
   void serverErrorsAreUnavailableAndRetriedUnderTheStepsPolicy() {
-    github.answer(get("/orgs/acme"), reply(502, "{\"message\":\"Server Error\"}"));
+    organisationAnswers(502, "{\"message\":\"Server Error\"}", Map.of());
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
@@ -127,12 +136,11 @@ class GithubFailuresTest {
 
   @Test
   void validationErrorsAreInvalidInputWithGitHubsWords() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(
-            422,
-            "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Repository\","
-                + "\"code\":\"custom\",\"message\":\"visibility can't be internal\"}]}"));
+    organisationAnswers(
+        422,
+        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Repository\","
+            + "\"code\":\"custom\",\"message\":\"visibility can't be internal\"}]}",
+        Map.of());
 
     ApplicationFailure failure = failureOfGettingTheOrganisation();
 
@@ -145,7 +153,7 @@ class GithubFailuresTest {
 
   @Test
   void noAnswerAtAllIsUnavailable() {
-    GithubConnection gone = github.connection();
+    GithubConnection gone = connection();
     github.close();
 
     IOException e =

@@ -1,14 +1,15 @@
 package dev.paved.activities.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.paved.activities.github.GithubStandIn.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,17 @@ class GithubGitDataTest {
 
   @TempDir Path source;
 
-  GithubStandIn github;
+  FakeGithub github;
   GHRepository repo;
 
   @BeforeEach
   void setUp() throws Exception {
-    github = new GithubStandIn();
-    github.repository("acme", "checkout", "main");
-    repo = github.connection().api().getRepository("acme/checkout");
+    github = new FakeGithub();
+    github.repository("acme", "checkout", Map.of("README.md", "# checkout\n"));
+    repo =
+        GithubConnection.withToken(github.apiUrl(), FakeGithub.TOKEN, Clock.systemUTC())
+            .api()
+            .getRepository("acme/checkout");
     Files.writeString(source.resolve("README.md"), "# checkout\n");
   }
 
@@ -43,7 +47,7 @@ class GithubGitDataTest {
   void aTreeWithAWorkflowRefusedWith404IsUnauthorizedNamingThePermission() throws Exception {
     Files.createDirectories(source.resolve(".github/workflows"));
     Files.writeString(source.resolve(".github/workflows/ci.yml"), "on: push\n");
-    github.answer(post("/repos/acme/checkout/git/trees"), reply(404, NOT_FOUND));
+    refuseTrees();
 
     assertThatThrownBy(() -> GithubGitData.writeTree(repo, source, "base-tree", ""))
         .isInstanceOfSatisfying(
@@ -57,25 +61,42 @@ class GithubGitDataTest {
                   .contains("`workflow` scope")
                   .contains("Workflows");
             });
+    assertThat(treePaths()).containsExactlyInAnyOrder(".github/workflows/ci.yml", "README.md");
   }
 
   @Test
   void aWorkflowUnderATargetFolderIsNotOneOfTheRepositorysWorkflows() throws Exception {
     Files.createDirectories(source.resolve(".github/workflows"));
     Files.writeString(source.resolve(".github/workflows/ci.yml"), "on: push\n");
-    github.answer(post("/repos/acme/checkout/git/trees"), reply(404, NOT_FOUND));
+    refuseTrees();
 
     // under apps/checkout the file is no workflow: the 404 is left to the caller's mapping
     assertThatThrownBy(() -> GithubGitData.writeTree(repo, source, "base-tree", "apps/checkout"))
         .isInstanceOf(java.io.FileNotFoundException.class);
+    assertThat(treePaths())
+        .containsExactlyInAnyOrder(
+            "apps/checkout/.github/workflows/ci.yml", "apps/checkout/README.md");
   }
 
   @Test
   void aTreeWithoutWorkflowsRefusedWith404IsLeftToTheCallersMapping() {
-    github.answer(post("/repos/acme/checkout/git/trees"), reply(404, NOT_FOUND));
+    refuseTrees();
 
     assertThatThrownBy(() -> GithubGitData.writeTree(repo, source, "base-tree", ""))
         .isInstanceOf(java.io.FileNotFoundException.class);
+  }
+
+  /** GitHub's answer when the credential may not write the tree (it hides what it refuses). */
+  private void refuseTrees() {
+    github.failWhen("POST", "/api/v3/repos/acme/checkout/git/trees", 404, NOT_FOUND);
+  }
+
+  /** The paths of the one tree Paved asked GitHub to make, on the base tree it named. */
+  private java.util.List<String> treePaths() {
+    var call = github.calls("POST", "/api/v3/repos/acme/checkout/git/trees");
+    assertThat(call).hasSize(1);
+    assertThat(call.get(0).json().path("base_tree").asText()).isEqualTo("base-tree");
+    return call.get(0).json().path("tree").findValuesAsText("path");
   }
 
   static final String NOT_FOUND =

@@ -1,25 +1,21 @@
 package dev.paved.activities.pullrequest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.paved.activities.github.GithubStandIn.json;
-import static dev.paved.activities.github.GithubStandIn.reply;
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
-import dev.paved.activities.github.GithubStandIn;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,25 +26,32 @@ class GithubPullRequestHostTest {
   static final String SERVICE = "team-payments/checkout";
   static final RepoUrl GITOPS = RepoUrl.parse("github.com?owner=platform&repo=gitops");
   static final String BRANCH = "paved/checkout";
-  static final String REPO = "/repos/platform/gitops";
+  static final String FULL_NAME = "platform/gitops";
+  static final String REPO = "/api/v3/repos/platform/gitops";
   static final String OPEN_ON_BRANCH =
       REPO + "/pulls?state=open&head=platform%3Apaved%2Fcheckout&per_page=10";
+  static final String CHANGED_FILE = "services/checkout/apps/deployment.yaml";
 
   @TempDir Path change;
 
-  GithubStandIn github;
+  FakeGithub github;
   GithubPullRequestHost host;
 
   @BeforeEach
   void setUp() throws Exception {
-    github = new GithubStandIn();
-    host = new GithubPullRequestHost(github.connection(), GITOPS, "https://paved.example/");
+    github = new FakeGithub();
+    host =
+        new GithubPullRequestHost(
+            GithubConnection.withToken(github.apiUrl(), FakeGithub.TOKEN, Clock.systemUTC()),
+            GITOPS,
+            "https://paved.example/");
     Files.createDirectories(change.resolve("apps"));
     Files.writeString(change.resolve("apps/deployment.yaml"), "kind: Deployment\n");
   }
 
   @AfterEach
   void tearDown() {
+    assertThat(github.unhandled()).isEmpty();
     github.close();
   }
 
@@ -64,42 +67,38 @@ class GithubPullRequestHostTest {
         "services/checkout");
   }
 
-  /** The GitOps repository with {@code main} at base-head; no pull request is open. */
-  void gitops(String... openPullRequests) {
-    github.repository("platform", "gitops", "main");
-    github.branch("platform", "gitops", "main", "base-head");
-    github.commit("platform", "gitops", "base-head", "base-tree", "Initial commit");
-    github.answer(
-        get(urlPathEqualTo(REPO + "/pulls")),
-        reply(200, "[" + String.join(",", openPullRequests) + "]"));
-    github.gitDataWrites("platform", "gitops", "change-tree", "change-commit");
+  /** The GitOps repository with one commit on {@code main}; no pull request is open. */
+  void gitops() {
+    github.repository("platform", "gitops", Map.of("README.md", "# gitops\n"));
   }
 
-  String pullRequestJson(int number, String body) {
-    return """
-        {"number":%d,"state":"open","title":"Deploy checkout","body":%s,
-         "html_url":"%s/platform/gitops/pull/%d","url":"%s%s/pulls/%d",
-         "head":{"ref":"%s","sha":"branch-head"},"base":{"ref":"main","sha":"base-head"}}"""
-        .formatted(number, quote(body), github.url(), number, github.url(), REPO, number, BRANCH);
+  /** The branch, one commit ahead of main with this message, changing {@code files}. */
+  void branchAhead(String message, Map<String, String> files) {
+    github.branch(FULL_NAME, BRANCH, "main", files, message);
   }
 
-  static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-  }
-
-  /** The branch exists at branch-head, one commit ahead of main with this message. */
   void branchAhead(String message) {
-    github.branch("platform", "gitops", BRANCH, "branch-head");
-    github.commit("platform", "gitops", "branch-head", "branch-tree", message, "base-head");
-    github.answer(
-        get(REPO + "/compare/main..." + BRANCH),
-        reply(
-            200,
-            """
-            {"status":"ahead","ahead_by":1,"behind_by":0,"total_commits":1,
-             "base_commit":{"sha":"base-head"},"merge_base_commit":{"sha":"base-head"},
-             "commits":[{"sha":"branch-head","commit":{"message":%s}}],"files":[]}"""
-                .formatted(quote(message))));
+    branchAhead(message, Map.of(CHANGED_FILE, "kind: Deployment\nreplicas: 2\n"));
+  }
+
+  /** A pull request open from the branch, its body ending in this marker; its number. */
+  int openPullRequest(String body) {
+    return github.pullRequest(FULL_NAME, BRANCH, "main", "Deploy checkout", body);
+  }
+
+  /** The step failure that opening run-1's pull request ends in. */
+  ApplicationFailure openFailure(String runId) {
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> host.open(change(runId)));
+    assertThat(failure).as("a step failure").isNotNull();
+    return failure;
+  }
+
+  /** The GitOps repository with the service's pull request, opened by this run. */
+  void pullRequestOfRun(String run) {
+    gitops();
+    branchAhead(madeFor(SERVICE, run));
+    openPullRequest(new GithubMarker(SERVICE, run).comment());
   }
 
   static String madeFor(String service, String run) {
@@ -109,39 +108,44 @@ class GithubPullRequestHostTest {
   @Test
   void opensAPullRequestFromANewBranchWithOneCommitOfTheChange() {
     gitops();
-    github.answer(post(REPO + "/pulls"), reply(201, pullRequestJson(7, "")));
+    String base = github.head(FULL_NAME, "main");
 
     OpenedPullRequest opened = host.open(change("run-1"));
 
     assertThat(opened)
         .isEqualTo(
-            new OpenedPullRequest(7, github.url() + "/platform/gitops/pull/7", "main", false));
-    assertThat(github.requests())
+            new OpenedPullRequest(1, github.webUrl() + "/platform/gitops/pull/1", "main", false));
+    assertThat(github.targets())
         .containsExactly(
             "GET " + REPO,
             "GET " + REPO + "/git/refs/heads/main",
             "GET " + OPEN_ON_BRANCH,
             "GET " + REPO + "/git/refs/heads/paved/checkout",
-            "GET " + REPO + "/commits/base-head",
+            "GET " + REPO + "/commits/" + base,
             "POST " + REPO + "/git/trees",
             "POST " + REPO + "/git/commits",
             "POST " + REPO + "/git/refs",
             "POST " + REPO + "/pulls");
-    assertThat(github.body("POST", REPO + "/git/trees"))
+    JsonNode tree = github.lastBody("POST", REPO + "/git/trees");
+    assertThat(tree.get("base_tree").asText()).isNotBlank();
+    assertThat(tree.get("tree"))
         .isEqualTo(
-            json(
-                "{'base_tree':'base-tree','tree':[{'path':'services/checkout/apps/deployment.yaml',"
-                    + "'mode':'100644','type':'blob','content':'kind: Deployment\\n'}]}"));
-    JsonNode commit = github.body("POST", REPO + "/git/commits");
+            singleQuoted(
+                "[{'path':'services/checkout/apps/deployment.yaml',"
+                    + "'mode':'100644','type':'blob','content':'kind: Deployment\\n'}]"));
+    JsonNode commit = github.lastBody("POST", REPO + "/git/commits");
     assertThat(commit.get("message").asText())
         .isEqualTo(
             "Deploy checkout\n\nManifests for checkout.\n\n"
                 + "Paved-Service: team-payments/checkout\nPaved-Run: run-1\n");
-    assertThat(commit.get("parents").toString()).isEqualTo("[\"base-head\"]");
-    assertThat(commit.get("tree").asText()).isEqualTo("change-tree");
-    assertThat(github.body("POST", REPO + "/git/refs"))
-        .isEqualTo(json("{'ref':'refs/heads/paved/checkout','sha':'change-commit'}"));
-    JsonNode pull = github.body("POST", REPO + "/pulls");
+    assertThat(commit.get("parents")).isEqualTo(singleQuoted("['" + base + "']"));
+    String head = github.head(FULL_NAME, BRANCH);
+    assertThat(github.lastBody("POST", REPO + "/git/refs"))
+        .isEqualTo(singleQuoted("{'ref':'refs/heads/paved/checkout','sha':'" + head + "'}"));
+    // the new commit is main's tree plus the change
+    assertThat(github.files(FULL_NAME, BRANCH))
+        .isEqualTo(Map.of("README.md", "# gitops\n", CHANGED_FILE, "kind: Deployment\n"));
+    JsonNode pull = github.lastBody("POST", REPO + "/pulls");
     assertThat(pull.get("title").asText()).isEqualTo("Deploy checkout");
     assertThat(pull.get("head").asText()).isEqualTo(BRANCH);
     assertThat(pull.get("base").asText()).isEqualTo("main");
@@ -151,141 +155,144 @@ class GithubPullRequestHostTest {
                 + " `team-payments/checkout` in run"
                 + " [run-1](https://paved.example/api/v1/runs/run-1).\n"
                 + "<!-- paved:service=team-payments/checkout run=run-1 -->\n");
-    assertThat(github.authorizations()).containsOnly("token " + GithubStandIn.TOKEN);
+    assertThat(github.calls().stream().map(call -> call.header("Authorization")))
+        .containsOnly("token " + FakeGithub.TOKEN);
   }
 
   @Test
   void adoptsTheServicesOpenPullRequestAndBringsItsBranchUpToDate() {
-    String body = "---\n" + new GithubMarker(SERVICE, "run-0").comment();
-    gitops(pullRequestJson(7, body));
+    gitops();
     branchAhead(madeFor(SERVICE, "run-0"));
+    openPullRequest("---\n" + new GithubMarker(SERVICE, "run-0").comment());
+    String before = github.head(FULL_NAME, BRANCH);
 
     OpenedPullRequest opened = host.open(change("run-1"));
 
     assertThat(opened.adopted()).isTrue();
-    assertThat(opened.number()).isEqualTo(7);
-    assertThat(github.requests())
+    assertThat(opened.number()).isEqualTo(1);
+    assertThat(github.targets())
         .containsExactly(
             "GET " + REPO,
             "GET " + REPO + "/git/refs/heads/main",
             "GET " + OPEN_ON_BRANCH,
             "GET " + REPO + "/git/refs/heads/paved/checkout",
             "GET " + REPO + "/compare/main...paved/checkout",
-            "GET " + REPO + "/commits/branch-head",
+            "GET " + REPO + "/commits/" + before,
             "POST " + REPO + "/git/trees",
             "POST " + REPO + "/git/commits",
             "PATCH " + REPO + "/git/refs/heads/paved/checkout");
-    assertThat(github.body("PATCH", REPO + "/git/refs/heads/paved/checkout"))
-        .isEqualTo(json("{'sha':'change-commit','force':false}"));
+    String after = github.head(FULL_NAME, BRANCH);
+    assertThat(after).isNotEqualTo(before);
+    assertThat(github.lastBody("PATCH", REPO + "/git/refs/heads/paved/checkout"))
+        .isEqualTo(singleQuoted("{'sha':'" + after + "','force':false}"));
+    assertThat(github.files(FULL_NAME, BRANCH)).containsEntry(CHANGED_FILE, "kind: Deployment\n");
   }
 
   @Test
   void anUnchangedBranchGetsNoNewCommit() {
-    gitops(pullRequestJson(7, new GithubMarker(SERVICE, "run-1").comment()));
-    branchAhead(madeFor(SERVICE, "run-1"));
-    github.answer(post(REPO + "/git/trees"), reply(201, "{\"sha\":\"branch-tree\",\"tree\":[]}"));
+    gitops();
+    branchAhead(madeFor(SERVICE, "run-1"), Map.of(CHANGED_FILE, "kind: Deployment\n"));
+    openPullRequest(new GithubMarker(SERVICE, "run-1").comment());
+    String before = github.head(FULL_NAME, BRANCH);
 
     assertThat(host.open(change("run-1")).adopted()).isTrue();
-    assertThat(github.requests()).last().isEqualTo("POST " + REPO + "/git/trees");
+    assertThat(github.lines()).last().isEqualTo("POST " + REPO + "/git/trees");
+    assertThat(github.head(FULL_NAME, BRANCH)).isEqualTo(before);
   }
 
   @Test
-  void anotherServicesPullRequestOrBranchIsAConflict() {
-    gitops(pullRequestJson(7, new GithubMarker("team-payments/billing", "run-9").comment()));
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "pull request #7 on branch paved/checkout of platform/gitops is open for"
-                          + " service team-payments/billing, not for service"
-                          + " team-payments/checkout");
-            });
+  void anotherServicesPullRequestIsAConflict() {
+    gitops();
+    branchAhead(madeFor("team-payments/billing", "run-9"));
+    openPullRequest(new GithubMarker("team-payments/billing", "run-9").comment());
 
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "pull request #1 on branch paved/checkout of platform/gitops is open for"
+                + " service team-payments/billing, not for service"
+                + " team-payments/checkout");
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PATCH"));
+  }
+
+  @Test
+  void someoneElsesBranchIsAConflict() {
     gitops();
     branchAhead("Someone's own work");
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT));
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PATCH"));
+
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PATCH"));
   }
 
   @Test
   void aMissingGitopsRepositoryIsInvalidInputNamingItsSetting() {
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "the GitOps repository platform/gitops (PAVED_GITOPS_REPO) does not exist"
-                          + " on "
-                          + github.url()
-                          + " or Paved's credentials cannot see it");
-            });
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "the GitOps repository platform/gitops (PAVED_GITOPS_REPO) does not exist"
+                + " on "
+                + github.webUrl()
+                + " or Paved's credentials cannot see it");
   }
 
   @Test
   void aRateLimitedPullRequestIsRetriedWhenGithubSays() {
     gitops();
-    github.answer(
-        post(REPO + "/pulls"),
-        reply(403, "{\"message\":\"You have exceeded a secondary rate limit.\"}")
-            .withHeader("Retry-After", "45"));
+    github.failWhen(
+        "POST",
+        REPO + "/pulls",
+        403,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of("Retry-After", "45"));
 
-    assertThatThrownBy(() -> host.open(change("run-1")))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.isNonRetryable()).isFalse();
-              assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(45));
-            });
+    ApplicationFailure failure = openFailure("run-1");
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test
   void closingClosesThisRunsPullRequestAndDeletesItsBranch() {
-    gitops(pullRequestJson(7, new GithubMarker(SERVICE, "run-1").comment()));
-    branchAhead(madeFor(SERVICE, "run-1"));
-    github.answer(patch(REPO + "/pulls/7"), reply(200, pullRequestJson(7, "")));
-    github.answer(delete(REPO + "/git/refs/heads/" + BRANCH), aResponse().withStatus(204));
+    pullRequestOfRun("run-1");
 
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
 
-    assertThat(github.requests())
+    assertThat(github.targets())
         .containsExactly(
             "GET " + REPO,
             "GET " + OPEN_ON_BRANCH,
-            "PATCH " + REPO + "/pulls/7",
+            "PATCH " + REPO + "/pulls/1",
             "GET " + REPO + "/git/refs/heads/paved/checkout",
             "GET " + REPO + "/compare/main...paved/checkout",
             "DELETE " + REPO + "/git/refs/heads/paved/checkout");
-    assertThat(github.body("PATCH", REPO + "/pulls/7")).isEqualTo(json("{'state':'closed'}"));
+    assertThat(github.lastBody("PATCH", REPO + "/pulls/1"))
+        .isEqualTo(singleQuoted("{'state':'closed'}"));
+    assertThat(github.pullRequests(FULL_NAME).get(0).path("state").asText()).isEqualTo("closed");
+    assertThat(github.head(FULL_NAME, BRANCH)).isNull();
   }
 
   @Test
   void closingLeavesAPullRequestAnotherRunOpenedAlone() {
-    gitops(pullRequestJson(7, new GithubMarker(SERVICE, "run-0").comment()));
-    branchAhead(madeFor(SERVICE, "run-0"));
+    pullRequestOfRun("run-0");
 
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
 
-    assertThat(github.requests()).containsExactly("GET " + REPO, "GET " + OPEN_ON_BRANCH);
+    assertThat(github.targets()).containsExactly("GET " + REPO, "GET " + OPEN_ON_BRANCH);
   }
 
   @Test
   void closingRemovesALeftoverBranchOfTheServiceAndNothingElse() {
     gitops();
     branchAhead(madeFor(SERVICE, "run-1"));
-    github.answer(delete(REPO + "/git/refs/heads/" + BRANCH), aResponse().withStatus(204));
 
     host.close(GITOPS, BRANCH, "team-payments/billing", "run-1");
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("DELETE"));
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("DELETE"));
+    assertThat(github.head(FULL_NAME, BRANCH)).isNotNull();
 
     host.close(GITOPS, BRANCH, SERVICE, "run-1");
-    assertThat(github.requests()).last().isEqualTo("DELETE " + REPO + "/git/refs/heads/" + BRANCH);
+    assertThat(github.lines()).last().isEqualTo("DELETE " + REPO + "/git/refs/heads/" + BRANCH);
+    assertThat(github.head(FULL_NAME, BRANCH)).isNull();
   }
 }

@@ -1,24 +1,27 @@
 package dev.paved.activities.repository;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static dev.paved.activities.github.GithubStandIn.json;
-import static dev.paved.activities.github.GithubStandIn.reply;
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
-import dev.paved.activities.github.GithubStandIn;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,18 +31,23 @@ class GithubRepositoryHostTest {
 
   static final String SERVICE = "acme/checkout";
   static final RepoUrl REPO = RepoUrl.parse("github.com?owner=acme&repo=checkout");
+  static final String API = "/api/v3";
+  static final String MARKER = ".paved/service.json";
+  static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
 
   @TempDir Path source;
 
-  GithubStandIn github;
+  FakeGithub github;
   GithubRepositoryHost host;
 
   @BeforeEach
   void setUp() throws Exception {
-    github = new GithubStandIn();
+    github = new FakeGithub();
     host =
         new GithubRepositoryHost(
-            github.connection(), List.of(RepoUrl.parse("github.com?owner=platform&repo=gitops")));
+            GithubConnection.withToken(
+                github.apiUrl(), FakeGithub.TOKEN, Clock.fixed(NOW, ZoneOffset.UTC)),
+            List.of(RepoUrl.parse("github.com?owner=platform&repo=gitops")));
     Files.createDirectories(source.resolve("src"));
     Files.writeString(source.resolve("README.md"), "# checkout\n");
     Files.writeString(source.resolve("src/App.java"), "class App {}\n");
@@ -48,6 +56,7 @@ class GithubRepositoryHostTest {
 
   @AfterEach
   void tearDown() {
+    assertThat(github.unhandled()).isEmpty();
     github.close();
   }
 
@@ -77,25 +86,8 @@ class GithubRepositoryHostTest {
   }
 
   void newRepository() {
-    github.organisation("acme", 100);
-    github.answer(
-        get("/orgs/acme/teams/team-payments"),
-        reply(200, "{\"id\":7,\"slug\":\"team-payments\",\"name\":\"Payments\"}"));
-    github.answer(
-        post("/orgs/acme/repos"), reply(201, github.repositoryJson("acme", "checkout", "main")));
-    github.answer(
-        put("/repos/acme/checkout/contents/.paved/service.json"),
-        reply(
-            201,
-            """
-            {"content":{"name":"service.json","path":".paved/service.json","sha":"5e7"},
-             "commit":{"sha":"marker-commit","tree":{"sha":"marker-tree"},"parents":[]}}"""));
-    github.branch("acme", "checkout", "main", "marker-commit");
-    github.gitDataWrites("acme", "checkout", "scaffold-tree", "scaffold-commit");
-    github.topicsAndProtection("acme", "checkout", "main");
-    github.answer(
-        put("/organizations/100/team/7/repos/acme/checkout"),
-        com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204));
+    github.organisation("acme");
+    github.team("acme", "team-payments");
   }
 
   @Test
@@ -107,32 +99,33 @@ class GithubRepositoryHostTest {
     assertThat(published)
         .isEqualTo(
             new PublishedRepository(
-                github.url() + "/acme/checkout.git",
-                github.url() + "/acme/checkout/blob/main",
-                "scaffold-commit",
+                github.webUrl() + "/acme/checkout.git",
+                github.webUrl() + "/acme/checkout/blob/main",
+                github.head("acme/checkout", "main"),
                 false));
-    assertThat(github.requests())
+    assertThat(github.lines().stream().map(l -> l.replaceAll("/\\d+/", "/{id}/")))
         .containsExactly(
-            "GET /orgs/acme",
-            "GET /orgs/acme/teams/team-payments",
-            "POST /orgs/acme/repos",
-            "PUT /repos/acme/checkout/contents/.paved/service.json",
-            "GET /repos/acme/checkout/git/refs/heads/main",
-            "POST /repos/acme/checkout/git/blobs",
-            "POST /repos/acme/checkout/git/trees",
-            "POST /repos/acme/checkout/git/commits",
-            "PATCH /repos/acme/checkout/git/refs/heads/main",
-            "PUT /repos/acme/checkout/topics",
-            "PUT /organizations/100/team/7/repos/acme/checkout",
-            "GET /repos/acme/checkout/branches/main",
-            "PUT /repos/acme/checkout/branches/main/protection");
-    assertThat(github.authorizations()).allMatch(("token " + GithubStandIn.TOKEN)::equals);
-    assertThat(github.body("POST", "/orgs/acme/repos"))
+            "GET /api/v3/orgs/acme",
+            "GET /api/v3/orgs/acme/teams/team-payments",
+            "POST /api/v3/orgs/acme/repos",
+            "PUT /api/v3/repos/acme/checkout/contents/.paved/service.json",
+            "GET /api/v3/repos/acme/checkout/git/refs/heads/main",
+            "POST /api/v3/repos/acme/checkout/git/blobs",
+            "POST /api/v3/repos/acme/checkout/git/trees",
+            "POST /api/v3/repos/acme/checkout/git/commits",
+            "PATCH /api/v3/repos/acme/checkout/git/refs/heads/main",
+            "PUT /api/v3/repos/acme/checkout/topics",
+            "PUT /api/v3/organizations/{id}/team/{id}/repos/acme/checkout",
+            "GET /api/v3/repos/acme/checkout/branches/main",
+            "PUT /api/v3/repos/acme/checkout/branches/main/protection");
+    assertThat(github.calls().stream().map(call -> call.header("Authorization")))
+        .containsOnly("token " + FakeGithub.TOKEN);
+    assertThat(github.lastBody("POST", API + "/orgs/acme/repos"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'name':'checkout','description':'Checkout service','visibility':'internal',"
                     + "'auto_init':false}"));
-    JsonNode marker = github.body("PUT", "/repos/acme/checkout/contents/.paved/service.json");
+    JsonNode marker = github.lastBody("PUT", API + "/repos/acme/checkout/contents/" + MARKER);
     assertThat(marker.get("branch").asText()).isEqualTo("main");
     assertThat(marker.get("message").asText())
         .isEqualTo(
@@ -140,36 +133,67 @@ class GithubRepositoryHostTest {
                 + "Paved-Run: run-1\n");
     assertThat(GithubMarker.fromFile(decode(marker.get("content").asText())))
         .contains(new GithubMarker(SERVICE, "run-1"));
-    assertThat(github.body("POST", "/repos/acme/checkout/git/blobs"))
-        .isEqualTo(json("{'content':'iVBORwAB','encoding':'base64'}"));
-    assertThat(github.body("POST", "/repos/acme/checkout/git/trees"))
+    assertThat(github.lastBody("POST", API + "/repos/acme/checkout/git/blobs"))
+        .isEqualTo(singleQuoted("{'content':'iVBORwAB','encoding':'base64'}"));
+    JsonNode tree = github.lastBody("POST", API + "/repos/acme/checkout/git/trees");
+    assertThat(tree.get("base_tree").asText()).isNotBlank();
+    assertThat(tree.get("tree").findValuesAsText("path"))
+        .containsExactly("README.md", "logo.png", "src/App.java");
+    assertThat(tree.get("tree").get(0))
         .isEqualTo(
-            json(
-                "{'base_tree':'marker-tree','tree':["
-                    + "{'path':'README.md','mode':'100644','type':'blob','content':'# checkout\\n'},"
-                    + "{'path':'logo.png','mode':'100644','type':'blob','sha':'b10b'},"
-                    + "{'path':'src/App.java','mode':'100644','type':'blob',"
-                    + "'content':'class App {}\\n'}]}"));
-    assertThat(github.body("POST", "/repos/acme/checkout/git/commits"))
+            singleQuoted(
+                "{'path':'README.md','mode':'100644','type':'blob','content':'# checkout\\n'}"));
+    ObjectNode commit =
+        (ObjectNode) github.lastBody("POST", API + "/repos/acme/checkout/git/commits");
+    assertThat(commit.remove("tree").asText()).isNotBlank();
+    assertThat(commit)
         .isEqualTo(
-            json(
-                "{'message':'initial commit','tree':'scaffold-tree','parents':[],"
+            singleQuoted(
+                "{'message':'initial commit','parents':[],"
                     + "'author':{'name':'Ana','email':'ana@example.com',"
                     + "'date':'2026-11-28T10:15:30Z'},"
                     + "'committer':{'name':'Ana','email':'ana@example.com',"
                     + "'date':'2026-11-28T10:15:30Z'}}"));
-    assertThat(github.body("PATCH", "/repos/acme/checkout/git/refs/heads/main"))
-        .isEqualTo(json("{'sha':'scaffold-commit','force':true}"));
-    assertThat(github.body("PUT", "/repos/acme/checkout/topics"))
-        .isEqualTo(json("{'names':['java','payments']}"));
-    assertThat(github.body("PUT", "/organizations/100/team/7/repos/acme/checkout"))
-        .isEqualTo(json("{'permission':'admin'}"));
-    assertThat(github.body("PUT", "/repos/acme/checkout/branches/main/protection"))
+    assertThat(github.lastBody("PATCH", API + "/repos/acme/checkout/git/refs/heads/main"))
         .isEqualTo(
-            json(
+            singleQuoted("{'sha':'" + github.head("acme/checkout", "main") + "','force':true}"));
+    // the one commit holds the scaffold on the marker's tree
+    assertThat(github.commitMessages("acme/checkout", "main")).containsExactly("initial commit");
+    assertThat(github.files("acme/checkout", "main"))
+        .containsKeys(MARKER, "README.md", "logo.png", "src/App.java")
+        .containsEntry("src/App.java", "class App {}\n");
+    assertThat(github.lastBody("PUT", API + "/repos/acme/checkout/topics"))
+        .isEqualTo(singleQuoted("{'names':['java','payments']}"));
+    assertThat(github.teamPermission("acme/checkout", "team-payments")).isEqualTo("admin");
+    assertThat(github.protection("acme/checkout", "main").orElseThrow())
+        .isEqualTo(
+            singleQuoted(
                 "{'required_status_checks':null,'enforce_admins':true,'restrictions':null,"
                     + "'required_pull_request_reviews':{'required_approving_review_count':2,"
                     + "'require_code_owner_reviews':true,'dismiss_stale_reviews':false}}"));
+  }
+
+  /** The step failure that publishing run-1 with these settings ends in. */
+  ApplicationFailure publishFailure(RepositorySettings settings) {
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> host.publish(publication("run-1", settings)));
+    assertThat(failure).as("a step failure").isNotNull();
+    return failure;
+  }
+
+  /** What Paved asks before it adopts a repository that is there, then {@code rest}. */
+  static List<String> afterAdoptionChecks(String... rest) {
+    List<String> targets =
+        new java.util.ArrayList<>(
+            List.of(
+                "GET /api/v3/orgs/acme",
+                "POST /api/v3/orgs/acme/repos",
+                "GET /api/v3/repos/acme/checkout",
+                "GET /api/v3/repos/acme/checkout/contents/.paved/service.json?ref=main",
+                "GET /api/v3/repos/acme/checkout/git/refs/heads/main"));
+    targets.addAll(List.of(rest));
+    return targets;
   }
 
   static final String NAME_TAKEN =
@@ -180,171 +204,131 @@ class GithubRepositoryHostTest {
 
   /** The repository is there: POST answers 422 and the marker file says whose it is. */
   void existingRepository(String markerService, String markerRun) {
-    github.organisation("acme", 100);
-    github.answer(post("/orgs/acme/repos"), reply(422, NAME_TAKEN));
-    github.repository("acme", "checkout", "main");
-    if (markerService != null) {
-      github.file(
-          "acme",
-          "checkout",
-          ".paved/service.json",
-          "main",
-          new GithubMarker(markerService, markerRun).fileText());
-    }
+    existingRepository(markerService, markerRun, "first commit");
+  }
+
+  void existingRepository(String markerService, String markerRun, String message) {
+    github.repository(
+        "acme",
+        "checkout",
+        Map.of(MARKER, new GithubMarker(markerService, markerRun).fileText()),
+        message);
   }
 
   @Test
   void retryOfTheSameRunAdoptsItsRepositoryAndFinishesWhatItBegan() {
-    existingRepository(SERVICE, "run-1");
-    github.branch("acme", "checkout", "main", "marker-commit");
-    github.commit(
-        "acme",
-        "checkout",
-        "marker-commit",
-        "marker-tree",
-        "Mark the repository as made by Paved\n\nPaved-Service: acme/checkout\n");
-    github.gitDataWrites("acme", "checkout", "scaffold-tree", "scaffold-commit");
-    github.topicsAndProtection("acme", "checkout", "main");
+    existingRepository(
+        SERVICE, "run-1", "Mark the repository as made by Paved\n\nPaved-Service: acme/checkout\n");
+    String markerCommit = github.head("acme/checkout", "main");
 
     PublishedRepository published = host.publish(publication("run-1", settings(null)));
 
-    assertThat(published.commitHash()).isEqualTo("scaffold-commit");
+    assertThat(published.commitHash()).isEqualTo(github.head("acme/checkout", "main"));
     assertThat(published.adopted()).isTrue();
-    assertThat(github.requests())
-        .containsExactly(
-            "GET /orgs/acme",
-            "POST /orgs/acme/repos",
-            "GET /repos/acme/checkout",
-            "GET /repos/acme/checkout/contents/.paved/service.json?ref=main",
-            "GET /repos/acme/checkout/git/refs/heads/main",
-            "GET /repos/acme/checkout/commits/marker-commit",
-            "POST /repos/acme/checkout/git/blobs",
-            "POST /repos/acme/checkout/git/trees",
-            "POST /repos/acme/checkout/git/commits",
-            "PATCH /repos/acme/checkout/git/refs/heads/main",
-            "PUT /repos/acme/checkout/topics",
-            "GET /repos/acme/checkout/branches/main",
-            "PUT /repos/acme/checkout/branches/main/protection");
+    assertThat(github.targets())
+        .containsExactlyElementsOf(
+            afterAdoptionChecks(
+                "GET /api/v3/repos/acme/checkout/commits/" + markerCommit,
+                "POST /api/v3/repos/acme/checkout/git/blobs",
+                "POST /api/v3/repos/acme/checkout/git/trees",
+                "POST /api/v3/repos/acme/checkout/git/commits",
+                "PATCH /api/v3/repos/acme/checkout/git/refs/heads/main",
+                "PUT /api/v3/repos/acme/checkout/topics",
+                "GET /api/v3/repos/acme/checkout/branches/main",
+                "PUT /api/v3/repos/acme/checkout/branches/main/protection"));
+    assertThat(github.commitMessages("acme/checkout", "main")).containsExactly("initial commit");
   }
 
   @Test
   void reRunOfTheServiceAdoptsTheRepositoryAndChangesNothing() {
     existingRepository(SERVICE, "run-0");
-    github.branch("acme", "checkout", "main", "c0ffee");
-    github.commit("acme", "checkout", "c0ffee", "t1", "Add payments", "initial");
+    github.branch(
+        "acme/checkout", "main", "main", Map.of("src/Pay.java", "class Pay {}\n"), "Add payments");
+    String head = github.head("acme/checkout", "main");
 
     PublishedRepository published = host.publish(publication("run-1", settings(null)));
 
     assertThat(published)
         .isEqualTo(
             new PublishedRepository(
-                github.url() + "/acme/checkout.git",
-                github.url() + "/acme/checkout/blob/main",
-                "c0ffee",
+                github.webUrl() + "/acme/checkout.git",
+                github.webUrl() + "/acme/checkout/blob/main",
+                head,
                 true));
-    assertThat(github.requests())
-        .containsExactly(
-            "GET /orgs/acme",
-            "POST /orgs/acme/repos",
-            "GET /repos/acme/checkout",
-            "GET /repos/acme/checkout/contents/.paved/service.json?ref=main",
-            "GET /repos/acme/checkout/git/refs/heads/main",
-            "GET /repos/acme/checkout/commits/c0ffee");
+    assertThat(github.targets())
+        .containsExactlyElementsOf(
+            afterAdoptionChecks("GET /api/v3/repos/acme/checkout/commits/" + head));
   }
 
   @Test
   void anotherServicesRepositoryIsAConflict() {
     existingRepository("acme/billing", "run-9");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "repository acme/checkout already exists and was not made by Paved for"
-                          + " service acme/checkout (it belongs to acme/billing)");
-            });
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("PUT") || r.startsWith("PATCH"));
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "repository acme/checkout already exists and was not made by Paved for"
+                + " service acme/checkout (it belongs to acme/billing)");
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("PUT") || r.startsWith("PATCH"));
   }
 
   @Test
   void aNameTakenByARepositoryPavedCannotSeeIsAConflict() {
-    github.organisation("acme", 100);
-    github.answer(post("/orgs/acme/repos"), reply(422, NAME_TAKEN));
+    github.organisation("acme");
+    github.failWhen("POST", API + "/orgs/acme/repos", 422, NAME_TAKEN);
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage()).startsWith("the name acme/checkout is taken");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage()).startsWith("the name acme/checkout is taken");
   }
 
   @Test
   void anUnmarkedRepositoryIsAConflictThatSaysWhatToDoWhenItIsEmpty() {
-    existingRepository(null, null);
+    github.emptyRepository("acme", "checkout");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CONFLICT);
-              assertThat(f.getOriginalMessage())
-                  .endsWith(
-                      "(it has no branch main: if an earlier attempt made it and was cut off"
-                          + " before marking it, delete it and retry)");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(failure.getOriginalMessage())
+        .endsWith(
+            "(it has no branch main: if an earlier attempt made it and was cut off"
+                + " before marking it, delete it and retry)");
   }
 
   @Test
   void aRepositoryThatCannotBeMarkedIsDeletedAgainAndTheStepRetried() {
-    github.organisation("acme", 100);
-    github.answer(
-        post("/orgs/acme/repos"), reply(201, github.repositoryJson("acme", "checkout", "main")));
-    github.answer(
-        put("/repos/acme/checkout/contents/.paved/service.json"),
-        reply(502, "{\"message\":\"Server Error\"}"));
-    github.deletable("acme", "checkout");
+    github.organisation("acme");
+    github.failWhen(
+        "PUT",
+        API + "/repos/acme/checkout/contents/" + MARKER,
+        502,
+        "{\"message\":\"Server Error\"}");
 
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
-              assertThat(f.isNonRetryable()).isFalse();
-            });
-    assertThat(github.requests())
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(github.lines())
         .containsExactly(
-            "GET /orgs/acme",
-            "POST /orgs/acme/repos",
-            "PUT /repos/acme/checkout/contents/.paved/service.json",
-            "DELETE /repos/acme/checkout");
+            "GET /api/v3/orgs/acme",
+            "POST /api/v3/orgs/acme/repos",
+            "PUT /api/v3/repos/acme/checkout/contents/.paved/service.json",
+            "DELETE /api/v3/repos/acme/checkout");
+    assertThat(github.deleted()).containsExactly("acme/checkout");
   }
 
   @Test
   void aMissingOrganisationOrTeamIsInvalidInputAndMakesNothing() {
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings(null))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage()).startsWith("no GitHub organisation acme");
-            });
+    ApplicationFailure failure = publishFailure(settings(null));
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(failure.getOriginalMessage()).startsWith("no GitHub organisation acme");
 
-    github.organisation("acme", 100);
-    assertThatThrownBy(() -> host.publish(publication("run-1", settings("team-nobody"))))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("no team team-nobody in the GitHub organisation acme (input access)");
-            });
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("POST"));
+    github.organisation("acme");
+    ApplicationFailure noTeam = publishFailure(settings("team-nobody"));
+    assertThat(noTeam.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
+    assertThat(noTeam.getOriginalMessage())
+        .isEqualTo("no team team-nobody in the GitHub organisation acme (input access)");
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("POST"));
   }
 
   @Test
@@ -364,50 +348,46 @@ class GithubRepositoryHostTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT));
-    assertThat(github.requests()).isEmpty();
+    assertThat(github.lines()).isEmpty();
   }
 
   @Test
   void deletesOnlyWhatThisRunOfTheServiceMade() {
-    github.repository("acme", "checkout", "main");
-    github.file(
-        "acme",
-        "checkout",
-        ".paved/service.json",
-        null,
-        new GithubMarker(SERVICE, "run-1").fileText());
-    github.deletable("acme", "checkout");
+    existingRepository(SERVICE, "run-1");
 
     assertThat(host.deleteIfMadeBy(REPO, SERVICE, "run-2")).isFalse();
     assertThat(host.deleteIfMadeBy(REPO, "acme/billing", "run-1")).isFalse();
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("DELETE"));
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("DELETE"));
 
     assertThat(host.deleteIfMadeBy(REPO, SERVICE, "run-1")).isTrue();
-    assertThat(github.requests())
+    assertThat(github.lines())
         .endsWith(
-            "GET /repos/acme/checkout",
-            "GET /repos/acme/checkout/contents/.paved/service.json",
-            "DELETE /repos/acme/checkout");
+            "GET /api/v3/repos/acme/checkout",
+            "GET /api/v3/repos/acme/checkout/contents/.paved/service.json",
+            "DELETE /api/v3/repos/acme/checkout");
+    assertThat(github.deleted()).containsExactly("acme/checkout");
   }
 
   @Test
   void deletesNothingWhenTheRepositoryOrItsMarkerIsMissing() {
     assertThat(host.deleteIfMadeBy(REPO, SERVICE, "run-1")).isFalse();
-    github.repository("acme", "checkout", "main");
+    github.repository("acme", "checkout", Map.of("README.md", "# checkout\n"));
     assertThat(host.deleteIfMadeBy(REPO, SERVICE, "run-1")).isFalse();
-    assertThat(github.requests()).noneMatch(r -> r.startsWith("DELETE"));
+    assertThat(github.lines()).noneMatch(r -> r.startsWith("DELETE"));
+    assertThat(github.hasRepository("acme/checkout")).isTrue();
   }
 
   @Test
   void readsAFileThroughTheContentsApi() {
-    github.repository("acme", "checkout", "main");
-    github.file("acme", "checkout", "catalog-info.yaml", "trunk", "kind: Component\n");
+    github.repository("acme", "checkout", Map.of("README.md", "# checkout\n"));
+    github.branch(
+        "acme/checkout", "trunk", "main", Map.of("catalog-info.yaml", "kind: Component\n"), "add");
 
-    String contents = github.url() + "/acme/checkout/blob/trunk";
+    String contents = github.webUrl() + "/acme/checkout/blob/trunk";
     assertThat(host.readFile(contents, "/catalog-info.yaml")).contains("kind: Component\n");
     assertThat(host.readFile(contents, "missing.yaml")).isEmpty();
-    assertThat(github.requests())
-        .contains("GET /repos/acme/checkout/contents/catalog-info.yaml?ref=trunk");
+    assertThat(github.targets())
+        .contains("GET /api/v3/repos/acme/checkout/contents/catalog-info.yaml?ref=trunk");
     assertThatThrownBy(
             () -> host.readFile("https://elsewhere.example/acme/checkout/blob/main", "x.yaml"))
         .isInstanceOfSatisfying(

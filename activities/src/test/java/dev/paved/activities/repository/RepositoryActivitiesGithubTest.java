@@ -1,23 +1,19 @@
 package dev.paved.activities.repository;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static dev.paved.activities.github.GithubStandIn.json;
-import static dev.paved.activities.github.GithubStandIn.reply;
+import static dev.paved.testfixtures.StandIn.singleQuoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
-import dev.paved.activities.github.GithubStandIn;
 import dev.paved.activities.support.Workspaces;
+import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,19 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RepositoryActivitiesGithubTest {
 
   static final String SERVICE = "team-payments/checkout";
+  static final String REPO = "/api/v3/repos/acme/checkout";
 
   @TempDir Path data;
 
-  GithubStandIn github;
+  FakeGithub github;
   RepositoryActivitiesImpl activities;
 
   @BeforeEach
   void setUp() throws Exception {
-    github = new GithubStandIn();
+    github = new FakeGithub();
     Workspaces workspaces = new Workspaces(data.resolve("workspaces"));
     activities =
         new RepositoryActivitiesImpl(
-            new GithubRepositoryHost(github.connection(), List.of()), workspaces);
+            new GithubRepositoryHost(
+                GithubConnection.withToken(github.apiUrl(), FakeGithub.TOKEN, Clock.systemUTC()),
+                List.of()),
+            workspaces);
     Path skeleton = workspaces.resolve("run-1", "skeleton");
     Files.createDirectories(skeleton);
     Files.writeString(skeleton.resolve("README.md"), "# checkout\n");
@@ -51,6 +51,7 @@ class RepositoryActivitiesGithubTest {
 
   @AfterEach
   void tearDown() {
+    assertThat(github.unhandled()).isEmpty();
     github.close();
   }
 
@@ -70,22 +71,8 @@ class RepositoryActivitiesGithubTest {
 
   @Test
   void backstageInputsBecomeTheRepositorysSettings() {
-    github.organisation("acme", 100);
-    github.answer(
-        get("/orgs/acme/teams/team-payments"), reply(200, "{\"id\":7,\"slug\":\"team-payments\"}"));
-    github.answer(
-        post("/orgs/acme/repos"), reply(201, github.repositoryJson("acme", "checkout", "main")));
-    github.answer(
-        put("/repos/acme/checkout/contents/.paved/service.json"),
-        reply(201, "{\"content\":{},\"commit\":{\"sha\":\"m1\",\"tree\":{\"sha\":\"t1\"}}}"));
-    github.answer(
-        patch("/repos/acme/checkout"),
-        reply(200, github.repositoryJson("acme", "checkout", "trunk")));
-    github.branch("acme", "checkout", "trunk", "m1");
-    github.gitDataWrites("acme", "checkout", "t2", "c2");
-    github.topicsAndProtection("acme", "checkout", "trunk");
-    github.answer(
-        put("/organizations/100/team/7/repos/acme/checkout"), WireMock.aResponse().withStatus(204));
+    github.organisation("acme");
+    github.team("acme", "team-payments");
 
     var output =
         activities
@@ -107,31 +94,37 @@ class RepositoryActivitiesGithubTest {
     assertThat(output)
         .isEqualTo(
             Map.of(
-                "remoteUrl", github.url() + "/acme/checkout.git",
-                "repoContentsUrl", github.url() + "/acme/checkout/blob/trunk",
-                "commitHash", "c2"));
-    assertThat(github.body("POST", "/orgs/acme/repos"))
+                "remoteUrl", github.webUrl() + "/acme/checkout.git",
+                "repoContentsUrl", github.webUrl() + "/acme/checkout/blob/trunk",
+                "commitHash", github.head("acme/checkout", "trunk")));
+    assertThat(github.lastBody("POST", "/api/v3/orgs/acme/repos"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'name':'checkout','description':'Checkout service','visibility':'public',"
                     + "'auto_init':false}"));
-    assertThat(
-            github.body("PUT", "/repos/acme/checkout/contents/.paved/service.json").get("branch"))
-        .isEqualTo(json("'trunk'"));
-    assertThat(github.body("PATCH", "/repos/acme/checkout").get("default_branch"))
-        .isEqualTo(json("'trunk'"));
-    assertThat(github.body("POST", "/repos/acme/checkout/git/commits").get("message"))
-        .isEqualTo(json("'scaffold checkout'"));
-    assertThat(github.body("PUT", "/repos/acme/checkout/topics"))
-        .isEqualTo(json("{'names':['payments']}"));
-    assertThat(github.body("PUT", "/repos/acme/checkout/branches/trunk/protection"))
+    assertThat(github.lastBody("PUT", REPO + "/contents/.paved/service.json").get("branch"))
+        .isEqualTo(singleQuoted("'trunk'"));
+    assertThat(github.lastBody("PATCH", REPO).get("default_branch"))
+        .isEqualTo(singleQuoted("'trunk'"));
+    assertThat(github.lastBody("POST", REPO + "/git/commits").get("message"))
+        .isEqualTo(singleQuoted("'scaffold checkout'"));
+    assertThat(github.lastBody("PUT", REPO + "/topics"))
+        .isEqualTo(singleQuoted("{'names':['payments']}"));
+    assertThat(github.lastBody("PUT", REPO + "/branches/trunk/protection"))
         .isEqualTo(
-            json(
+            singleQuoted(
                 "{'required_status_checks':{'strict':true,'checks':[{'context':'build'}]},"
                     + "'enforce_admins':false,'restrictions':null,"
                     + "'required_pull_request_reviews':{'required_approving_review_count':0,"
                     + "'require_code_owner_reviews':false,'dismiss_stale_reviews':false}}"));
-    assertThat(github.requests()).contains("PUT /organizations/100/team/7/repos/acme/checkout");
+    assertThat(github.lines())
+        .anyMatch(l -> l.matches("PUT /api/v3/organizations/\\d+/team/\\d+/repos/acme/checkout"));
+    assertThat(github.teamPermission("acme/checkout", "team-payments")).isNotNull();
+    assertThat(github.repositoryJson("acme/checkout").orElseThrow().path("default_branch").asText())
+        .isEqualTo("trunk");
+    assertThat(github.commitMessages("acme/checkout", "trunk"))
+        .first()
+        .isEqualTo("scaffold checkout");
   }
 
   @Test
@@ -148,15 +141,17 @@ class RepositoryActivitiesGithubTest {
               ApplicationFailure.class,
               f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT));
     }
-    assertThat(github.requests()).isEmpty();
+    assertThat(github.lines()).isEmpty();
   }
 
   @Test
   void aRateLimitedStepRetriesAfterTheTimeGithubAsks() {
-    github.answer(
-        get("/orgs/acme"),
-        reply(429, "{\"message\":\"You have exceeded a secondary rate limit.\"}")
-            .withHeader("Retry-After", "17"));
+    github.failWhen(
+        "GET",
+        "/api/v3/orgs/acme",
+        429,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of("Retry-After", "17"));
 
     assertThatThrownBy(() -> activities.publishGithub(request(Map.of())))
         .isInstanceOfSatisfying(
@@ -170,13 +165,14 @@ class RepositoryActivitiesGithubTest {
 
   @Test
   void undoDeletesTheRepositoryThisRunMade() {
-    github.repository("acme", "checkout", "main");
-    github.file(
-        "acme", "checkout", GithubMarker.FILE, null, new GithubMarker(SERVICE, "run-1").fileText());
-    github.deletable("acme", "checkout");
+    github.repository(
+        "acme",
+        "checkout",
+        Map.of(GithubMarker.FILE, new GithubMarker(SERVICE, "run-1").fileText()));
 
     activities.undoPublishGithub(request(Map.of()));
 
-    assertThat(github.requests()).last().isEqualTo("DELETE /repos/acme/checkout");
+    assertThat(github.lines()).last().isEqualTo("DELETE " + REPO);
+    assertThat(github.deleted()).containsExactly("acme/checkout");
   }
 }

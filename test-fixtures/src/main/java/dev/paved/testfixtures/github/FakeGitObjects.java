@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;

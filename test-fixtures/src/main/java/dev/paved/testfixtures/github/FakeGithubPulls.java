@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import static dev.paved.testfixtures.StandIn.JSON;
 import static dev.paved.testfixtures.StandIn.json;
@@ -64,7 +64,7 @@ final class FakeGithubPulls {
     return json(200, pull);
   }
 
-  private MockResponse openPull(JsonNode body) {
+  MockResponse openPull(JsonNode body) {
     String head = body.path("head").asText();
     String base = body.path("base").asText();
     String headBranch = head.contains(":") ? head.substring(head.indexOf(':') + 1) : head;

@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import static dev.paved.testfixtures.StandIn.JSON;
 import static dev.paved.testfixtures.StandIn.json;
@@ -6,9 +6,9 @@ import static dev.paved.testfixtures.StandIn.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paved.api.standins.FakeGitObjects.Commit;
-import dev.paved.api.standins.FakeGitObjects.Entry;
 import dev.paved.testfixtures.StandIn.Call;
+import dev.paved.testfixtures.github.FakeGitObjects.Commit;
+import dev.paved.testfixtures.github.FakeGitObjects.Entry;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ final class FakeGithubRepository {
   private final String api;
   final String web;
   private final FakeGithubGitData gitData = new FakeGithubGitData(this);
-  private final FakeGithubPulls pullRequests = new FakeGithubPulls(this);
+  final FakeGithubPulls pullRequests = new FakeGithubPulls(this);
 
   final FakeGithub github;
 

@@ -1,9 +1,11 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.testfixtures.StandIn;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +19,19 @@ import mockwebserver3.MockResponse;
  * A stateful stand-in for GitHub Enterprise Server's REST API (under {@code /api/v3}), for the
  * endpoints Paved calls through hub4j: organisations and their teams, repositories (create with 422
  * "name already exists", get, edit, delete), contents, the Git Data API, commits, compare, branches
- * and their protection, topics, team permissions, pull requests and the rate limit. A request
- * without the token is 401, as GitHub answers it.
+ * and their protection, topics, team permissions, pull requests, the rate limit, and GitHub Apps'
+ * installation tokens. A request without the token (or an installation token it issued) is 401, as
+ * GitHub answers it.
  */
 public final class FakeGithub extends StandIn {
 
   public static final String TOKEN = "ghp_standin_e2e";
   static final String LOGIN = "paved-bot";
+  private static final JsonNode AUTHOR =
+      JSON.createObjectNode()
+          .put("name", "Someone")
+          .put("email", "someone@example.com")
+          .put("date", "2026-01-01T00:00:00Z");
 
   private final Map<String, Long> organisations = new LinkedHashMap<>();
   private final Map<String, Long> teams = new LinkedHashMap<>();
@@ -31,6 +39,8 @@ public final class FakeGithub extends StandIn {
   private final List<String> deleted = new ArrayList<>();
   private long nextId = 1000;
   private volatile boolean workflowsWritable = true;
+  private volatile int rateLimitRemaining = 4990;
+  private final FakeGithubApps apps = new FakeGithubApps(this);
 
   /** What Paved's {@code PAVED_GITHUB_API_URL} is set to: a GitHub Enterprise Server address. */
   public String apiUrl() {
@@ -61,6 +71,42 @@ public final class FakeGithub extends StandIn {
     return !workflowsWritable && path.startsWith(".github/workflows/");
   }
 
+  /** A GitHub App, whose JWTs GitHub checks against its public key. */
+  public synchronized void app(long appId, String owner, PublicKey key) {
+    apps.app(appId, owner, key);
+  }
+
+  /** An installation of the app on an account, which issues installation access tokens. */
+  public synchronized void installation(long appId, long installationId, String account) {
+    apps.installation(appId, installationId, account);
+  }
+
+  /** What {@code GET /rate_limit} says is left of the hour's 5000 requests. */
+  public void rateLimitRemaining(int remaining) {
+    rateLimitRemaining = remaining;
+  }
+
+  /**
+   * From now on answers {@code method} on paths matching {@code pathRegex} (under {@code /api/v3})
+   * as GitHub does once the primary rate limit is spent: 403 with the {@code x-ratelimit-*}
+   * headers, {@code x-ratelimit-reset} being {@code reset}.
+   */
+  public void rateLimitExhausted(String method, String pathRegex, Instant reset) {
+    failWhen(
+        method,
+        pathRegex,
+        403,
+        "{\"message\":\"API rate limit exceeded for installation ID 42.\",\"documentation_url\":"
+            + "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\","
+            + "\"status\":\"403\"}",
+        Map.of(
+            "x-ratelimit-limit", "5000",
+            "x-ratelimit-remaining", "0",
+            "x-ratelimit-used", "5000",
+            "x-ratelimit-reset", String.valueOf(reset.getEpochSecond()),
+            "x-ratelimit-resource", "core"));
+  }
+
   public synchronized void organisation(String login) {
     organisations.putIfAbsent(login, nextId++);
   }
@@ -72,6 +118,20 @@ public final class FakeGithub extends StandIn {
 
   /** A repository with one commit of {@code files} on {@code main}, as if pushed long ago. */
   public synchronized void repository(String owner, String name, Map<String, String> files) {
+    repository(owner, name, files, "first commit");
+  }
+
+  /** A repository without a commit or a branch, as GitHub makes it without auto_init. */
+  public synchronized void emptyRepository(String owner, String name) {
+    organisation(owner);
+    FakeGithubRepository repo = new FakeGithubRepository(nextId++, owner, name, "main", this);
+    repo.visibility = "private";
+    repositories.put(repo.fullName(), repo);
+  }
+
+  /** As {@link #repository(String, String, Map)}, the one commit having this message. */
+  public synchronized void repository(
+      String owner, String name, Map<String, String> files, String message) {
     organisation(owner);
     FakeGithubRepository repo = new FakeGithubRepository(nextId++, owner, name, "main", this);
     repo.visibility = "private";
@@ -82,14 +142,38 @@ public final class FakeGithub extends StandIn {
                 path,
                 new FakeGitObjects.Entry(
                     "100644", repo.git.blob(text.getBytes(StandardCharsets.UTF_8)))));
-    ObjectNode author =
-        JSON.createObjectNode()
-            .put("name", "Someone")
-            .put("email", "someone@example.com")
-            .put("date", "2026-01-01T00:00:00Z");
-    String commit = repo.git.commit(repo.git.tree(tree), List.of(), "first commit", author);
+    String commit = repo.git.commit(repo.git.tree(tree), List.of(), message, AUTHOR);
     repo.git.refs().put("refs/heads/main", commit);
     repositories.put(repo.fullName(), repo);
+  }
+
+  /** A branch off {@code from} with one commit that adds or changes {@code files}. */
+  public synchronized void branch(
+      String fullName, String branch, String from, Map<String, String> files, String message) {
+    FakeGitObjects git = repo(fullName).git;
+    String parent = git.refs().get("refs/heads/" + from);
+    SortedMap<String, FakeGitObjects.Entry> tree =
+        new TreeMap<>(git.treeFiles(git.commit(parent).orElseThrow().tree()).orElseThrow());
+    files.forEach(
+        (path, text) ->
+            tree.put(
+                path,
+                new FakeGitObjects.Entry(
+                    "100644", git.blob(text.getBytes(StandardCharsets.UTF_8)))));
+    git.refs()
+        .put("refs/heads/" + branch, git.commit(git.tree(tree), List.of(parent), message, AUTHOR));
+  }
+
+  /** A pull request someone opened, as {@code POST /repos/{o}/{r}/pulls} makes it; its number. */
+  public synchronized int pullRequest(
+      String fullName, String head, String base, String title, String body) {
+    ObjectNode request =
+        JSON.createObjectNode().put("head", head).put("base", base).put("title", title);
+    MockResponse answer = repo(fullName).pullRequests.openPull(request.put("body", body));
+    if (answer.getCode() != 201) {
+      throw new IllegalStateException("cannot open the pull request " + head + " -> " + base);
+    }
+    return repo(fullName).pulls.get(repo(fullName).pulls.size() - 1).path("number").asInt();
   }
 
   // --- what GitHub holds now ---
@@ -111,6 +195,11 @@ public final class FakeGithub extends StandIn {
         .files(branch)
         .forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
     return files;
+  }
+
+  /** The commit at the head of a branch. */
+  public synchronized String head(String fullName, String branch) {
+    return repo(fullName).git.refs().get("refs/heads/" + branch);
   }
 
   /** The commit messages of a branch, newest first (first parents). */
@@ -140,6 +229,11 @@ public final class FakeGithub extends StandIn {
     return List.copyOf(repo(fullName).pulls);
   }
 
+  /** The installation access tokens issued so far, oldest first. */
+  public synchronized List<String> installationTokens() {
+    return apps.tokens();
+  }
+
   /** Repositories deleted so far, oldest first. */
   public synchronized List<String> deleted() {
     return List.copyOf(deleted);
@@ -161,10 +255,13 @@ public final class FakeGithub extends StandIn {
     if (!path.startsWith("/api/v3/")) {
       return unknownRoute(call);
     }
-    if (!("token " + TOKEN).equals(call.headers().get("Authorization"))) {
+    String[] parts = path.substring("/api/v3/".length()).split("/", -1);
+    if (parts[0].equals("app")) {
+      return apps.answer(call, parts);
+    }
+    if (!takesToken(call.header("Authorization"))) {
       return error(401, "Bad credentials");
     }
-    String[] parts = path.substring("/api/v3/".length()).split("/", -1);
     String m = call.method();
     if (m.equals("GET") && path.equals("/api/v3/user")) {
       return json(
@@ -191,6 +288,16 @@ public final class FakeGithub extends StandIn {
       return repo.answer(call, rest, this);
     }
     return unknownRoute(call);
+  }
+
+  private boolean takesToken(String authorization) {
+    if (authorization == null || authorization.indexOf(' ') < 0) {
+      return false;
+    }
+    String scheme = authorization.substring(0, authorization.indexOf(' '));
+    String token = authorization.substring(scheme.length() + 1);
+    return (scheme.equals("token") || scheme.equals("Bearer"))
+        && (token.equals(TOKEN) || apps.issued(token));
   }
 
   MockResponse unknownRoute(Call call) {
@@ -327,12 +434,12 @@ public final class FakeGithub extends StandIn {
     return json(200, body);
   }
 
-  private static ObjectNode limit() {
+  private ObjectNode limit() {
     return JSON.createObjectNode()
         .put("limit", 5000)
-        .put("remaining", 4990)
+        .put("remaining", rateLimitRemaining)
         .put("reset", 1795860000L)
-        .put("used", 10);
+        .put("used", 5000 - rateLimitRemaining);
   }
 
   static MockResponse error(int status, String message) {

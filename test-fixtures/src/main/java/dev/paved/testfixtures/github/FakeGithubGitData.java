@@ -1,4 +1,4 @@
-package dev.paved.api.standins;
+package dev.paved.testfixtures.github;
 
 import static dev.paved.testfixtures.StandIn.JSON;
 import static dev.paved.testfixtures.StandIn.empty;
@@ -7,9 +7,9 @@ import static dev.paved.testfixtures.StandIn.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paved.api.standins.FakeGitObjects.Commit;
-import dev.paved.api.standins.FakeGitObjects.Entry;
 import dev.paved.testfixtures.StandIn.Call;
+import dev.paved.testfixtures.github.FakeGitObjects.Commit;
+import dev.paved.testfixtures.github.FakeGitObjects.Entry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
