@@ -42,7 +42,8 @@ def timed(fn, times):
 
 files = sorted(glob.glob(os.path.join(os.path.abspath(folder), "*.yaml")))
 start = time.perf_counter()
-for f in files:
+# MEASURE_ONLY=1: the catalog is already ingested (a restarted Paved on the same database)
+for f in [] if os.environ.get("MEASURE_ONLY") else files:
     call("POST", "/api/catalog/locations", {"type": "file", "target": f})
 ingest = time.perf_counter() - start
 total = call("GET", "/api/catalog/entities/by-query?limit=1")["totalItems"]

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +32,12 @@ public class CatalogStore {
   private static final String COLUMNS =
       "entity, entity_ref, uid, etag, service_key, run_id, location_id, orphaned_at, errors";
 
+  static final int ANALYZE_EVERY = 2000;
+
   private final JdbcClient jdbc;
   private final RelationDeriver relations = new RelationDeriver();
+  private final AtomicInteger changedSinceAnalyze = new AtomicInteger();
+  private volatile Boolean postgres;
 
   CatalogStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -175,7 +180,35 @@ public class CatalogStore {
     }
     index(ref, entity, derived);
     history(ref, existing.isEmpty() ? "created" : "updated", from.changedBy(), body, now);
+    if (changedSinceAnalyze.incrementAndGet() % ANALYZE_EVERY == 0) {
+      analyze();
+    }
     return true;
+  }
+
+  /**
+   * PostgreSQL plans the catalog's queries from its tables' statistics, and autovacuum may take
+   * minutes to gather them after a large ingest: until then every estimate is one row and a
+   * filtered page took 21 s instead of milliseconds (bench/README.md). So they are gathered here
+   * every {@link #ANALYZE_EVERY} changed entities. H2 needs nothing of the kind.
+   */
+  private void analyze() {
+    if (postgres == null) {
+      postgres =
+          jdbc.sql("select 1")
+              .query(
+                  (rs, row) ->
+                      rs.getStatement()
+                          .getConnection()
+                          .getMetaData()
+                          .getDatabaseProductName()
+                          .toLowerCase(Locale.ROOT)
+                          .contains("postgres"))
+              .single();
+    }
+    if (postgres) {
+      jdbc.sql("analyze catalog_entities, catalog_search, catalog_relations").update();
+    }
   }
 
   private void index(String ref, Entity entity, List<Relation> derived) {

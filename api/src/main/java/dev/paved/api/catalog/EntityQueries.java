@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,22 @@ import org.springframework.stereotype.Repository;
 /** The catalog's query layer: filtered, ordered, paged entities and facets. No HTTP here. */
 @Repository
 class EntityQueries {
+
+  /**
+   * Fields Backstage's schemas make single strings, so each entity has at most one search row for
+   * them: a page ordered by one of these walks its index (see {@link #walked}).
+   */
+  static final Set<String> SCALAR =
+      Set.of(
+          "kind",
+          "metadata.name",
+          "metadata.namespace",
+          "metadata.title",
+          "spec.type",
+          "spec.lifecycle",
+          "spec.owner",
+          "spec.system",
+          "spec.domain");
 
   private final JdbcClient jdbc;
   private final CatalogStore store;
@@ -61,6 +78,84 @@ class EntityQueries {
             .params(params)
             .query(Integer.class)
             .single();
+    List<String> refs =
+        query.orderField() != null && SCALAR.contains(query.orderField().toLowerCase(Locale.ROOT))
+            ? walked(query, where, params)
+            : sorted(query, where, params);
+    Map<String, CatalogStore.Stored> found =
+        store.findByRefs(refs).stream()
+            .collect(Collectors.toMap(CatalogStore.Stored::ref, Function.identity()));
+    List<CatalogStore.Stored> items = refs.stream().map(found::get).toList();
+    int end = query.offset() + items.size();
+    return new Page(
+        items,
+        total,
+        end < total ? end : null,
+        query.offset() > 0 ? Math.max(0, query.offset() - query.limit()) : null);
+  }
+
+  /**
+   * A page ordered by a field every entity has at most once: walks that field's index in order,
+   * keeping the rows whose entity passes the filter, and stops at the page's end, so a first page
+   * reads a few dozen index rows rather than every matching entity. Entities without the field (or
+   * whose value is too long to index) come last, by ref, as Backstage orders them.
+   */
+  private List<String> walked(Query query, String where, List<Object> params) {
+    String field = query.orderField().toLowerCase(Locale.ROOT);
+    String filtered =
+        "exists (select 1 from catalog_entities e where e.entity_ref = s.entity_ref and "
+            + where
+            + ")";
+    List<Object> all = new ArrayList<>();
+    all.add(field);
+    all.addAll(params);
+    all.add(query.limit());
+    all.add(query.offset());
+    List<String> refs =
+        new ArrayList<>(
+            jdbc.sql(
+                    "select s.entity_ref from catalog_search s where s.search_key = ?"
+                        + " and s.search_value is not null and "
+                        + filtered
+                        + " order by s.search_value"
+                        + (query.descending() ? " desc" : "")
+                        + ", s.entity_ref limit ? offset ?")
+                .params(all)
+                .query(String.class)
+                .list());
+    if (refs.size() == query.limit()) {
+      return refs;
+    }
+    List<Object> counted = new ArrayList<>();
+    counted.add(field);
+    counted.addAll(params);
+    int keyed =
+        jdbc.sql(
+                "select count(*) from catalog_search s where s.search_key = ?"
+                    + " and s.search_value is not null and "
+                    + filtered)
+            .params(counted)
+            .query(Integer.class)
+            .single();
+    List<Object> rest = new ArrayList<>(params);
+    rest.add(field);
+    rest.add(query.limit() - refs.size());
+    rest.add(Math.max(0, query.offset() - keyed));
+    refs.addAll(
+        jdbc.sql(
+                "select e.entity_ref from catalog_entities e where "
+                    + where
+                    + " and not exists (select 1 from catalog_search s where s.entity_ref ="
+                    + " e.entity_ref and s.search_key = ? and s.search_value is not null)"
+                    + " order by e.entity_ref limit ? offset ?")
+            .params(rest)
+            .query(String.class)
+            .list());
+    return refs;
+  }
+
+  /** A page ordered by any other field: by each matching entity's least value of it. */
+  private List<String> sorted(Query query, String where, List<Object> params) {
     String order = "e.entity_ref";
     List<Object> pageParams = new ArrayList<>();
     if (query.orderField() != null) {
@@ -75,26 +170,15 @@ class EntityQueries {
     all.addAll(pageParams);
     all.add(query.limit());
     all.add(query.offset());
-    List<String> refs =
-        jdbc.sql(
-                "select e.entity_ref from catalog_entities e where "
-                    + where
-                    + " order by "
-                    + order
-                    + " limit ? offset ?")
-            .params(all)
-            .query(String.class)
-            .list();
-    Map<String, CatalogStore.Stored> found =
-        store.findByRefs(refs).stream()
-            .collect(Collectors.toMap(CatalogStore.Stored::ref, Function.identity()));
-    List<CatalogStore.Stored> items = refs.stream().map(found::get).toList();
-    int end = query.offset() + items.size();
-    return new Page(
-        items,
-        total,
-        end < total ? end : null,
-        query.offset() > 0 ? Math.max(0, query.offset() - query.limit()) : null);
+    return jdbc.sql(
+            "select e.entity_ref from catalog_entities e where "
+                + where
+                + " order by "
+                + order
+                + " limit ? offset ?")
+        .params(all)
+        .query(String.class)
+        .list();
   }
 
   /** For each facet, its values (as written) and how many filtered entities have each. */
@@ -108,9 +192,13 @@ class EntityQueries {
           facet,
           jdbc.sql(
                   "select s.original_value, count(distinct s.entity_ref) from catalog_search s"
-                      + " join catalog_entities e on e.entity_ref = s.entity_ref"
-                      + " where s.search_key = ? and s.original_value is not null and "
-                      + where
+                      + " where s.search_key = ? and s.original_value is not null"
+                      + (filter.isEmpty()
+                          ? ""
+                          : " and exists (select 1 from catalog_entities e"
+                              + " where e.entity_ref = s.entity_ref and "
+                              + where
+                              + ")")
                       + " group by s.original_value order by s.original_value")
               .params(params)
               .query((rs, row) -> facet(rs.getString(1), rs.getInt(2)))

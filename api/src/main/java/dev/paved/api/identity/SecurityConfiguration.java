@@ -1,10 +1,12 @@
 package dev.paved.api.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -21,6 +23,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -218,6 +222,23 @@ public class SecurityConfiguration {
             ? "the sample users file (local mode only: each password is the user's name)"
             : identity.usersFile());
     return users.userDetails();
+  }
+
+  /**
+   * How HTTP basic passwords are checked: bcrypt in full, then a success remembered for {@code
+   * paved.sign-in-memory} (default 5 minutes; 0 turns it off), so scripts that sign in on every
+   * call do not pay bcrypt on every call (bench/README.md).
+   */
+  @Bean
+  @Conditional(UsersFileMode.class)
+  PasswordEncoder usersFilePasswords(
+      @Value("${paved.sign-in-memory:5m}") Duration memory,
+      @Value("${paved.sign-in-memory-size:10000}") int size) {
+    return new RememberedPasswords(
+        PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        memory,
+        size,
+        Clock.systemUTC());
   }
 
   /** Bearer tokens of the OIDC issuer; its keys are fetched on first use, not at start. */
