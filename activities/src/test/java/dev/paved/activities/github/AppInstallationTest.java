@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.testfixtures.SettableClock;
 import dev.paved.testfixtures.github.FakeGithub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +15,10 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,24 +81,7 @@ class AppInstallationTest {
   @Test
   void signsAJwtGithubAcceptsAndRenewsItBeforeItExpires() throws Exception {
     Instant now = Instant.parse("2026-11-28T10:15:30Z");
-    AtomicReference<Instant> clockTime = new AtomicReference<>(now);
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return clockTime.get();
-          }
-        };
+    SettableClock clock = new SettableClock(now);
     AppJwt jwt = new AppJwt("12345", app.getPrivate(), clock);
 
     String first = jwt.getEncodedAuthorization();
@@ -116,9 +98,9 @@ class AppInstallationTest {
     rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
 
-    clockTime.set(now.plus(7, ChronoUnit.MINUTES));
+    clock.set(now.plus(7, ChronoUnit.MINUTES));
     assertThat(jwt.getEncodedAuthorization()).isEqualTo(first);
-    clockTime.set(now.plus(8, ChronoUnit.MINUTES));
+    clock.set(now.plus(8, ChronoUnit.MINUTES));
     assertThat(jwt.getEncodedAuthorization()).isNotEqualTo(first);
   }
 

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.support.ServiceHealth;
+import dev.paved.testfixtures.SettableClock;
 import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.StandIn.Call;
 import dev.paved.testfixtures.vault.FakeVault;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -267,7 +266,7 @@ class VaultSecretStoreTest {
 
   @Test
   void appRoleLogsInAgainWhenTheTokenNearsItsEnd() {
-    MutableClock clock = new MutableClock();
+    SettableClock clock = new SettableClock("2026-11-28T10:00:00Z");
     store =
         new VaultSecretStore(
             VaultSettings.withAppRole(vault.address(), FakeVault.ROLE_ID, FakeVault.SECRET_ID),
@@ -364,29 +363,5 @@ class VaultSecretStoreTest {
   private static void assertRetryable(ApplicationFailure failure) {
     assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
     assertThat(failure.isNonRetryable()).isFalse();
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -2,10 +2,8 @@ package dev.paved.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.paved.testfixtures.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -31,24 +29,7 @@ class RememberedPasswordsTest {
   }
 
   final Counted bcrypt = new Counted();
-  Instant now = Instant.parse("2026-12-05T12:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final SettableClock clock = new SettableClock("2026-12-05T12:00:00Z");
   final RememberedPasswords passwords =
       new RememberedPasswords(bcrypt, Duration.ofMinutes(5), 3, clock);
   final String alice = bcrypt.encode("alice");
@@ -92,7 +73,7 @@ class RememberedPasswordsTest {
   @Test
   void aSuccessIsForgottenAfterItsLifetime() {
     assertThat(passwords.matches("alice", alice)).isTrue();
-    now = now.plus(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5));
     assertThat(passwords.matches("alice", alice)).isTrue();
     assertThat(bcrypt.checks).hasValue(2);
   }

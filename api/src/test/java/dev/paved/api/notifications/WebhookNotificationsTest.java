@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
 import dev.paved.api.audit.AuditLog;
+import dev.paved.testfixtures.SettableClock;
 import dev.paved.workflows.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,32 +44,8 @@ class WebhookNotificationsTest {
     return TestDatabases.all();
   }
 
-  /** A clock the test moves by hand: retries become due without waiting. */
-  static final class MovingClock extends Clock {
-    Instant now = T0;
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   final MockWebServer server = new MockWebServer();
-  final MovingClock clock = new MovingClock();
+  final SettableClock clock = new SettableClock(T0);
   JdbcClient jdbc;
   AuditLog audit;
   WebhookSender sender;
