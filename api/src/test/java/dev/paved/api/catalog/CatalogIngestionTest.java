@@ -51,6 +51,13 @@ class CatalogIngestionTest {
 
   record Parts(CatalogStore store, CatalogLocations locations, Catalog catalog) {}
 
+  /** Registers a repository's catalog-info.yaml through the API, as alice would. */
+  static Catalog.Registered registerAsAlice(
+      Parts p, CatalogGitRepos repos, String owner, String repo) {
+    return p.catalog()
+        .register("url", repos.url(owner, repo, "catalog-info.yaml"), false, "api", false, "alice");
+  }
+
   static Parts parts(TestDatabase db, CatalogGitRepos repos) {
     return parts(db, repos, LocationWorkflows.NONE);
   }
@@ -82,14 +89,7 @@ class CatalogIngestionTest {
     repos.commit("platform", "org", Map.of("org.yaml", ORG, "people.yaml", PEOPLE));
     Parts p = parts(db, repos);
 
-    p.catalog()
-        .register(
-            "url",
-            repos.url("team-payments", "checkout", "catalog-info.yaml"),
-            false,
-            "api",
-            false,
-            "alice");
+    registerAsAlice(p, repos, "team-payments", "checkout");
     p.catalog()
         .register("url", repos.url("platform", "org", "org.yaml"), false, "config", true, "config");
 
@@ -113,17 +113,7 @@ class CatalogIngestionTest {
     CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
     repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
     Parts p = parts(db, repos);
-    String id =
-        p.catalog()
-            .register(
-                "url",
-                repos.url("team-payments", "checkout", "catalog-info.yaml"),
-                false,
-                "api",
-                false,
-                "alice")
-            .location()
-            .id();
+    String id = registerAsAlice(p, repos, "team-payments", "checkout").location().id();
 
     // the component loses its owner: refused, its last good version stays with the error
     repos.commit(
@@ -194,15 +184,7 @@ class CatalogIngestionTest {
     repos.commit("team-payments", "people", Map.of("catalog-info.yaml", PEOPLE));
     Parts p = parts(db, repos);
 
-    var registered =
-        p.catalog()
-            .register(
-                "url",
-                repos.url("team-payments", "people", "catalog-info.yaml"),
-                false,
-                "api",
-                false,
-                "alice");
+    var registered = registerAsAlice(p, repos, "team-payments", "people");
 
     assertThat(registered.outcome().errors())
         .singleElement()
@@ -217,17 +199,7 @@ class CatalogIngestionTest {
     CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
     repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
     Parts p = parts(db, repos);
-    String id =
-        p.catalog()
-            .register(
-                "url",
-                repos.url("team-payments", "checkout", "catalog-info.yaml"),
-                false,
-                "api",
-                false,
-                "alice")
-            .location()
-            .id();
+    String id = registerAsAlice(p, repos, "team-payments", "checkout").location().id();
     String commit = repos.head("team-payments", "checkout");
     assertThat(p.locations().find(id).orElseThrow().readVersion()).isEqualTo(commit);
 
@@ -266,17 +238,7 @@ class CatalogIngestionTest {
     CatalogGitRepos repos = new CatalogGitRepos(Files.createTempDirectory("catalog"));
     repos.commit("team-payments", "checkout", Map.of("catalog-info.yaml", SERVICE));
     Parts p = parts(db, repos);
-    String id =
-        p.catalog()
-            .register(
-                "url",
-                repos.url("team-payments", "checkout", "catalog-info.yaml"),
-                false,
-                "api",
-                false,
-                "alice")
-            .location()
-            .id();
+    String id = registerAsAlice(p, repos, "team-payments", "checkout").location().id();
     Map<String, String> gone = new HashMap<>();
     gone.put("catalog-info.yaml", null);
     gone.put("README.md", "moved");
@@ -320,17 +282,7 @@ class CatalogIngestionTest {
         "orders",
         Map.of("catalog-info.yaml", api, "api/orders.yaml", "openapi: 3.0.0\n"));
     Parts p = parts(db, repos);
-    String id =
-        p.catalog()
-            .register(
-                "url",
-                repos.url("team-payments", "orders", "catalog-info.yaml"),
-                false,
-                "api",
-                false,
-                "alice")
-            .location()
-            .id();
+    String id = registerAsAlice(p, repos, "team-payments", "orders").location().id();
 
     assertThat(p.store().findByRef("api:default/orders-api").orElseThrow().entity().body())
         .extracting(b -> ((Map<?, ?>) b.get("spec")).get("definition"))
