@@ -153,7 +153,8 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
   }
 
   private MockResponse typed(MockResponse response) {
-    return response.getHeaders().get("Content-Type") == null
+    // only JSON answers take the system's exact JSON type; raw media types stay as they are
+    return !"application/json".equals(response.getHeaders().get("Content-Type"))
         ? response
         : response.newBuilder().setHeader("Content-Type", jsonContentType()).build();
   }

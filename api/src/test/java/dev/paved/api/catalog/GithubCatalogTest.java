@@ -1,20 +1,15 @@
 package dev.paved.api.catalog;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.paved.api.TestDatabases;
 import dev.paved.api.TestDatabases.TestDatabase;
+import dev.paved.testfixtures.StandIn.Call;
+import dev.paved.testfixtures.github.FakeGithub;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Organisation discovery and conditional reads against a stand-in answering as GitHub's REST API
- * does (Link paging, ETag and 304, 404, a 403 rate limit), on every database Paved supports.
+ * Organisation discovery and conditional reads against FakeGithub, which answers as GitHub's REST
+ * API does (Link paging, ETag and 304, 404, a 403 rate limit), on every database Paved supports.
  */
 class GithubCatalogTest {
 
-  private static final String TOKEN = "ghp_catalogtesttoken";
   private static final String FILE =
       """
       apiVersion: backstage.io/v1alpha1
@@ -37,8 +31,10 @@ class GithubCatalogTest {
       metadata: {name: gh-checkout}
       spec: {type: service, lifecycle: production, owner: team-payments}
       """;
+  private static final String CHECKOUT_FILE =
+      "/api/v3/repos/acme/checkout/contents/catalog-info.yaml";
 
-  private final WireMockServer github = new WireMockServer(options().dynamicPort());
+  private final FakeGithub github = new FakeGithub();
   private GithubCatalogApi api;
 
   static Stream<TestDatabase> databases() {
@@ -47,14 +43,13 @@ class GithubCatalogTest {
 
   @BeforeEach
   void start() {
-    github.start();
-    // the web pages' prefix is the stand-in's own address: the URLs stay on it
-    api = new GithubCatalogApi(github.baseUrl(), github.baseUrl(), TOKEN);
+    api = new GithubCatalogApi(github.apiUrl(), github.webUrl(), FakeGithub.TOKEN);
   }
 
   @AfterEach
   void stop() {
-    github.stop();
+    assertThat(github.unhandled()).isEmpty();
+    github.close();
   }
 
   record Parts(CatalogStore store, CatalogLocations locations, Catalog catalog) {}
@@ -76,132 +71,101 @@ class GithubCatalogTest {
     return new Parts(store, locations, new Catalog(store, locations, ingestion, Clock.systemUTC()));
   }
 
-  private static String repo(String name, boolean archived, String pushedAt) {
-    return """
-        {"name": "%s", "full_name": "acme/%s", "owner": {"login": "acme"},
-         "default_branch": "main", "archived": %s, "pushed_at": "%s"}"""
-        .formatted(name, name, archived, pushedAt);
-  }
-
-  private void contents(String repo, String path, int status, String body) {
-    github.stubFor(
-        get(urlPathEqualTo("/repos/acme/" + repo + "/contents/" + path))
-            .withQueryParam("ref", equalTo("main"))
-            .willReturn(
-                status == 200
-                    ? aResponse().withStatus(200).withHeader("ETag", "\"v1\"").withBody(body)
-                    : aResponse()
-                        .withStatus(status)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(
-                            "{\"message\": \"Not Found\", \"documentation_url\":"
-                                + " \"https://docs.github.com/rest\"}")));
+  private String checkoutTarget() {
+    return github.webUrl() + "/acme/checkout/blob/main/catalog-info.yaml";
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void everyRepositoryOfTheOrganisationWithAFileBecomesALocation(TestDatabase db) {
-    String next = github.baseUrl() + "/orgs/acme/repos?type=all&per_page=100&page=2";
-    github.stubFor(
-        get(urlPathEqualTo("/orgs/acme/repos"))
-            .withQueryParam("page", absent())
-            .willReturn(
-                okJson(
-                        "["
-                            + repo("checkout", false, "2026-12-01T10:00:00Z")
-                            + ","
-                            + repo("docs", false, "2026-12-01T10:00:00Z")
-                            + ","
-                            + repo("old", true, "2020-01-01T10:00:00Z")
-                            + ","
-                            + repo("made", false, "2026-12-01T10:00:00Z")
-                            + "]")
-                    .withHeader("Link", "<" + next + ">; rel=\"next\"")));
-    github.stubFor(
-        get(urlPathEqualTo("/orgs/acme/repos"))
-            .withQueryParam("page", equalTo("2"))
-            .willReturn(okJson("[" + repo("search", false, "2026-12-02T10:00:00Z") + "]")));
-    contents("checkout", "catalog-info.yaml", 200, FILE);
-    contents("checkout", ".paved/service.json", 404, null);
-    contents("docs", "catalog-info.yaml", 404, null);
-    contents("made", "catalog-info.yaml", 200, FILE);
-    contents("made", ".paved/service.json", 200, "{\"service\": \"team-payments/made\"}");
-    contents("search", "catalog-info.yaml", 200, FILE.replace("gh-checkout", "gh-search"));
-    contents("search", ".paved/service.json", 404, null);
+    github.repository("acme", "checkout", Map.of("catalog-info.yaml", FILE));
+    github.repository("acme", "docs", Map.of("README.md", "# docs"));
+    github.repository("acme", "old", Map.of("catalog-info.yaml", FILE));
+    github.archive("acme/old");
+    github.pushedAt("acme/old", Instant.parse("2020-01-01T10:00:00Z"));
+    github.repository(
+        "acme",
+        "made",
+        Map.of(
+            "catalog-info.yaml",
+            FILE,
+            ".paved/service.json",
+            "{\"service\": \"team-payments/made\"}"));
+    github.repository(
+        "acme", "search", Map.of("catalog-info.yaml", FILE.replace("gh-checkout", "gh-search")));
+    github.pushedAt("acme/search", Instant.parse("2026-12-02T10:00:00Z"));
+    github.maxPerPage(4); // the fifth repository is on a second page
     Parts p = parts(db);
     GithubDiscovery discovery = new GithubDiscovery(api, "acme", p.locations(), Clock.systemUTC());
 
     assertThat(discovery.discover())
         .containsExactly(
             "github-org:acme",
-            github.baseUrl() + "/acme/checkout/blob/main/catalog-info.yaml",
-            github.baseUrl() + "/acme/search/blob/main/catalog-info.yaml");
+            github.webUrl() + "/acme/checkout/blob/main/catalog-info.yaml",
+            github.webUrl() + "/acme/search/blob/main/catalog-info.yaml");
     assertThat(p.locations().all())
         .filteredOn(l -> l.type().equals("url"))
         .allSatisfy(l -> assertThat(l.trusted()).isFalse())
         .extracting(CatalogLocations.Location::origin)
         .containsOnly("discovery");
-    github.verify(
-        getRequestedFor(urlPathEqualTo("/orgs/acme/repos"))
-            .withHeader("Authorization", equalTo("token " + TOKEN)));
+    List<Call> listings = github.calls("GET", "/api/v3/orgs/acme/repos");
+    assertThat(listings)
+        .extracting(c -> c.queryParameter("page"))
+        .containsExactly(null, "2"); // the second page through the Link header
+    assertThat(listings)
+        .extracting(c -> c.header("Authorization"))
+        .containsOnly("token " + FakeGithub.TOKEN);
 
     // again: nothing new, and a repository seen without a file is not asked again until pushed to
     assertThat(discovery.discover()).isEmpty();
-    github.verify(
-        1, getRequestedFor(urlPathEqualTo("/repos/acme/docs/contents/catalog-info.yaml")));
-    github.verify(0, getRequestedFor(urlPathEqualTo("/repos/acme/old/contents/catalog-info.yaml")));
+    assertThat(github.calls("GET", "/api/v3/repos/acme/docs/contents/catalog-info.yaml"))
+        .hasSize(1);
+    assertThat(github.calls("GET", "/api/v3/repos/acme/old/contents/catalog-info.yaml")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void anUnchangedFileCostsA304AndAGoneOneIsNotAskedForAtEveryTurn(TestDatabase db) {
-    contents("checkout", "catalog-info.yaml", 200, FILE);
+    github.repository("acme", "checkout", Map.of("catalog-info.yaml", FILE));
     Parts p = parts(db);
-    String target = github.baseUrl() + "/acme/checkout/blob/main/catalog-info.yaml";
-    String id = p.catalog().register("url", target, false, "api", false, "pat").location().id();
+    String id =
+        p.catalog().register("url", checkoutTarget(), false, "api", false, "pat").location().id();
     assertThat(p.store().findByRef("component:default/gh-checkout")).isPresent();
-    assertThat(p.locations().find(id).orElseThrow().readVersion()).isEqualTo("\"v1\"");
+    String etag = p.locations().find(id).orElseThrow().readVersion();
+    assertThat(etag).isNotBlank();
 
-    github.stubFor(
-        get(urlPathEqualTo("/repos/acme/checkout/contents/catalog-info.yaml"))
-            .withHeader("If-None-Match", equalTo("\"v1\""))
-            .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+    github.forgetCalls();
     var again = p.catalog().read(id, true).orElseThrow();
     assertThat(again.unchanged()).isTrue();
     assertThat(again.entities()).hasSize(1);
-    github.verify(
-        getRequestedFor(urlPathEqualTo("/repos/acme/checkout/contents/catalog-info.yaml"))
-            .withHeader("If-None-Match", equalTo("\"v1\""))
-            .withHeader("Accept", equalTo("application/vnd.github.raw+json")));
+    assertThat(github.calls("GET", CHECKOUT_FILE))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.header("If-None-Match")).isEqualTo(etag);
+              assertThat(c.header("Accept")).isEqualTo("application/vnd.github.raw+json");
+              assertThat(c.queryParameter("ref")).isEqualTo("main");
+            });
 
     // the file is gone: reported once, its entity an orphan, not asked for at scheduled turns
-    github.resetAll();
-    contents("checkout", "catalog-info.yaml", 404, null);
+    github.deleteFile("acme/checkout", "main", "catalog-info.yaml");
+    github.forgetCalls();
     assertThat(p.catalog().read(id, true).orElseThrow().missing()).isTrue();
     assertThat(p.store().findByRef("component:default/gh-checkout").orElseThrow().orphan())
         .isTrue();
     p.catalog().read(id, true);
     p.catalog().read(id, true);
-    github.verify(
-        1, getRequestedFor(urlPathEqualTo("/repos/acme/checkout/contents/catalog-info.yaml")));
+    assertThat(github.calls("GET", CHECKOUT_FILE)).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aRateLimitIsAnErrorOnTheLocationWithGithubsWordsAndNoToken(TestDatabase db) {
-    contents("checkout", "catalog-info.yaml", 200, FILE);
+    github.repository("acme", "checkout", Map.of("catalog-info.yaml", FILE));
     Parts p = parts(db);
-    String target = github.baseUrl() + "/acme/checkout/blob/main/catalog-info.yaml";
-    String id = p.catalog().register("url", target, false, "api", false, "pat").location().id();
-    github.stubFor(
-        get(urlPathEqualTo("/repos/acme/checkout/contents/catalog-info.yaml"))
-            .willReturn(
-                aResponse()
-                    .withStatus(403)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("x-ratelimit-remaining", "0")
-                    .withHeader("x-ratelimit-reset", "1764950400")
-                    .withBody("{\"message\": \"API rate limit exceeded for installation.\"}")));
+    String id =
+        p.catalog().register("url", checkoutTarget(), false, "api", false, "pat").location().id();
+    github.rateLimitExhausted("GET", CHECKOUT_FILE, Instant.ofEpochSecond(1764950400));
 
     Optional<CatalogIngestion.Outcome> outcome = p.catalog().read(id, false);
 
@@ -209,7 +173,7 @@ class GithubCatalogTest {
         .singleElement()
         .asString()
         .contains("403", "API rate limit exceeded", "1764950400")
-        .doesNotContain(TOKEN);
+        .doesNotContain(FakeGithub.TOKEN);
     // the last good entity stays
     assertThat(p.store().findByRef("component:default/gh-checkout").orElseThrow().orphan())
         .isFalse();
@@ -218,37 +182,29 @@ class GithubCatalogTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void theOrganisationsTeamsAndMembersAreGroupsAndUsers(TestDatabase db) {
-    github.stubFor(
-        get(urlPathEqualTo("/orgs/acme/teams"))
-            .willReturn(
-                okJson(
-                    """
-                    [{"slug": "payments", "name": "Payments", "description": "Pays", "parent": null},
-                     {"slug": "payments-web", "name": "Payments web", "parent": {"slug": "payments"}}]
-                    """)));
-    github.stubFor(
-        get(urlPathEqualTo("/orgs/acme/teams/payments/members"))
-            .willReturn(okJson("[{\"login\": \"alice\"}, {\"login\": \"bob\"}]")));
-    github.stubFor(
-        get(urlPathEqualTo("/orgs/acme/teams/payments-web/members"))
-            .willReturn(okJson("[{\"login\": \"bob\"}]")));
+    github.team("acme", "payments", "Payments", "Pays", null, List.of("alice", "bob"));
+    github.team("acme", "payments-web", "Payments web", null, "payments", List.of("bob"));
     Parts p = parts(db);
     String id =
         p.locations()
-            .add(
-                "github-org", "acme", "config", true, null, null, "config", java.time.Instant.now())
+            .add("github-org", "acme", "config", true, null, null, "config", Instant.now())
             .id();
 
     assertThat(p.catalog().refresh(id).errors()).isEmpty();
 
     assertThat(p.store().relationsOf("group:default/payments"))
         .contains(
-            java.util.Map.of("type", "hasMember", "targetRef", "user:default/alice"),
-            java.util.Map.of("type", "parentOf", "targetRef", "group:default/payments-web"));
+            Map.of("type", "hasMember", "targetRef", "user:default/alice"),
+            Map.of("type", "parentOf", "targetRef", "group:default/payments-web"));
     assertThat(p.store().relationsOf("user:default/bob"))
         .contains(
-            java.util.Map.of("type", "memberOf", "targetRef", "group:default/payments"),
-            java.util.Map.of("type", "memberOf", "targetRef", "group:default/payments-web"));
+            Map.of("type", "memberOf", "targetRef", "group:default/payments"),
+            Map.of("type", "memberOf", "targetRef", "group:default/payments-web"));
+    assertThat(github.lines())
+        .contains(
+            "GET /api/v3/orgs/acme/teams",
+            "GET /api/v3/orgs/acme/teams/payments/members",
+            "GET /api/v3/orgs/acme/teams/payments-web/members");
     assertThat(p.catalog().refresh(id).unchanged()).isTrue();
   }
 }

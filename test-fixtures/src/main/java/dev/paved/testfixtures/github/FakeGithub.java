@@ -1,6 +1,7 @@
 package dev.paved.testfixtures.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.testfixtures.StandIn;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,12 @@ import mockwebserver3.MockResponse;
 
 /**
  * A stateful stand-in for GitHub Enterprise Server's REST API (under {@code /api/v3}), for the
- * endpoints Paved calls through hub4j: organisations and their teams, repositories (create with 422
- * "name already exists", get, edit, delete), contents, the Git Data API, commits, compare, branches
- * and their protection, topics, team permissions, pull requests, the rate limit, and GitHub Apps'
- * installation tokens. A request without the token (or an installation token it issued) is 401, as
- * GitHub answers it.
+ * endpoints Paved calls through hub4j and the catalog: organisations, their teams and members,
+ * repositories (create with 422 "name already exists", get, edit, delete, the organisation's
+ * listing with {@code Link} paging), contents (also raw, with an {@code ETag} and 304 on a matching
+ * {@code If-None-Match}), the Git Data API, commits, compare, branches and their protection,
+ * topics, team permissions, pull requests, the rate limit, and GitHub Apps' installation tokens. A
+ * request without the token (or an installation token it issued) is 401, as GitHub answers it.
  */
 public final class FakeGithub extends StandIn {
 
@@ -35,11 +37,13 @@ public final class FakeGithub extends StandIn {
 
   private final Map<String, Long> organisations = new LinkedHashMap<>();
   private final Map<String, Long> teams = new LinkedHashMap<>();
+  private final Map<String, Team> teamDetails = new LinkedHashMap<>();
   private final Map<String, FakeGithubRepository> repositories = new LinkedHashMap<>();
   private final List<String> deleted = new ArrayList<>();
   private long nextId = 1000;
   private volatile boolean workflowsWritable = true;
   private volatile int rateLimitRemaining = 4990;
+  private volatile int maxPerPage = 100;
   private final FakeGithubApps apps = new FakeGithubApps(this);
 
   /** What Paved's {@code PAVED_GITHUB_API_URL} is set to: a GitHub Enterprise Server address. */
@@ -114,6 +118,53 @@ public final class FakeGithub extends StandIn {
   public synchronized void team(String org, String slug) {
     organisation(org);
     teams.putIfAbsent(org + "/" + slug, nextId++);
+  }
+
+  /** A team with its name, description, parent team's slug (or null) and members' logins. */
+  public synchronized void team(
+      String org,
+      String slug,
+      String name,
+      String description,
+      String parent,
+      List<String> members) {
+    team(org, slug);
+    teamDetails.put(org + "/" + slug, new Team(name, description, parent, List.copyOf(members)));
+  }
+
+  private record Team(String name, String description, String parent, List<String> members) {}
+
+  /**
+   * The most items a listing's page holds whatever {@code per_page} asks (GitHub's cap is 100), so
+   * a test sees {@code Link: rel="next"} paging with a few items.
+   */
+  public void maxPerPage(int max) {
+    maxPerPage = max;
+  }
+
+  /** Archives a repository, as its settings page does. */
+  public synchronized void archive(String fullName) {
+    repo(fullName).archived = true;
+  }
+
+  /** When the repository was last pushed to ({@code pushed_at}). */
+  public synchronized void pushedAt(String fullName, Instant at) {
+    repo(fullName).pushedAt = at.toString();
+  }
+
+  /** A commit on {@code branch} that deletes the file at {@code path}. */
+  public synchronized void deleteFile(String fullName, String branch, String path) {
+    FakeGitObjects git = repo(fullName).git;
+    String parent = git.refs().get("refs/heads/" + branch);
+    SortedMap<String, FakeGitObjects.Entry> tree =
+        new TreeMap<>(git.treeFiles(git.commit(parent).orElseThrow().tree()).orElseThrow());
+    if (tree.remove(path) == null) {
+      throw new AssertionError(fullName + " has no " + path + " on " + branch);
+    }
+    git.refs()
+        .put(
+            "refs/heads/" + branch,
+            git.commit(git.tree(tree), List.of(parent), "Delete " + path, AUTHOR));
   }
 
   /** A repository with one commit of {@code files} on {@code main}, as if pushed long ago. */
@@ -339,7 +390,112 @@ public final class FakeGithub extends StandIn {
     if (parts.length == 3 && parts[2].equals("repos") && call.method().equals("POST")) {
       return createRepository(org, call.json());
     }
+    if (parts.length == 3 && parts[2].equals("repos") && call.method().equals("GET")) {
+      ArrayNode repos = JSON.createArrayNode();
+      repositories.values().stream()
+          .filter(r -> r.owner.equals(org))
+          .forEach(r -> repos.add(r.repoJson()));
+      return page(call, repos);
+    }
+    if (parts.length == 3 && parts[2].equals("teams") && call.method().equals("GET")) {
+      ArrayNode list = JSON.createArrayNode();
+      teams.keySet().stream()
+          .filter(key -> key.startsWith(org + "/"))
+          .forEach(key -> list.add(teamJson(org, key.substring(org.length() + 1))));
+      return page(call, list);
+    }
+    if (parts.length == 5
+        && parts[2].equals("teams")
+        && parts[4].equals("members")
+        && call.method().equals("GET")) {
+      if (!teams.containsKey(org + "/" + parts[3])) {
+        return error(404, "Not Found");
+      }
+      ArrayNode members = JSON.createArrayNode();
+      Team team = teamDetails.get(org + "/" + parts[3]);
+      for (String login : team == null ? List.<String>of() : team.members()) {
+        members
+            .addObject()
+            .put("login", login)
+            .put("id", Math.abs(login.hashCode()))
+            .put("type", "User")
+            .put("site_admin", false);
+      }
+      return page(call, members);
+    }
     return unknownRoute(call);
+  }
+
+  private ObjectNode teamJson(String org, String slug) {
+    long id = teams.get(org + "/" + slug);
+    Team team = teamDetails.getOrDefault(org + "/" + slug, new Team(slug, null, null, List.of()));
+    ObjectNode json =
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("node_id", "T_" + id)
+            .put("url", apiUrl() + "/teams/" + id)
+            .put("name", team.name())
+            .put("slug", slug)
+            .put("description", team.description())
+            .put("privacy", "closed")
+            .put("permission", "pull");
+    if (team.parent() == null) {
+      json.putNull("parent");
+    } else {
+      long parentId = teams.get(org + "/" + team.parent());
+      json.putObject("parent")
+          .put("id", parentId)
+          .put("slug", team.parent())
+          .put(
+              "name",
+              teamDetails
+                  .getOrDefault(
+                      org + "/" + team.parent(), new Team(team.parent(), null, null, List.of()))
+                  .name());
+    }
+    return json;
+  }
+
+  /**
+   * One page of a listing as GitHub pages it: {@code per_page} (default 30, at most 100) and {@code
+   * page} (from 1), a {@code Link} header with {@code rel="next"} and {@code rel="last"} while more
+   * pages follow.
+   */
+  private MockResponse page(Call call, ArrayNode all) {
+    int perPage = Math.min(Math.min(intParameter(call, "per_page", 30), 100), maxPerPage);
+    int page = Math.max(intParameter(call, "page", 1), 1);
+    ArrayNode items = JSON.createArrayNode();
+    for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {
+      items.add(all.get(i));
+    }
+    int last = Math.max(1, (all.size() + perPage - 1) / perPage);
+    MockResponse.Builder answer = json(200, items).newBuilder();
+    if (page < last) {
+      answer.setHeader(
+          "Link",
+          "<"
+              + pageUrl(call, page + 1)
+              + ">; rel=\"next\", <"
+              + pageUrl(call, last)
+              + ">; rel=\"last\"");
+    }
+    return answer.build();
+  }
+
+  private String pageUrl(Call call, int page) {
+    okhttp3.HttpUrl url =
+        okhttp3.HttpUrl.get(
+            baseUrl() + call.path() + (call.query() == null ? "" : "?" + call.query()));
+    return url.newBuilder().setQueryParameter("page", String.valueOf(page)).build().toString();
+  }
+
+  private static int intParameter(Call call, String name, int otherwise) {
+    try {
+      String value = call.queryParameter(name);
+      return value == null ? otherwise : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
   }
 
   private MockResponse createRepository(String org, JsonNode body) {

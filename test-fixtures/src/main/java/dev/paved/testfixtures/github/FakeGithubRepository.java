@@ -32,6 +32,8 @@ final class FakeGithubRepository {
   String defaultBranch;
   String description;
   String visibility;
+  boolean archived;
+  String pushedAt = "2026-01-01T00:00:00Z";
   final FakeGitObjects git = new FakeGitObjects();
   final Map<String, JsonNode> protections = new LinkedHashMap<>();
   final List<String> topics = new ArrayList<>();
@@ -69,7 +71,8 @@ final class FakeGithubRepository {
     repo.put("id", id).put("node_id", "R_" + id).put("name", name).put("full_name", fullName());
     repo.putObject("owner").put("login", owner).put("type", "Organization");
     repo.put("private", !"public".equals(visibility)).put("visibility", visibility);
-    repo.put("description", description).put("fork", false).put("archived", false);
+    repo.put("description", description).put("fork", false).put("archived", archived);
+    repo.put("pushed_at", pushedAt);
     repo.put("html_url", web + "/" + fullName()).put("url", apiUrl());
     repo.put("clone_url", web + "/" + fullName() + ".git");
     repo.put("default_branch", defaultBranch);
@@ -84,9 +87,7 @@ final class FakeGithubRepository {
     String m = call.method();
     if (rest.startsWith("contents/")) {
       String path = rest.substring("contents/".length());
-      return m.equals("GET")
-          ? readContents(path, call.queryParameter("ref"))
-          : putContents(path, call);
+      return m.equals("GET") ? readContents(path, call) : putContents(path, call);
     }
     if (rest.startsWith("git/")) {
       return gitData.gitData(call, rest.substring("git/".length()));
@@ -119,7 +120,8 @@ final class FakeGithubRepository {
 
   // --- contents ---
 
-  private MockResponse readContents(String path, String ref) {
+  private MockResponse readContents(String path, Call call) {
+    String ref = call.queryParameter("ref");
     if (git.isEmpty()) {
       return FakeGithub.error(404, "This repository is empty.");
     }
@@ -132,7 +134,10 @@ final class FakeGithubRepository {
         git.treeFiles(git.commit(head.get()).orElseThrow().tree()).orElseThrow();
     Entry file = files.get(path);
     if (file != null) {
-      return json(200, content(path, file));
+      String accept = call.header("Accept");
+      return accept != null && accept.startsWith("application/vnd.github.raw")
+          ? raw(file, call.header("If-None-Match"))
+          : json(200, content(path, file));
     }
     ArrayNode listing = JSON.createArrayNode();
     String prefix = path.isEmpty() ? "" : path + "/";
@@ -154,6 +159,20 @@ final class FakeGithubRepository {
           }
         });
     return listing.isEmpty() ? FakeGithub.error(404, "Not Found") : json(200, listing);
+  }
+
+  /** The raw media type: the file's bytes, tagged; a 304 when the client holds that tag. */
+  private MockResponse raw(Entry file, String ifNoneMatch) {
+    String etag = "\"" + file.sha() + "\"";
+    if (etag.equals(ifNoneMatch)) {
+      return new MockResponse.Builder().code(304).setHeader("ETag", etag).build();
+    }
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/vnd.github.raw+json; charset=utf-8")
+        .setHeader("ETag", etag)
+        .body(new okio.Buffer().write(git.blobBytes(file.sha()).orElseThrow()))
+        .build();
   }
 
   private ObjectNode content(String path, Entry file) {
