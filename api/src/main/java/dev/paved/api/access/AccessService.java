@@ -145,19 +145,21 @@ class AccessService {
     return Hashes.sha256(text);
   }
 
+  /**
+   * The caller's decision. A request the caller may not see is answered 404 as GET answers it,
+   * before any check of its state or of who may decide: nothing about it is told.
+   */
   Answer decide(String id, CurrentUser caller, String decision, String comment) {
     return update(
         id,
+        caller,
         "decide",
         new DecisionRequest(caller.caller(), decision, DecisionComments.checked(comment)));
   }
 
   Answer act(String id, String update, CurrentUser caller, String comment) {
-    return update(id, update, new AccessAction(caller.caller(), DecisionComments.checked(comment)));
-  }
-
-  AccessStore.Stored find(String id) {
-    return store.find(id).orElseThrow(() -> notFound(id));
+    return update(
+        id, caller, update, new AccessAction(caller.caller(), DecisionComments.checked(comment)));
   }
 
   /** The request, when {@code viewer} may see it; 404 as for an unknown id otherwise. */
@@ -179,11 +181,11 @@ class AccessService {
     return Problems.notFound("no access request with id '" + id + "'");
   }
 
-  private Answer update(String id, String update, Object argument) {
-    AccessStore.Stored known = find(id);
+  private Answer update(String id, CurrentUser caller, String update, Object argument) {
+    AccessStore.Stored known = find(id, caller);
     try {
       boolean settled = workflows.update(id, update, argument).isPresent();
-      return new Answer(find(id), settled);
+      return new Answer(find(id, caller), settled);
     } catch (WorkflowUpdateException e) {
       throw ValidatorRefusals.of(e);
     } catch (WorkflowNotFoundException e) {
