@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Turns a request body (its shape checked by Bean Validation, {@link AccessRequestBody}) into the
  * workflow's frozen input, or refuses it before anything starts: 400 for a malformed service ref or
  * duration, 422 for one the policy does not allow (and why), 403 for break-glass outside the
- * on-call group.
+ * on-call group. A duration shorter than {@code paved.access.min-duration} is refused as one longer
+ * than the role's maximum is.
  */
 @Component
 class AccessPolicy {
@@ -59,6 +60,11 @@ class AccessPolicy {
     }
     String reason = body.reason().strip();
     Duration duration = duration(body.duration());
+    if (duration.compareTo(properties.minDuration()) < 0) {
+      throw Problems.refused(
+          "access lasts at least " + properties.minDuration() + ", not " + duration,
+          Map.of("minDuration", properties.minDuration().toString()));
+    }
     if (duration.compareTo(policy.maxDuration()) > 0) {
       throw Problems.refused(
           role + " access may last at most " + policy.maxDuration() + ", not " + duration,

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewWindow the owning team acknowledges a break-glass access within this
  * @param roles per role, the approvals needed and the longest duration; a role configured here
  *     replaces the default of that name, and may add new roles
+ * @param minDuration the shortest access that may be asked for, whatever the role
  */
 @ConfigurationProperties("paved.access")
 public record AccessProperties(
@@ -22,7 +23,8 @@ public record AccessProperties(
     @DefaultValue("sre") String onCallGroup,
     @DefaultValue("PT24H") Duration pendingTimeout,
     @DefaultValue("PT24H") Duration reviewWindow,
-    Map<String, RolePolicy> roles) {
+    Map<String, RolePolicy> roles,
+    @DefaultValue("PT5M") Duration minDuration) {
 
   /** The defaults: read 1 approver up to 8 hours, write 1 up to 4, admin 2 up to 2. */
   static final Map<String, RolePolicy> DEFAULT_ROLES =
@@ -48,6 +50,9 @@ public record AccessProperties(
           });
     }
     roles = Map.copyOf(merged);
+    if (minDuration == null) {
+      minDuration = Duration.ofMinutes(5);
+    }
   }
 
   /**

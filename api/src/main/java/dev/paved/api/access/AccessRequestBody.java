@@ -14,13 +14,13 @@ import jakarta.validation.constraints.Size;
  * @param breakGlass grant at once, for the on-call group, with a review afterwards
  */
 record AccessRequestBody(
-    @NotBlank String service,
+    @NotBlank @Size(max = 200) String service,
     @NotBlank
         @Pattern(
             regexp = "[a-z0-9][a-z0-9-]{0,62}",
             message = "must be lower-case letters, digits and '-'")
         String environment,
-    @NotBlank String role,
+    @NotBlank @Size(max = 63) String role,
     @NotBlank @Size(max = AccessPolicy.MAX_REASON) String reason,
-    @NotBlank String duration,
+    @NotBlank @Size(max = 32) String duration,
     Boolean breakGlass) {}

@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.ApiLimits;
 import dev.paved.api.Problems;
 import dev.paved.api.templates.LoadedTemplate;
 import dev.paved.api.templates.ParameterSchema.FieldError;
@@ -17,6 +18,44 @@ final class RunChecks {
   private static final int MAX_KEY = 250;
 
   private RunChecks() {}
+
+  /**
+   * The limits of {@code paved.limits} on a run's parameters (or a retry's corrections), before any
+   * other check reads them: how many, how long a name, how large all of them written as JSON. 400
+   * naming the limit; nothing is stored or echoed.
+   */
+  static void withinLimits(ApiLimits limits, Map<String, Object> parameters) {
+    if (parameters == null) {
+      return;
+    }
+    if (parameters.size() > limits.parameters()) {
+      throw tooMuch(
+          "a run may have at most "
+              + limits.parameters()
+              + " parameters, not "
+              + parameters.size());
+    }
+    for (String name : parameters.keySet()) {
+      if (name.length() > limits.parameterNameLength()) {
+        throw tooMuch(
+            "a parameter's name may have at most " + limits.parameterNameLength() + " characters");
+      }
+    }
+    long size = RunStore.write(parameters).length();
+    if (size > limits.parametersSize().toBytes()) {
+      throw tooMuch(
+          "a run's parameters may be at most "
+              + limits.parametersSize().toBytes()
+              + " characters written as JSON, not "
+              + size);
+    }
+  }
+
+  private static RuntimeException tooMuch(String detail) {
+    return Problems.invalid(
+        detail + " (docs/operations.md, Limits)",
+        Map.of("errors", List.of(new FieldError("parameters", detail))));
+  }
 
   /** A request that passed every check that can refuse a run, before anything is made. */
   record Checked(LoadedTemplate template, Map<String, Object> values, ServiceIdentity identity) {}

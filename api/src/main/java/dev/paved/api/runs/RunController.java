@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.ApiLimits;
 import dev.paved.api.Cursor;
 import dev.paved.api.EnumName;
 import dev.paved.api.IdempotencyKey;
@@ -53,22 +54,29 @@ class RunController {
   private final Reruns reruns;
   private final DryRunService dryRuns;
   private final CurrentUsers users;
+  private final ApiLimits limits;
 
   RunController(
       RunService runs,
       RunDecisions decisions,
       Reruns reruns,
       DryRunService dryRuns,
-      CurrentUsers users) {
+      CurrentUsers users,
+      ApiLimits limits) {
     this.runs = runs;
     this.decisions = decisions;
     this.reruns = reruns;
     this.dryRuns = dryRuns;
     this.users = users;
+    this.limits = limits;
   }
 
   /** The body of {@code POST /runs}. */
-  record RunRequest(@NotBlank String template, Map<String, Object> parameters) {}
+  record RunRequest(
+      @NotBlank @Size(max = MAX_TEMPLATE_NAME) String template, Map<String, Object> parameters) {}
+
+  /** Longer than any template's name (an entity name has at most 63 characters). */
+  static final int MAX_TEMPLATE_NAME = 100;
 
   /**
    * The body of {@code POST /runs/{id}/retry}, optional: parameters to correct, merged over the
@@ -154,6 +162,7 @@ class RunController {
   ResponseEntity<RunView> retry(
       @PathVariable String id, @RequestBody(required = false) RetryRequest request) {
     Map<String, Object> corrections = request == null ? null : request.parameters();
+    RunChecks.withinLimits(limits, corrections);
     String me = decider(id, Action.RETRY);
     return at(HttpStatus.ACCEPTED, decisions.retry(id, corrections, me));
   }

@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.ApiLimits;
 import dev.paved.api.Hashes;
 import dev.paved.api.Problems;
 import dev.paved.api.identity.CurrentUser;
@@ -37,6 +38,7 @@ public class RunService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final ApproverCheck approvers;
+  private final ApiLimits limits;
 
   RunService(
       TemplateRegistry templates,
@@ -44,13 +46,15 @@ public class RunService {
       RunWorkflows workflows,
       TransactionTemplate transactions,
       Clock clock,
-      ApproverCheck approvers) {
+      ApproverCheck approvers,
+      ApiLimits limits) {
     this.templates = templates;
     this.store = store;
     this.workflows = workflows;
     this.transactions = transactions;
     this.clock = clock;
     this.approvers = approvers;
+    this.limits = limits;
   }
 
   /** A run that was started, or found again by its idempotency key. */
@@ -66,12 +70,13 @@ public class RunService {
 
   /**
    * Every check that can refuse a run (after the controller's checks of the request's shape), in
-   * the order a start applies them: the caller's right to start runs for the {@code owner} (403), a
-   * key used before (422 when for another request; a replay of its run when for this one), the
-   * template (404), its form and undeclared parameters (400), the service's name (409 when a
-   * service has it or a run is in flight for it), an approval step nobody but the requester could
-   * approve (422, {@link ApproverCheck}). Makes nothing. A start and a dry run both begin here, so
-   * a dry run answers every refusal a start would; {@code runId} is the id the run would have.
+   * the order a start applies them: the parameters' limits (400, {@link RunChecks#withinLimits}),
+   * the caller's right to start runs for the {@code owner} (403), a key used before (422 when for
+   * another request; a replay of its run when for this one), the template (404), its form and
+   * undeclared parameters (400), the service's name (409 when a service has it or a run is in
+   * flight for it), an approval step nobody but the requester could approve (422, {@link
+   * ApproverCheck}). Makes nothing. A start and a dry run both begin here, so a dry run answers
+   * every refusal a start would; {@code runId} is the id the run would have.
    */
   Admission admit(
       String templateName,
@@ -80,6 +85,7 @@ public class RunService {
       String idempotencyKey,
       String runId) {
     Map<String, Object> parameters = requested == null ? Map.of() : requested;
+    RunChecks.withinLimits(limits, parameters);
     RunPolicy.check(me, parameters.get("owner"), RunPolicy.Action.START);
     String requestHash = hash(templateName + "\n" + RunStore.write(parameters));
     if (idempotencyKey != null) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AccessPropertiesTest {
 
   private static AccessProperties with(Map<String, AccessProperties.RolePolicy> roles) {
-    return new AccessProperties("sre", "sre", Duration.ofHours(24), Duration.ofHours(24), roles);
+    return new AccessProperties(
+        "sre", "sre", Duration.ofHours(24), Duration.ofHours(24), roles, null);
   }
 
   @Test
