@@ -21,6 +21,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -36,6 +37,16 @@ import org.springframework.core.env.Environment;
 class ApiConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
+
+  /**
+   * The data folder and the H2 files in it, its owner's only, before any bean (the database among
+   * them) opens a file in it.
+   */
+  @Bean
+  static BeanFactoryPostProcessor ownerOnlyDataFolder(Environment env) {
+    Path dataDir = Path.of(env.getProperty("paved.data-dir", "./data"));
+    return beanFactory -> DataFolderPermissions.restrict(dataDir);
+  }
 
   @Bean
   Clock clock() {
@@ -97,6 +108,8 @@ class ApiConfiguration {
   @EventListener(ApplicationReadyEvent.class)
   void ready(ApplicationReadyEvent event) {
     Environment env = event.getApplicationContext().getEnvironment();
+    // the files H2 made since the start
+    DataFolderPermissions.restrict(Path.of(env.getProperty("paved.data-dir", "./data")));
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     log.info(
         "Paved is ready at http://localhost:{} (portal /, API /api/v1, health /actuator/health,"
