@@ -29,9 +29,14 @@ class ProblemErrorController implements ErrorController {
       log.warn("Error outside the API's handlers: {}", cause.toString());
     }
     String detail =
-        status >= 500
-            ? "Paved could not answer this request"
-            : code == null ? "nothing here" : "the request was refused";
+        switch (status) {
+          case 404 -> "nothing here";
+          case 405 -> "this method is not allowed here";
+          default ->
+              status >= 500
+                  ? "Paved could not answer this request"
+                  : "the request was refused; nothing was done";
+        };
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     ProblemJson.write(response, status, detail, uri == null ? null : uri.toString());
   }

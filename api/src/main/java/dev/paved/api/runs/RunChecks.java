@@ -17,6 +17,9 @@ final class RunChecks {
 
   private static final int MAX_KEY = 250;
 
+  /** The most problems one answer lists. */
+  private static final int MAX_ERRORS = 20;
+
   private RunChecks() {}
 
   /**
@@ -79,7 +82,8 @@ final class RunChecks {
     errors.addAll(template.parameters().undeclared(parameters.keySet()));
     if (!errors.isEmpty()) {
       throw Problems.invalid(
-          "the parameters do not match template '" + templateName + "'", Map.of("errors", errors));
+          "the parameters do not match template '" + templateName + "'",
+          Map.of("errors", errors.subList(0, Math.min(errors.size(), MAX_ERRORS))));
     }
     ServiceIdentity identity = ServiceIdentity.of(values, runId, template.parameters().declared());
     if (identity.serviceName() != null
