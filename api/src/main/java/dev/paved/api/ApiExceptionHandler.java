@@ -90,7 +90,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail = "the body is not valid JSON";
+    String detail =
+        e.getCause() == null ? "this request needs a JSON body" : "the body is not valid JSON";
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof dev.paved.api.edge.BodyTooLarge tooLarge) {
         return problem(

@@ -22,7 +22,8 @@ public final class Problems {
   /** A Java class name, as some framework messages carry one: never shown to a caller. */
   private static final Pattern CLASS_NAME =
       Pattern.compile(
-          "`?\\b(?:java|javax|jakarta|org|com|dev|tools|io)(?:\\.[A-Za-z_$][\\w$]*){2,}`?");
+          "`?\\b(?:java|javax|jakarta|org|com|dev|tools|io|sun|jdk)(?:\\.[a-z_$][\\w$]*)+"
+              + "\\.[A-Z][\\w$]*`?");
 
   private Problems() {}
 
@@ -83,7 +84,10 @@ public final class Problems {
     return echo(plain, DETAIL_LENGTH);
   }
 
-  /** The caller's input as an answer may repeat it: cut to {@link #ECHO_LENGTH}, printable. */
+  /**
+   * The caller's input as an answer may repeat it: cut to {@link #ECHO_LENGTH} (never inside a
+   * character), control and format characters (a right-to-left override) shown as {@code ?}.
+   */
   public static String echo(String input) {
     return echo(input, ECHO_LENGTH);
   }
@@ -95,7 +99,11 @@ public final class Problems {
     StringBuilder out = new StringBuilder(Math.min(input.length(), length + 1));
     for (int i = 0; i < input.length() && out.length() < length; i++) {
       char c = input.charAt(i);
-      out.append(Character.isISOControl(c) ? '?' : c);
+      boolean hidden = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+      out.append(hidden ? '?' : c);
+    }
+    if (!out.isEmpty() && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+      out.setLength(out.length() - 1); // never half a character
     }
     if (input.length() > length) {
       out.append('…');

@@ -50,7 +50,7 @@ class EdgeConfiguration {
             response,
             400,
             "the request's path or a header holds what Paved does not accept ('..', ';', an"
-                + " encoded '/', '\\\\' or '%', a control character); nothing was done",
+                + " encoded '/', '\\' or '%', a control character); nothing was done",
             null);
   }
 

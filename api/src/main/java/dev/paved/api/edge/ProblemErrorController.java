@@ -28,15 +28,7 @@ class ProblemErrorController implements ErrorController {
     if (status >= 500 && failure instanceof Throwable cause) {
       log.warn("Error outside the API's handlers: {}", cause.toString());
     }
-    String detail =
-        switch (status) {
-          case 404 -> "nothing here";
-          case 405 -> "this method is not allowed here";
-          default ->
-              status >= 500
-                  ? "Paved could not answer this request"
-                  : "the request was refused; nothing was done";
-        };
+    String detail = ProblemJson.detail(status);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     ProblemJson.write(response, status, detail, uri == null ? null : uri.toString());
   }

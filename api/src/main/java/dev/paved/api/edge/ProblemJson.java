@@ -54,6 +54,18 @@ final class ProblemJson {
     response.flushBuffer();
   }
 
+  /** What an answer of this status says when nothing more is known. */
+  static String detail(int status) {
+    return switch (status) {
+      case 404 -> "nothing here";
+      case 405 -> "this method is not allowed here";
+      default ->
+          status >= 500
+              ? "Paved could not answer this request"
+              : "the request was refused; nothing was done";
+    };
+  }
+
   private static String type(int status) {
     return switch (status) {
       case 400 -> "invalid-request";

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The limits a request meets before anything reads it (docs/operations.md, Limits): a body over
  * {@code body-size} is answered 413 unread when its length is declared, and stops being read at the
  * limit when it is not; an {@code Idempotency-Key} or a run's or access request's id over its
- * length is answered 400. Runs before sign-in, so an anonymous caller meets the same limits.
+ * length is answered 400. Runs before sign-in, so an anonymous caller meets the same limits. An
+ * error answered without a body on the way back is given one: every error is a problem.
  */
 class RequestLimitsFilter extends OncePerRequestFilter {
 
@@ -63,6 +64,14 @@ class RequestLimitsFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new Limited(request, maxBody), response);
+    // an error answered without a body (the actuator's 404 for an unknown health group): a problem
+    if (response.getStatus() >= 400
+        && !response.isCommitted()
+        && response.getContentType() == null
+        && !request.isAsyncStarted()) {
+      ProblemJson.write(
+          response, response.getStatus(), ProblemJson.detail(response.getStatus()), null);
+    }
   }
 
   /** The id segment of a path under {@link #WITH_IDS}, as sent (still encoded). */

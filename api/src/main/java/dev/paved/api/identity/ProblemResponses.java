@@ -1,6 +1,7 @@
 package dev.paved.api.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class ProblemResponses {
     body.put("title", title);
     body.put("status", status.value());
     body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
+    body.put("instance", Problems.echo(request.getRequestURI())); // the path as sent, cut
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     JSON.writeValue(response.getOutputStream(), body);

@@ -162,6 +162,11 @@ final class HostileRequests {
     // signed out: refused all the same, before sign-in or by it
     String traversal = path.contains("{") ? path.replaceAll("\\{[^}]+}", "..") : path + "/..";
     out.add(request(key + " signed out, path ..", method, traversal, null, false));
+    String longPath =
+        path.contains("{")
+            ? path.replaceAll("\\{[^}]+}", "a".repeat(10_000))
+            : path + "/" + "a".repeat(10_000);
+    out.add(request(key + " signed out, a long path", method, longPath, null, false));
     if (body) {
       out.add(request(key + " signed out, bad JSON", method, valid, "{", false));
     }

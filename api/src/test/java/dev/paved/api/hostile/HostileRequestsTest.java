@@ -66,6 +66,9 @@ class HostileRequestsTest {
     registry.add("paved.templates-poll-interval", () -> "0");
   }
 
+  /** The first answer of each status, printed with the figures. */
+  private final Map<Integer, String> samples = new ConcurrentSkipListMap<>();
+
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
@@ -115,6 +118,7 @@ class HostileRequestsTest {
         refused,
         failed,
         byStatus);
+    samples.values().forEach(sample -> System.out.println("  e.g. " + sample));
     assertThat(requests).hasSizeGreaterThanOrEqualTo(500);
     assertThat(wrong).isEmpty();
     assertThat(refused).isEqualTo(requests.size());
@@ -138,6 +142,7 @@ class HostileRequestsTest {
       return null;
     }
     byStatus.merge(answer.statusCode(), 1, Integer::sum);
+    samples.putIfAbsent(answer.statusCode(), hostile.what() + " -> " + cut(answer.body()));
     String problem = problemIn(answer);
     if (problem != null) {
       wrong.add(hostile.what() + ": " + problem);
