@@ -37,6 +37,9 @@ class AccessRestartTest {
   /** Long enough to outlast the first start's stop, short enough to end before the next start. */
   private static final Duration SHORT = Duration.ofSeconds(15);
 
+  /** An access shorter than the default minimum, so that one expires while the test waits. */
+  private static final String SHORTEST = "paved.access.min-duration=PT10S";
+
   @TempDir Path root;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,7 +55,7 @@ class AccessRestartTest {
     JsonNode heldBefore;
     JsonNode reviewBefore;
     Instant expiringEnds;
-    try (LocalPaved first = LocalPaved.start(dataDir)) {
+    try (LocalPaved first = LocalPaved.start(dataDir, SHORTEST)) {
       AccessRequestsTest.ledgerInTheCatalog(first.bean(JdbcClient.class));
       held = ask(first, "alice", "read", "PT1H", false);
       heldBefore = decide(first, "bob", held, 200).body();
@@ -71,7 +74,7 @@ class AccessRestartTest {
         .pollInterval(Duration.ofMillis(100))
         .until(() -> Instant.now().isAfter(expiringEnds.plusMillis(500)));
 
-    try (LocalPaved second = LocalPaved.start(dataDir)) {
+    try (LocalPaved second = LocalPaved.start(dataDir, SHORTEST)) {
       JsonNode expired = await(second, expiring, "EXPIRED");
       assertThat(expired.path("endReason").asText())
           .isEqualTo("revoked at the end of its duration");
