@@ -138,8 +138,12 @@ public final class TemplateRenderer {
   public List<String> check(Object value, String where) {
     List<String> problems = new ArrayList<>();
     if (value instanceof String text) {
-      bounded(where, () -> engine.check(text, Map.of()))
-          .forEach(problem -> problems.add(where + ": " + problem));
+      try {
+        pool.run(budget(), () -> engine.check(text, Map.of()))
+            .forEach(problem -> problems.add(where + ": " + problem));
+      } catch (RenderRefused e) {
+        problems.add(where + ": " + e.getMessage());
+      }
     } else if (value instanceof Map<?, ?> map) {
       map.forEach((key, item) -> problems.addAll(check(item, where + "." + key)));
     } else if (value instanceof List<?> list) {
@@ -161,18 +165,24 @@ public final class TemplateRenderer {
     } catch (RuntimeException notInAnActivity) {
       runId = null;
     }
+    if (runId == null && RUN.get() != null) {
+      return () -> {}; // a dry run, say, books its renders to the scope it opened itself
+    }
     return forRun(runId);
   }
 
   /** Runs one render on the render pool under a fresh budget, booked to this thread's run. */
   private <T> T bounded(String where, Supplier<T> render) {
-    RunUsage run = RUN.get();
-    RenderBudget budget = new RenderBudget(limits, run != null ? run : new RunUsage());
     try {
-      return pool.run(budget, render);
+      return pool.run(budget(), render);
     } catch (RenderRefused e) {
       throw StepFailures.invalidInput(where + ": " + e.getMessage());
     }
+  }
+
+  private RenderBudget budget() {
+    RunUsage run = RUN.get();
+    return new RenderBudget(limits, run != null ? run : new RunUsage());
   }
 
   /** Backstage's truthiness: an empty list is false, otherwise JavaScript's rules. */

@@ -58,6 +58,14 @@ class HostileTemplateTest {
   }
 
   @Test
+  void aBombFoundWhileATemplateIsCheckedIsAProblemOfTheTemplate() {
+    String bomb = "{% for a in range(1000) %}{% for b in range(1000) %}.{% endfor %}{% endfor %}";
+    assertThat(renderer.check(Map.of("message", bomb), "step 'log' input"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("step 'log' input.message", "more than 100000 iterations");
+  }
+
+  @Test
   void loopIterationsAddUpOverARun() {
     TemplateRenderer small = new TemplateRenderer(limits(100, 150, 1 << 20, 1 << 20, sec(5)));
     String eighty = "{% for a in range(80) %}.{% endfor %}";
