@@ -43,6 +43,39 @@ class HostileTemplateRunTest extends EndToEndTest {
   }
 
   @Test
+  void aNameWithATrailingNewlineFailsTheFormsPatternAndStartsNothing() {
+    int runsBefore = get("/api/v1/runs?limit=500").body().path("items").size();
+
+    Answer answer =
+        post(
+            "/api/v1/runs",
+            Map.of(
+                "template",
+                "render-bomb",
+                "parameters",
+                Map.of("name", "fz-nl\n", "owner", "team-payments", "size", 1)),
+            Map.of());
+
+    assertThat(answer.status()).as(answer.body().toString()).isBetween(400, 499);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().toString()).contains("name");
+    assertThat(get("/api/v1/runs?limit=500").body().path("items")).hasSize(runsBefore);
+    assertThat(dataDir.resolve("git/team-payments")).doesNotExist();
+  }
+
+  @Test
+  void refusedTemplatesAreNamedWithoutAFolderOfTheServer() {
+    JsonNode refused = get("/api/v1/templates").body().path("refused");
+
+    assertThat(refused).isNotEmpty();
+    refused.forEach(
+        template -> {
+          assertThat(template.path("file").asText()).doesNotStartWith("/").doesNotContain(":\\");
+          assertThat(template.toString()).doesNotContain(dataDir.getParent().toString());
+        });
+  }
+
+  @Test
   void aRealRunOfARenderBombFailsTheStepForGoodAndRollsBack() {
     JsonNode started = startRun("render-bomb", bomb("boom"));
 
