@@ -23,7 +23,7 @@ public record RenderProperties(
     @DefaultValue("5s") Duration timeout,
     @DefaultValue("20s") Duration runTime,
     @DefaultValue("2") int threads,
-    @DefaultValue("64") int queue) {
+    @DefaultValue("1000") int queue) {
 
   RenderLimits limits() {
     return new RenderLimits(

@@ -69,6 +69,6 @@ public record RenderLimits(
         Duration.ofSeconds(5),
         Duration.ofSeconds(20),
         2,
-        64);
+        1_000);
   }
 }
