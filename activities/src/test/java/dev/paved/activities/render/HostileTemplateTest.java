@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paved.workflows.steps.FailureTypes;
+import dev.paved.workflows.steps.RenderRequest;
+import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** Each limit of {@link RenderLimits} stops a template written to exhaust the host. */
@@ -61,7 +65,7 @@ class HostileTemplateTest {
   void aBombFoundWhileATemplateIsCheckedIsAProblemOfTheTemplate() {
     String bomb = "{% for a in range(1000) %}{% for b in range(1000) %}.{% endfor %}{% endfor %}";
     assertThat(renderer.check(Map.of("message", bomb), "step 'log' input"))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains("step 'log' input.message", "more than 100000 iterations");
   }
 
@@ -75,6 +79,23 @@ class HostileTemplateTest {
       assertThat(small.renderText(eighty, context, "a")).hasSize(80);
       refused(small, eighty).hasMessageContaining("more than 150 iterations in one run");
     }
+  }
+
+  @Test
+  void aStepWithEachSpendsOneRunsBudgetOverAllItsItems() {
+    RenderActivitiesImpl activities = new RenderActivitiesImpl(renderer);
+    // 90,000 iterations per item is within one render's budget; 100 items are not within a run's
+    String loops =
+        "{% for a in range(300) %}{% for b in range(300) %}{% endfor %}{% endfor %}${{ each.key }}";
+    StepPlan step =
+        new StepPlan(
+            "log", "Log", "debug:log", Map.of("message", loops), null, "${{ parameters.items }}");
+    Map<String, Object> parameters = Map.of("items", IntStream.range(0, 100).boxed().toList());
+
+    assertThatThrownBy(
+            () -> activities.renderEach(new RenderRequest(step, parameters, Map.of(), "eve")))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("more than 1000000 iterations in one run");
   }
 
   @Test
