@@ -22,6 +22,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({VaultConfiguration.class, GrafanaConfiguration.class})
+@EnableConfigurationProperties(RenderProperties.class)
 public class ProvidersConfiguration {
 
   /** Local mode's stand-in for the organisation's GitOps repository. */
@@ -44,8 +46,8 @@ public class ProvidersConfiguration {
   }
 
   @Bean
-  TemplateRenderer templateRenderer() {
-    return new TemplateRenderer();
+  TemplateRenderer templateRenderer(RenderProperties render) {
+    return new TemplateRenderer(render.limits());
   }
 
   @Bean

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paved.activities.dashboard.DashboardProvider;
 import dev.paved.activities.dashboard.GrafanaDashboardProvider;
 import dev.paved.activities.dashboard.LocalDashboardProvider;
+import dev.paved.activities.render.RenderLimits;
+import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.secrets.LocalSecretStore;
 import dev.paved.activities.secrets.SecretStore;
 import dev.paved.activities.secrets.VaultSecretStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,29 @@ class ProvidersConfigurationTest {
               assertThat(context.getBean(SecretStore.class)).isInstanceOf(LocalSecretStore.class);
               assertThat(context.getBean(DashboardProvider.class))
                   .isInstanceOf(LocalDashboardProvider.class);
+            });
+  }
+
+  @Test
+  void renderLimitsComeFromPavedRenderWithSafeDefaults() {
+    runner(Map.of())
+        .run(
+            context ->
+                assertThat(context.getBean(TemplateRenderer.class).limits())
+                    .isEqualTo(RenderLimits.defaults()));
+    runner(
+            Map.of(
+                "PAVED_RENDER_LOOP_ITERATIONS", "500",
+                "PAVED_RENDER_OUTPUT_SIZE", "2MB",
+                "PAVED_RENDER_TIMEOUT", "2s"))
+        .run(
+            context -> {
+              RenderLimits limits = context.getBean(TemplateRenderer.class).limits();
+              assertThat(limits.loopIterations()).isEqualTo(500);
+              assertThat(limits.outputChars()).isEqualTo(2L * 1024 * 1024);
+              assertThat(limits.renderTimeout()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(limits.runLoopIterations())
+                  .isEqualTo(RenderLimits.defaults().runLoopIterations());
             });
   }
 

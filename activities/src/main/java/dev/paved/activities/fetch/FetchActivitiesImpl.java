@@ -36,6 +36,12 @@ public final class FetchActivitiesImpl implements FetchActivities {
   /** Renders the skeleton's file names and contents with {@code values} into {@code targetPath}. */
   @Override
   public ActionResult fetchTemplate(ActionRequest request) {
+    try (var run = renderer.forCurrentRun()) {
+      return fetchTemplateInRun(request);
+    }
+  }
+
+  private ActionResult fetchTemplateInRun(ActionRequest request) {
     String action = "fetch:template";
     Inputs inputs = Inputs.of(action, request.input());
     TemplatingRules rules =
@@ -85,6 +91,12 @@ public final class FetchActivitiesImpl implements FetchActivities {
   /** Renders one file with {@code values} to {@code targetPath}, a file path in the workspace. */
   @Override
   public ActionResult fetchTemplateFile(ActionRequest request) {
+    try (var run = renderer.forCurrentRun()) {
+      return fetchTemplateFileInRun(request);
+    }
+  }
+
+  private ActionResult fetchTemplateFileInRun(ActionRequest request) {
     String action = "fetch:template:file";
     Inputs inputs = Inputs.of(action, request.input());
     String url = inputs.requiredString("url");

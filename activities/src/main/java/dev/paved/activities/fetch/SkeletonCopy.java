@@ -4,6 +4,7 @@ import dev.paved.activities.support.StepFailures;
 import dev.paved.activities.support.Workspaces;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -40,6 +41,22 @@ final class SkeletonCopy {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The file's bytes, refusing a symbolic link even one made after the skeleton was listed: a
+   * skeleton's file never leads the read outside the template.
+   */
+  static byte[] readWithoutFollowing(Path source) throws IOException {
+    try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(source)) { // ELOOP: the JDK names no exception of its own for it
+        throw StepFailures.invalidInput(
+            "symbolic links in a skeleton are not supported: " + source.getFileName());
+      }
+      throw e;
     }
   }
 
@@ -87,7 +104,7 @@ final class SkeletonCopy {
     }
     Path partial = out.resolveSibling(".paved-partial-" + out.getFileName());
     Files.deleteIfExists(partial); // never write through a link or into an old file's mode
-    Files.write(partial, transform.apply(Files.readAllBytes(source)));
+    Files.write(partial, transform.apply(readWithoutFollowing(source)));
     // the move replaces a link as a link: nothing outside the workspace is written
     Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     if (Files.isExecutable(source)) {

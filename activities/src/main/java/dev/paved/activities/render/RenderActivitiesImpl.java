@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a step's {@code if} and input, and the template's output, as local activities. */
+/**
+ * Renders a step's {@code if} and input, and the template's output, as local activities. The
+ * renders run on the renderer's own threads under its limits, booked to the workflow run.
+ */
 public final class RenderActivitiesImpl implements RenderActivities {
 
   /** One run of one step is one activity call each; a template cannot start thousands. */
@@ -26,6 +29,12 @@ public final class RenderActivitiesImpl implements RenderActivities {
   /** Evaluates the step's {@code if} with Backstage's truthiness and renders its input. */
   @Override
   public RenderedStep renderStep(RenderRequest request) {
+    try (var run = renderer.forCurrentRun()) {
+      return renderStepInRun(request);
+    }
+  }
+
+  private RenderedStep renderStepInRun(RenderRequest request) {
     StepPlan step = request.step();
     Map<String, Object> context = context(request);
     String where = "step '" + step.id() + "'";
@@ -41,6 +50,12 @@ public final class RenderActivitiesImpl implements RenderActivities {
    */
   @Override
   public RenderedEach renderEach(RenderRequest request) {
+    try (var run = renderer.forCurrentRun()) {
+      return renderEachInRun(request);
+    }
+  }
+
+  private RenderedEach renderEachInRun(RenderRequest request) {
     StepPlan step = request.step();
     Map<String, Object> context = context(request);
     String where = "step '" + step.id() + "'";
@@ -64,7 +79,9 @@ public final class RenderActivitiesImpl implements RenderActivities {
   /** Renders the template's {@code spec.output} (links, text) with the run's final context. */
   @Override
   public Map<String, Object> renderOutput(RenderRequest request) {
-    return renderer.renderMap(request.step().input(), context(request), "output");
+    try (var run = renderer.forCurrentRun()) {
+      return renderer.renderMap(request.step().input(), context(request), "output");
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorItem;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.StringTokenScanner;
 import com.hubspot.jinjava.tree.parse.StringTokenScannerSymbols;
@@ -21,7 +22,8 @@ import java.util.Set;
  * Jinjava set up to read Backstage templates ({@code ${{ }}} expressions, so a plain {@code {{ }}}
  * stays text) and to run them sandboxed: no nested interpretation, no file or classpath lookups,
  * data-only expressions, and every syntax error or unknown filter reported rather than rendered
- * empty.
+ * empty. Every render spends a {@link RenderBudget}, which the caller sets up on the render's
+ * thread.
  */
 final class SandboxedJinjava {
 
@@ -40,26 +42,28 @@ final class SandboxedJinjava {
   /** Filters that would interpret a value as a template again (form values could then run code). */
   private static final Set<String> INTERPRETING_FILTERS = Set.of("render");
 
-  private static final int RANGE_LIMIT = 1000;
-  private static final long MAX_OUTPUT = 16L * 1024 * 1024;
-
+  private final RenderLimits limits;
   private final Jinjava jinjava;
-  private final JinjavaConfig renderConfig = config(false, false, false);
-  private final JinjavaConfig checkConfig = config(true, false, false);
+  private final JinjavaConfig renderConfig;
+  private final JinjavaConfig checkConfig;
 
   /** Nunjucks' trimBlocks and lstripBlocks, as fetch:template may ask for them. */
-  private final Map<Whitespace, JinjavaConfig> whitespaceConfigs =
-      Map.of(
-          new Whitespace(true, false), config(false, true, false),
-          new Whitespace(false, true), config(false, false, true),
-          new Whitespace(true, true), config(false, true, true));
+  private final Map<Whitespace, JinjavaConfig> whitespaceConfigs;
 
   /** How block tags treat the whitespace around them; both off by default, as in Nunjucks. */
   record Whitespace(boolean trimBlocks, boolean lstripBlocks) {
     static final Whitespace KEEP = new Whitespace(false, false);
   }
 
-  SandboxedJinjava() {
+  SandboxedJinjava(RenderLimits limits) {
+    this.limits = limits;
+    renderConfig = config(false, false, false);
+    checkConfig = config(true, false, false);
+    whitespaceConfigs =
+        Map.of(
+            new Whitespace(true, false), config(false, true, false),
+            new Whitespace(false, true), config(false, false, true),
+            new Whitespace(true, true), config(false, true, true));
     jinjava = new Jinjava(renderConfig);
     jinjava.setResourceLocator(new NoResourceLocator());
     jinjava.getGlobalContext().registerTag(new BoundedForTag());
@@ -70,17 +74,30 @@ final class SandboxedJinjava {
             new ProjectSlugFilter(),
             new ParseEntityRefFilter())
         .forEach(jinjava::registerFilter);
+    jinjava
+        .getGlobalContext()
+        .registerFunction(
+            new ELFunctionDefinition(
+                "", "range", BoundedRange.class, "range", Object.class, Object[].class));
+    // every filter, Jinjava's and Paved's, spends the render's budget
+    List.copyOf(jinjava.getGlobalContext().getAllFilters())
+        .forEach(filter -> jinjava.registerFilter(new GuardedFilter(filter)));
   }
 
-  private static JinjavaConfig config(boolean validation, boolean trim, boolean lstrip) {
+  private JinjavaConfig config(boolean validation, boolean trim, boolean lstrip) {
     return JinjavaConfig.newBuilder()
         .withTokenScannerSymbols(SYMBOLS)
         .withNestedInterpretationEnabled(false)
         .withElResolver(new DataOnlyResolver())
         .withDisabled(Map.of(Library.TAG, FILE_TAGS, Library.FILTER, INTERPRETING_FILTERS))
-        .withRangeLimit(RANGE_LIMIT)
+        .withRangeLimit(limits.rangeSize())
         .withKeepTrailingNewline(true)
-        .withMaxOutputSize(MAX_OUTPUT)
+        .withMaxOutputSize(limits.outputChars())
+        .withMaxStringLength(limits.stringLength())
+        .withMaxListSize(limits.collectionSize())
+        .withMaxMapSize(limits.collectionSize())
+        .withEnableRecursiveMacroCalls(true)
+        .withMaxMacroRecursionDepth(limits.macroDepth())
         .withValidationMode(validation)
         .withTrimBlocks(trim)
         .withLstripBlocks(lstrip)
@@ -117,6 +134,12 @@ final class SandboxedJinjava {
   }
 
   private Outcome outcome(RenderResult result) {
+    RenderBudget budget = RenderBudget.current();
+    if (budget.refusal() != null) {
+      // the first limit passed is the problem; what Jinjava made of it afterwards is not
+      return new Outcome("", List.of(budget.refusal()));
+    }
+    budget.output(result.getOutput() == null ? 0 : result.getOutput().length());
     List<String> problems = new ArrayList<>();
     for (TemplateError error : result.getErrors()) {
       // an unknown key reads as undefined, as in Backstage; everything else is a real problem

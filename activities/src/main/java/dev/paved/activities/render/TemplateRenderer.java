@@ -3,22 +3,71 @@ package dev.paved.activities.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.StepFailures;
+import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Renders Backstage template expressions ({@code ${{ parameters.name }}}, {@code {% if %}}) in
  * strings, maps and lists, sandboxed and safe to share between threads. A string that is one whole
  * expression keeps the type of its value (a list stays a list), as in Backstage; any other string
  * renders to a string. Failures are InvalidInput naming the field that failed.
+ *
+ * <p>Every render runs on a small pool of render threads under {@link RenderLimits}, which a
+ * template cannot reach: a render that passes a limit or its deadline stops, and fails with
+ * InvalidInput (the step fails for good; rendering again would stop again).
  */
 public final class TemplateRenderer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SandboxedJinjava engine = new SandboxedJinjava();
+  /** The run whose renders the caller's thread is making, when it said so with {@link #forRun}. */
+  private static final ThreadLocal<RunUsage> RUN = new ThreadLocal<>();
+
+  private final RenderLimits limits;
+  private final SandboxedJinjava engine;
+  private final RenderPool pool;
+  private final RunUsages usages = new RunUsages();
+
+  /** A renderer with {@link RenderLimits#defaults()}. */
+  public TemplateRenderer() {
+    this(RenderLimits.defaults());
+  }
+
+  public TemplateRenderer(RenderLimits limits) {
+    this.limits = limits;
+    this.engine = new SandboxedJinjava(limits);
+    this.pool = new RenderPool(limits);
+  }
+
+  public RenderLimits limits() {
+    return limits;
+  }
+
+  /** Where this thread's renders are booked until {@link #close()}. */
+  public interface RunScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Books the renders this thread makes until the scope closes to run {@code runId}, so the run's
+   * limits add up over its steps and files; without a scope each call is a run of its own.
+   */
+  public RunScope forRun(String runId) {
+    RunUsage previous = RUN.get();
+    RUN.set(usages.of(runId));
+    return () -> {
+      if (previous == null) {
+        RUN.remove();
+      } else {
+        RUN.set(previous);
+      }
+    };
+  }
 
   /**
    * Renders every string inside {@code value}; map keys stay as written, and a map entry whose
@@ -72,8 +121,10 @@ public final class TemplateRenderer {
       String where,
       boolean trimBlocks,
       boolean lstripBlocks) {
+    SandboxedJinjava.Whitespace whitespace =
+        new SandboxedJinjava.Whitespace(trimBlocks, lstripBlocks);
     SandboxedJinjava.Outcome outcome =
-        engine.render(template, context, new SandboxedJinjava.Whitespace(trimBlocks, lstripBlocks));
+        bounded(where, () -> engine.render(template, context, whitespace));
     if (!outcome.problems().isEmpty()) {
       throw StepFailures.invalidInput(where + ": " + String.join("; ", outcome.problems()));
     }
@@ -87,7 +138,12 @@ public final class TemplateRenderer {
   public List<String> check(Object value, String where) {
     List<String> problems = new ArrayList<>();
     if (value instanceof String text) {
-      engine.check(text, Map.of()).forEach(problem -> problems.add(where + ": " + problem));
+      try {
+        pool.run(budget(), () -> engine.check(text, Map.of()))
+            .forEach(problem -> problems.add(where + ": " + problem));
+      } catch (RenderRefused e) {
+        problems.add(where + ": " + e.getMessage());
+      }
     } else if (value instanceof Map<?, ?> map) {
       map.forEach((key, item) -> problems.addAll(check(item, where + "." + key)));
     } else if (value instanceof List<?> list) {
@@ -96,6 +152,37 @@ public final class TemplateRenderer {
       }
     }
     return problems;
+  }
+
+  /**
+   * {@link #forRun} for the workflow run of the activity this thread runs (a step's renders and its
+   * skeleton's files are booked together); a scope of its own outside an activity.
+   */
+  public RunScope forCurrentRun() {
+    String runId;
+    try {
+      runId = Activity.getExecutionContext().getInfo().getRunId();
+    } catch (RuntimeException notInAnActivity) {
+      runId = null;
+    }
+    if (runId == null && RUN.get() != null) {
+      return () -> {}; // a dry run, say, books its renders to the scope it opened itself
+    }
+    return forRun(runId);
+  }
+
+  /** Runs one render on the render pool under a fresh budget, booked to this thread's run. */
+  private <T> T bounded(String where, Supplier<T> render) {
+    try {
+      return pool.run(budget(), render);
+    } catch (RenderRefused e) {
+      throw StepFailures.invalidInput(where + ": " + e.getMessage());
+    }
+  }
+
+  private RenderBudget budget() {
+    RunUsage run = RUN.get();
+    return new RenderBudget(limits, run != null ? run : new RunUsage());
   }
 
   /** Backstage's truthiness: an empty list is false, otherwise JavaScript's rules. */

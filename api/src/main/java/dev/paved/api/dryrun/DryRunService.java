@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
  * Dry runs: a template's steps rendered and planned in a temporary workspace inside the API
  * process, outside Paved's data folder, deleted afterwards. No run is recorded, no name claimed, no
  * workflow started, and no repository, pull request, secret, dashboard or catalog entry made.
+ * Templates render on the renderer's own threads under its limits, never on the request's thread.
  */
 @Service
 public class DryRunService {
@@ -41,7 +43,8 @@ public class DryRunService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try {
+    // the dry run's renders add up against one run's limits, as a real run's do
+    try (var renders = providers.renderer().forRun("dry-run:" + UUID.randomUUID())) {
       Workspaces workspaces = new Workspaces(root);
       DryRunner runner =
           new DryRunner(

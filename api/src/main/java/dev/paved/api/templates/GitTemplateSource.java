@@ -91,7 +91,12 @@ final class GitTemplateSource implements TemplateSource {
     int slash = inside.indexOf('/');
     String relative = slash < 0 ? "" : inside.substring(slash + 1);
     String base = path.isEmpty() ? "" : path + "/";
-    return location + " " + base + relative;
+    return label() + " " + base + relative;
+  }
+
+  @Override
+  public String label() {
+    return TemplateSource.safe(location);
   }
 
   private Git fetch() throws GitAPIException, IOException {

@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A template's form pages as one JSON Schema: the pages' properties merged, their {@code required}
@@ -29,7 +27,8 @@ public final class ParameterSchema {
    * Draft 07's meta-schema (bundled in the validator): a template's form must be valid under it.
    */
   private static final JsonSchema META_SCHEMA =
-      Draft07.FACTORY.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
+      Draft07.FACTORY.getSchema(
+          SchemaLocation.of("http://json-schema.org/draft-07/schema#"), Draft07.CONFIG);
 
   private static final Set<String> MERGED =
       Set.of("title", "description", "properties", "required", "type");
@@ -42,7 +41,7 @@ public final class ParameterSchema {
   private final Map<String, Object> schema;
   private final JsonSchema validator;
   private final Set<String> allowed = new LinkedHashSet<>();
-  private final List<Pattern> allowedPatterns = new ArrayList<>();
+  private final List<EcmaPattern> allowedPatterns = new ArrayList<>();
   private boolean open;
 
   private ParameterSchema(Map<String, Object> schema) {
@@ -53,7 +52,7 @@ public final class ParameterSchema {
           problems.stream().map(ValidationMessage::getMessage).sorted().toList().toString());
     }
     this.schema = schema;
-    this.validator = Draft07.FACTORY.getSchema(node);
+    this.validator = Draft07.FACTORY.getSchema(node, Draft07.CONFIG);
     collectAllowed(schema);
   }
 
@@ -127,7 +126,7 @@ public final class ParameterSchema {
     }
     return names.stream()
         .filter(name -> !allowed.contains(name))
-        .filter(name -> allowedPatterns.stream().noneMatch(p -> p.matcher(name).find()))
+        .filter(name -> allowedPatterns.stream().noneMatch(p -> p.find(name)))
         .sorted()
         .map(name -> new FieldError(name, "is not a parameter of this template's form"))
         .toList();
@@ -137,8 +136,8 @@ public final class ParameterSchema {
     allowed.addAll(Yaml.map(part.get("properties")).keySet());
     for (String pattern : Yaml.map(part.get("patternProperties")).keySet()) {
       try {
-        allowedPatterns.add(Pattern.compile(pattern));
-      } catch (PatternSyntaxException e) {
+        allowedPatterns.add(EcmaPattern.compile(pattern));
+      } catch (IllegalArgumentException e) {
         open = true; // the validator reads it its own way: refuse nothing it might allow
       }
     }

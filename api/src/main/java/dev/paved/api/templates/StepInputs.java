@@ -57,7 +57,8 @@ final class StepInputs {
                         + ")");
           }
         });
-    JsonSchema validator = SCHEMAS.computeIfAbsent(schema, Draft07.FACTORY::getSchema);
+    JsonSchema validator =
+        SCHEMAS.computeIfAbsent(schema, node -> Draft07.FACTORY.getSchema(node, Draft07.CONFIG));
     for (ValidationMessage message : validator.validate(JSON.valueToTree(known))) {
       JsonNode value = message.getInstanceNode();
       if (value != null && (value.isNull() || isExpression(value))) {

@@ -82,11 +82,12 @@ public class TemplateRegistry {
         }
       } catch (IOException | RuntimeException e) {
         log.warn("Cannot read templates from {}: {}", source.describe(), e.getMessage());
+        // the reason may name folders of this machine: it goes to the log, not to the answer
         refusedNow.add(
             new RefusedTemplate(
-                source.describe(),
+                source.label(),
                 null,
-                List.of("cannot read the template location: " + e.getMessage())));
+                List.of("cannot read the template location; the API's log says why")));
         seen.append(source.describe()).append("=unreadable\n");
       }
     }
@@ -129,22 +130,37 @@ public class TemplateRegistry {
     try {
       snapshot = snapshots.take(dir);
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      refuse(refusedNow, new RefusedTemplate(file, null, List.of(e.getMessage())));
+      refuse(
+          refusedNow,
+          new RefusedTemplate(
+              file,
+              null,
+              List.of(
+                  withoutFolder(
+                      String.valueOf(e.getMessage()), dir, dir.getFileName().toString()))));
       return;
     }
     TemplateLoader.Result result =
         loader.load(snapshot.folder().resolve("template.yaml"), dir.getFileName().toString());
     if (result.refused() != null) {
       snapshots.discard(snapshot);
-      refuse(
-          refusedNow,
-          new RefusedTemplate(file, result.refused().name(), result.refused().problems()));
+      String name = dir.getFileName().toString();
+      List<String> problems =
+          result.refused().problems().stream()
+              .map(p -> withoutFolder(withoutFolder(p, snapshot.folder(), name), dir, name))
+              .toList();
+      refuse(refusedNow, new RefusedTemplate(file, result.refused().name(), problems));
     } else if (loaded.putIfAbsent(result.template().name(), result.template()) != null) {
       String name = result.template().name();
       refuse(
           refusedNow,
           new RefusedTemplate(file, name, List.of("template '" + name + "' is defined twice")));
     }
+  }
+
+  /** {@code problem} with the template's folder on this machine named by the template's name. */
+  private static String withoutFolder(String problem, Path folder, String name) {
+    return problem.replace(folder.toAbsolutePath().normalize().toString(), name);
   }
 
   private static void refuse(List<RefusedTemplate> refusedNow, RefusedTemplate template) {

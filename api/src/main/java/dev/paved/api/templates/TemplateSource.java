@@ -12,8 +12,30 @@ interface TemplateSource {
   /** How the source is named in logs and in refusals, as it was configured. */
   String describe();
 
-  /** How a file of {@link #current()} is named in refusals (its place in the source). */
+  /**
+   * How a file of {@link #current()} is named in refusals, which anyone signed in can read: its
+   * place inside the source, never an absolute path on this machine.
+   */
   String display(Path file);
+
+  /** How the source is named in refusals: no absolute path, no credentials. */
+  String label();
+
+  /**
+   * {@code location} fit for {@link #label()}: no user or password, and a local repository or
+   * folder named by its last path segment only.
+   */
+  static String safe(String location) {
+    String noUser = location.replaceAll("//[^/@#]*@", "//");
+    int hash = noUser.indexOf('#');
+    String where = hash < 0 ? noUser : noUser.substring(0, hash);
+    String rest = hash < 0 ? "" : noUser.substring(hash);
+    if (!where.matches("^(git\\+)?[a-z]+://[^/].*") || where.contains("file:")) {
+      String trimmed = where.replaceAll("/+$", "");
+      where = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+    return where + rest;
+  }
 
   /** A folder of templates on this machine. */
   record Folder(Path folder) implements TemplateSource {
@@ -34,7 +56,12 @@ interface TemplateSource {
 
     @Override
     public String display(Path file) {
-      return file.toString();
+      return folder.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    @Override
+    public String label() {
+      return TemplateSource.safe(folder.toString());
     }
   }
 }

@@ -109,7 +109,8 @@ class TemplateRegistryTest {
         .singleElement()
         .satisfies(
             refused -> {
-              assertThat(refused.file()).contains(location, "templates/from-git/template.yaml");
+              assertThat(refused.file())
+                  .isEqualTo("golden-paths.git#main:templates templates/from-git/template.yaml");
               assertThat(refused.problems().toString()).contains("unknown action 'acme:nope'");
             });
     // the refused version left no snapshot behind
@@ -125,7 +126,22 @@ class TemplateRegistryTest {
     assertThat(registry.find("local")).isEmpty();
     assertThat(registry.refused())
         .singleElement()
-        .satisfies(r -> assertThat(r.problems().toString()).contains("symbolic link"));
+        .satisfies(
+            r -> {
+              assertThat(r.problems().toString()).contains("symbolic link");
+              // anyone signed in reads refusals: no folder of this machine in them
+              assertThat(r.file()).isEqualTo("local/template.yaml");
+              assertThat(r.toString()).doesNotContain(root.toString());
+            });
+  }
+
+  @Test
+  void anUnreadableLocationIsNamedWithoutItsPathOrCredentials() {
+    assertThat(TemplateSource.safe("git+https://bot:s3cret@github.com/acme/paths.git#main:t"))
+        .isEqualTo("git+https://github.com/acme/paths.git#main:t");
+    assertThat(TemplateSource.safe("git+file:///srv/repos/paths.git/#main:templates"))
+        .isEqualTo("paths.git#main:templates");
+    assertThat(TemplateSource.safe("/srv/paved/templates")).isEqualTo("templates");
   }
 
   @Test
