@@ -3,6 +3,7 @@ package dev.paved.activities.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.paved.testfixtures.Fault;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
@@ -163,5 +164,27 @@ class GithubFailuresTest {
     assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
     assertThat(failure.getOriginalMessage())
         .isEqualTo("GitHub did not answer while reading organisation acme");
+  }
+
+  @Test
+  void theStandInsSecondaryLimitWaitsAsLongAsItsRetryAfter() {
+    github.faults().next(1, "GET", ORGANISATION, Fault.githubSecondaryLimit(20));
+
+    ApplicationFailure failure = failureOfGettingTheOrganisation();
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(github.calls().get(0).fault()).contains("403");
+  }
+
+  @Test
+  void aResetConnectionIsUnavailable() {
+    github.faults().next(3, Fault.reset());
+
+    ApplicationFailure failure = failureOfGettingTheOrganisation();
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).startsWith("GitHub did not answer while");
   }
 }
