@@ -21,16 +21,28 @@ public final class Faults {
     final Pattern path;
     final Fault fault;
     int left; // negative: until switched off
+    final String fromMethod;
+    final Pattern from; // null: in force at once
+    boolean begun;
 
-    Rule(String method, Pattern path, Fault fault, int left) {
+    Rule(String method, Pattern path, Fault fault, int left, String fromMethod, Pattern from) {
       this.method = method;
       this.path = path;
       this.fault = fault;
       this.left = left;
+      this.fromMethod = fromMethod;
+      this.from = from;
+      this.begun = from == null;
     }
 
     boolean matches(String method, String path) {
-      return left != 0
+      if (!begun
+          && (fromMethod == null || fromMethod.equals(method))
+          && from.matcher(path).matches()) {
+        begun = true;
+      }
+      return begun
+          && left != 0
           && (this.method == null || this.method.equals(method))
           && (this.path == null || this.path.matcher(path).matches());
     }
@@ -69,6 +81,17 @@ public final class Faults {
     return add(method, pathRegex, fault, -1);
   }
 
+  /**
+   * The system goes down at the first request with {@code method} (null: any) and a path matching
+   * {@code pathRegex}: that request and every later one meet {@code fault} until {@link #off}.
+   */
+  public Faults outageFrom(String method, String pathRegex, Fault fault) {
+    synchronized (lock) {
+      rules.add(new Rule(null, null, fault, -1, method, Pattern.compile(pathRegex)));
+    }
+    return this;
+  }
+
   /** Ends every rule: the system answers as usual again. What was injected stays counted. */
   public void off() {
     synchronized (lock) {
@@ -100,7 +123,13 @@ public final class Faults {
   private Faults add(String method, String pathRegex, Fault fault, int left) {
     synchronized (lock) {
       rules.add(
-          new Rule(method, pathRegex == null ? null : Pattern.compile(pathRegex), fault, left));
+          new Rule(
+              method,
+              pathRegex == null ? null : Pattern.compile(pathRegex),
+              fault,
+              left,
+              null,
+              null));
     }
     return this;
   }
