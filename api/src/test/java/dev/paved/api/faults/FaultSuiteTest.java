@@ -213,7 +213,25 @@ class FaultSuiteTest {
       String system = standIn.getClass().getSimpleName();
       assertThat(standIn.faults().injected()).as(system + " met the fault").isNotEmpty();
       assertThat(standIn.callsBeforeAllowed()).as(system + ": calls before Retry-After").isEmpty();
+      // a request told when to come back did come back (after that time, as just checked)
+      for (var injected : standIn.faults().injected()) {
+        if (injected.notBefore() != null) {
+          assertThat(standIn.calls())
+              .as(system + ": " + injected.line() + " again")
+              .anyMatch(c -> c.line().equals(injected.line()) && c.at().isAfter(injected.at()));
+        }
+      }
     }
+    // the fault failed an attempt of each system's step, which the step's retry made good
+    // (OkHttp sends a reset request to Grafana again by itself, so its step may need no retry)
+    Map<String, Boolean> retried =
+        Map.of("publish", true, "secrets", true, "dashboard", fault != Passing.RESET_CONNECTIONS);
+    retried.forEach(
+        (step, expected) -> {
+          if (expected) {
+            assertThat(step(run, step).path("attempts").asInt()).as(step).isGreaterThan(1);
+          }
+        });
     assertMadeOnce(name);
   }
 
@@ -377,6 +395,15 @@ class FaultSuiteTest {
                 r.path("serviceKey").asText().equals(OWNER + "/keyed")
                     || r.toString().contains(OWNER + "/keyed"))
         .hasSize(1);
+  }
+
+  private static JsonNode step(JsonNode run, String id) {
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("id").asText().equals(id)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + id + " in " + run);
   }
 
   private String start(String name) {
