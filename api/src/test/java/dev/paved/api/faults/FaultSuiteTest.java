@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.activities.dashboard.ServiceDashboard;
-import dev.paved.testfixtures.Fault;
 import dev.paved.testfixtures.StandIn;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.testfixtures.grafana.FakeGrafana;
@@ -138,67 +137,6 @@ class FaultSuiteTest {
     FaultFigures.print();
   }
 
-  /** A fault that ends within the retry budget, as each system would send it. */
-  enum Passing {
-    SERVER_ERRORS {
-      @Override
-      void inject(String name) {
-        GITHUB.faults().next(2, "POST", repos(), Fault.status(502));
-        VAULT.faults().next(2, "POST", "/v1/sys/policies/acl/.*", Fault.status(503));
-        GRAFANA.faults().next(2, "POST", "/api/dashboards/db", Fault.status(503));
-      }
-    },
-    RATE_LIMITED_WITH_RETRY_AFTER {
-      @Override
-      void inject(String name) {
-        GITHUB.faults().next(1, "POST", repos(), Fault.retryAfter(429, WAIT_SECONDS));
-        VAULT
-            .faults()
-            .next(1, "POST", "/v1/sys/policies/acl/.*", Fault.retryAfter(429, WAIT_SECONDS));
-        GRAFANA.faults().next(1, "POST", "/api/dashboards/db", Fault.retryAfter(429, WAIT_SECONDS));
-      }
-    },
-    SECONDARY_LIMIT_OR_UNAVAILABLE_WITH_RETRY_AFTER {
-      @Override
-      void inject(String name) {
-        GITHUB.faults().next(1, "POST", repos(), Fault.githubSecondaryLimit(WAIT_SECONDS));
-        VAULT
-            .faults()
-            .next(1, "POST", "/v1/sys/policies/acl/.*", Fault.retryAfter(503, WAIT_SECONDS));
-        GRAFANA.faults().next(1, "POST", "/api/dashboards/db", Fault.retryAfter(503, WAIT_SECONDS));
-      }
-    },
-    SLOW_ANSWERS {
-      @Override
-      void inject(String name) {
-        // served, but answered after the step's timeout: the next attempt finds the work done
-        GITHUB
-            .faults()
-            .next(
-                1,
-                "PUT",
-                "/api/v3/repos/" + OWNER + "/" + name + "/branches/main/protection",
-                Fault.slow(SLOW));
-        VAULT.faults().next(1, "POST", "/v1/sys/policies/acl/.*", Fault.slow(SLOW));
-        GRAFANA.faults().next(1, "POST", "/api/dashboards/db", Fault.slow(SLOW));
-      }
-    },
-    RESET_CONNECTIONS {
-      @Override
-      void inject(String name) {
-        GITHUB.faults().next(2, "POST", repos(), Fault.reset());
-        VAULT.faults().next(2, "POST", "/v1/sys/policies/acl/.*", Fault.reset());
-        GRAFANA.faults().next(2, "POST", "/api/dashboards/db", Fault.reset());
-      }
-    };
-
-    abstract void inject(String name);
-
-    static String repos() {
-      return "/api/v3/orgs/" + OWNER + "/repos";
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(Passing.class)
   void aFaultThatEndsWithinTheBudgetMakesEachResourceOnce(Passing fault) {
@@ -233,71 +171,6 @@ class FaultSuiteTest {
           }
         });
     assertMadeOnce(name);
-  }
-
-  /**
-   * Which system goes down, after it made the run's resource: a later step then fails for good (the
-   * outage itself, or another system refusing), and the rollback meets the outage when it undoes
-   * what the system made.
-   */
-  enum Outage {
-    /** GitHub goes down at the GitOps step: the GitOps step fails, the repository's undo waits. */
-    GITHUB {
-      @Override
-      StandIn standIn() {
-        return FaultSuiteTest.GITHUB;
-      }
-
-      @Override
-      void begin(String name) {
-        FaultSuiteTest.GITHUB
-            .faults()
-            .outageFrom(null, "/api/v3/repos/" + GITOPS + "(/.*)?", Fault.status(503));
-      }
-    },
-    /** Grafana refuses every dashboard, and Vault goes down meanwhile: the secret's undo waits. */
-    VAULT {
-      @Override
-      StandIn standIn() {
-        return FaultSuiteTest.VAULT;
-      }
-
-      @Override
-      void begin(String name) {
-        FaultSuiteTest.GRAFANA.faults().outage("POST", "/api/dashboards/db", Fault.status(503));
-        await("the dashboard step meets Grafana's outage")
-            .atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(50))
-            .until(() -> !FaultSuiteTest.GRAFANA.faults().injected().isEmpty());
-        FaultSuiteTest.VAULT.faults().outage(Fault.status(503));
-      }
-    },
-    /** GitHub's GitOps repository fails the GitOps step, and Grafana goes down meanwhile. */
-    GRAFANA {
-      @Override
-      StandIn standIn() {
-        return FaultSuiteTest.GRAFANA;
-      }
-
-      @Override
-      void begin(String name) {
-        // as many failures as the GitOps step has attempts (each fails at its first request):
-        // the step fails for good, and GitHub answers the rollback again
-        FaultSuiteTest.GITHUB
-            .faults()
-            .next(ATTEMPTS, null, "/api/v3/repos/" + GITOPS + "(/.*)?", Fault.status(503));
-        await("the GitOps step meets GitHub's outage")
-            .atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(50))
-            .until(() -> !FaultSuiteTest.GITHUB.faults().injected().isEmpty());
-        FaultSuiteTest.GRAFANA.faults().outage(Fault.status(503));
-      }
-    };
-
-    abstract StandIn standIn();
-
-    /** Begins the outage (once the run has started). */
-    abstract void begin(String name);
   }
 
   @ParameterizedTest
