@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.testfixtures.Fault;
+import dev.paved.testfixtures.github.FakeGithub;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A worker process killed mid-step loses nothing: the API runs without a golden-path worker (as in
  * production), a standalone {@code WorkerApplication} joins its embedded Temporal server, is killed
  * while a step runs, and a second worker process finishes the run without making anything twice.
+ * Killed mid-undo (the repository's deletion sent to a stand-in GitHub that answers late), a second
+ * worker finishes the rollback: the repository was made once and nothing is left behind.
  */
 class WorkerCrashTest {
 
@@ -69,6 +75,63 @@ class WorkerCrashTest {
     }
   }
 
+  @Test
+  void aNewWorkerProcessFinishesTheRollbackOfAWorkerKilledMidUndo() throws Exception {
+    Path dataDir = Files.createDirectories(root.resolve("data"));
+    try (FakeGithub github = new FakeGithub()) {
+      github.organisation("team-crash");
+      String repository = "team-crash/undone";
+      // the deletion is served at once and answered late: the worker dies waiting for the answer
+      github.faults().next(1, "DELETE", "/api/v3/repos/" + repository, Fault.slow(SLOW_DELETE));
+      String[] gitHub = {
+        "paved.github.api-url=" + github.apiUrl(), "paved.github.token=" + FakeGithub.TOKEN
+      };
+      try (LocalPaved paved =
+          LocalPaved.start(
+              dataDir,
+              "paved.worker-enabled=false",
+              gitHub[0],
+              gitHub[1],
+              // a lost undo attempt is noticed when its timeout passes: keep it short
+              "paved.steps.undo.start-to-close=10s",
+              "paved.steps.undo.initial-interval=500ms")) {
+        Process first = startWorker(paved, dataDir, "worker-undo-1.log", gitHub);
+        try {
+          String runId =
+              paved
+                  .startRun(
+                      "failing-after-repository", Map.of("name", "undone", "owner", "team-crash"))
+                  .path("id")
+                  .asText();
+          await("the repository's deletion in flight")
+              .atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> !github.faults().injected().isEmpty());
+          first.destroyForcibly().waitFor();
+          System.out.println(Instant.now() + " killed the first worker mid-undo");
+
+          Process second = startWorker(paved, dataDir, "worker-undo-2.log", gitHub);
+          try {
+            JsonNode run = paved.awaitEnd(runId);
+
+            assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+          } finally {
+            stop(second);
+          }
+        } finally {
+          first.destroyForcibly().waitFor();
+        }
+      }
+      assertThat(github.made(FakeGithub.REPOSITORY)).containsOnlyOnce(repository);
+      assertThat(github.hasRepository(repository)).isFalse();
+      assertThat(github.repositories()).doesNotContain(repository);
+      assertThat(github.deleted()).containsOnlyOnce(repository);
+    }
+  }
+
+  /** Longer than the test waits: the killed worker never gets its answer. */
+  private static final Duration SLOW_DELETE = Duration.ofMinutes(5);
+
   /** Waits until a worker has taken the activity (a bound on waiting, not on speed). */
   private static void awaitStarted(WorkflowClient client, String workflowId, String activityType) {
     DescribeWorkflowExecutionRequest describe =
@@ -95,15 +158,19 @@ class WorkerCrashTest {
   }
 
   /** A standalone worker, as an operator starts one next to {@code ./paved up}. */
-  private Process startWorker(LocalPaved paved, Path dataDir, String logName) throws IOException {
+  private Process startWorker(LocalPaved paved, Path dataDir, String logName, String... properties)
+      throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder worker =
-        new ProcessBuilder(
-            java.toString(),
-            "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.paved.worker.WorkerApplication");
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    for (String property : properties) {
+      command.add("-D" + property);
+    }
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), "dev.paved.worker.WorkerApplication"));
+    ProcessBuilder worker = new ProcessBuilder(command);
     Map<String, String> env = worker.environment();
     env.put("PAVED_TEMPORAL_TARGET", paved.temporalTarget());
     env.put("PAVED_DATA_DIR", dataDir.toString());

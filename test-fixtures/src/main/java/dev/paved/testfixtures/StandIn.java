@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,7 +21,9 @@ import okhttp3.HttpUrl;
 /**
  * A stateful stand-in for another system's HTTP API on MockWebServer: it keeps what Paved made in
  * memory, records every request (so a test asserts what Paved sent), notes requests it has no route
- * for (a test asserts there were none), and answers chosen requests with an injected failure.
+ * for (a test asserts there were none), and answers chosen requests with an injected failure or a
+ * {@link Fault} of its {@link #faults() plan}. It notes the time of each request, and what it made
+ * (by kind: a test counts each resource exactly).
  */
 public abstract class StandIn extends Dispatcher implements AutoCloseable {
 
@@ -30,9 +35,17 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
    * @param path the decoded path, without the query
    * @param query the raw query, or null
    * @param headers header names in lower case
+   * @param at when the stand-in received it
+   * @param fault the fault injected into its answer, or null
    */
   public record Call(
-      String method, String path, String query, String body, okhttp3.Headers headers) {
+      String method,
+      String path,
+      String query,
+      String body,
+      okhttp3.Headers headers,
+      Instant at,
+      String fault) {
 
     /** {@code METHOD /path} (query left out). */
     public String line() {
@@ -99,6 +112,9 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final List<String> unhandled = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final Faults faults = new Faults(this);
+  private final Map<String, List<String>> made = new LinkedHashMap<>();
+  private final Clock clock = Clock.systemUTC();
 
   /** Starts the server on a free port of the loopback interface. */
   protected StandIn() {
@@ -119,14 +135,22 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
   @Override
   public final synchronized MockResponse dispatch(RecordedRequest request) {
     HttpUrl url = request.getUrl();
+    String path = url.encodedPath().isEmpty() ? "/" : decode(url.encodedPath());
+    Instant at = clock.instant();
+    Fault fault = faults.take(request.getMethod(), path, at);
     Call call =
         new Call(
             request.getMethod(),
-            url.encodedPath().isEmpty() ? "/" : decode(url.encodedPath()),
+            path,
             url.encodedQuery(),
             request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8),
-            request.getHeaders());
+            request.getHeaders(),
+            at,
+            fault == null ? null : fault.toString());
     calls.add(call);
+    if (fault != null) {
+      return typed(fault.answer(fault.serves() ? served(call) : null, clock));
+    }
     for (Failure failure : failures) {
       if (failure.left != 0
           && failure.method.equals(call.method())
@@ -135,6 +159,10 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
         return typed(failure.response());
       }
     }
+    return served(call);
+  }
+
+  private MockResponse served(Call call) {
     try {
       return typed(answer(call));
     } catch (RuntimeException e) {
@@ -190,6 +218,50 @@ public abstract class StandIn extends Dispatcher implements AutoCloseable {
 
   public synchronized void clearFailures() {
     failures.clear();
+  }
+
+  /** This stand-in's fault plan. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Requests that came before a fault's {@code Retry-After} (or rate-limit reset) allowed: a later
+   * request with the same method and path, sent before the time the fault gave. A test expects
+   * none.
+   */
+  public synchronized List<String> callsBeforeAllowed() {
+    List<String> early = new ArrayList<>();
+    for (Faults.Injected fault : faults.injected()) {
+      if (fault.notBefore() == null) {
+        continue;
+      }
+      for (Call call : calls) {
+        if (call.line().equals(fault.line())
+            && call.at().isAfter(fault.at())
+            && call.at().isBefore(fault.notBefore())) {
+          early.add(call.line() + " at " + call.at() + ", before " + fault.notBefore());
+        }
+      }
+    }
+    return early;
+  }
+
+  /** Notes that the stand-in made a resource of {@code kind} (for example "repository"). */
+  protected final synchronized void made(String kind, String name) {
+    made.computeIfAbsent(kind, k -> new ArrayList<>()).add(name);
+  }
+
+  /** The names of the resources of {@code kind} made so far, oldest first, repeated if remade. */
+  public synchronized List<String> made(String kind) {
+    return List.copyOf(made.getOrDefault(kind, List.of()));
+  }
+
+  /** How many resources of each kind were made so far. */
+  public synchronized Map<String, Integer> madeCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    made.forEach((kind, names) -> counts.put(kind, names.size()));
+    return counts;
   }
 
   /** Every request so far, oldest first. */

@@ -3,8 +3,14 @@ package dev.paved.activities.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.activities.support.StepFailures;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -15,12 +21,21 @@ import okhttp3.ResponseBody;
 
 /**
  * Grafana's HTTP API over OkHttp with the service account token as a bearer token. Answers come
- * back whatever their status; {@link #check} turns the failures into step failures.
+ * back whatever their status; {@link #check} turns the failures into step failures. A 429 or 5xx
+ * with {@code Retry-After} (Grafana's own rate limits, or a proxy in front of it) waits as long as
+ * it asks before the next attempt; no answer in time, or a connection reset, is retried.
  */
 final class GrafanaApi {
 
-  /** Grafana's answer: its status and its JSON body (missing when it had none). */
-  record Answer(int status, JsonNode body) {
+  /**
+   * Grafana's answer: its status, its JSON body (missing when it had none) and its {@code
+   * Retry-After} (null when none).
+   */
+  record Answer(int status, JsonNode body, String retryAfter) {
+
+    Answer(int status, JsonNode body) {
+      this(status, body, null);
+    }
 
     /** Grafana's {@code message}, for failure texts. */
     String message() {
@@ -31,11 +46,21 @@ final class GrafanaApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
+  /** The longest wait a {@code Retry-After} may set; a longer one is taken as this. */
+  static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
   private final HttpUrl base;
   private final String token;
   private final OkHttpClient http;
 
   GrafanaApi(GrafanaSettings settings) {
+    this(settings, READ_TIMEOUT);
+  }
+
+  /** With another read timeout, for tests of answers that come too late. */
+  GrafanaApi(GrafanaSettings settings, Duration readTimeout) {
     HttpUrl parsed = HttpUrl.parse(settings.url());
     if (parsed == null) {
       throw new IllegalArgumentException("not an http(s) address for Grafana: " + settings.url());
@@ -45,7 +70,7 @@ final class GrafanaApi {
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
+            .readTimeout(readTimeout)
             .callTimeout(Duration.ofSeconds(60))
             .build();
   }
@@ -99,8 +124,16 @@ final class GrafanaApi {
       throw StepFailures.invalidInput("Grafana refused to " + what + " (400)" + detail);
     }
     if (status >= 500 || status == 429) {
-      throw StepFailures.unavailable(
-          "Grafana at " + base + " answered " + status + "; could not " + what, null);
+      String message = "Grafana at " + base + " answered " + status + "; could not " + what;
+      Optional<Duration> wait = retryAfter(answer.retryAfter(), Instant.now());
+      if (wait.isEmpty()) {
+        throw StepFailures.unavailable(message, null);
+      }
+      ApplicationFailure failure =
+          StepFailures.unavailable(
+              message + "; Grafana asks to wait " + wait.get().toSeconds() + " s", null);
+      failure.setNextRetryDelay(wait.get());
+      throw failure;
     }
     throw new IllegalStateException("Grafana answered " + status + " to " + what + detail);
   }
@@ -124,10 +157,36 @@ final class GrafanaApi {
     try (Response response = http.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      return new Answer(response.code(), parse(text));
+      return new Answer(response.code(), parse(text), response.header("Retry-After"));
     } catch (IOException e) {
       throw StepFailures.unavailable("Grafana at " + base + " did not answer to " + what, null);
     }
+  }
+
+  /**
+   * A {@code Retry-After} value: delay seconds or an HTTP date (RFC 9110), at least a second and at
+   * most {@link #LONGEST_WAIT}; empty when absent or unreadable.
+   */
+  static Optional<Duration> retryAfter(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    Duration wait;
+    try {
+      wait = Duration.ofSeconds(Long.parseLong(value.strip()));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at =
+            ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        wait = Duration.between(now, at);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+    if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
+      wait = Duration.ofSeconds(1);
+    }
+    return Optional.of(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
   }
 
   private static JsonNode parse(String text) {

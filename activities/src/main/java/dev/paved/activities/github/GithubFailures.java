@@ -96,8 +96,9 @@ public final class GithubFailures {
 
   /**
    * How long GitHub asks Paved to wait, as its documentation says to read it: {@code Retry-After}
-   * seconds; else, with {@code X-RateLimit-Remaining: 0}, until {@code X-RateLimit-Reset}; else,
-   * for a secondary limit, a minute. Empty when the error is no rate limit.
+   * seconds, and with {@code X-RateLimit-Remaining: 0} until {@code X-RateLimit-Reset} (the later
+   * of the two when both are given); else, for a secondary limit, a minute. Empty when the error is
+   * no rate limit.
    */
   static Optional<Duration> rateLimitWait(IOException e, int status, Instant now) {
     if (status != 403 && status != 429) {
@@ -107,14 +108,22 @@ public final class GithubFailures {
         e instanceof GHIOException gh && gh.getResponseHeaderFields() != null
             ? gh.getResponseHeaderFields()
             : Map.of();
-    Optional<Long> retryAfter = header(headers, "Retry-After").flatMap(GithubFailures::number);
-    if (retryAfter.isPresent()) {
-      return Optional.of(atLeastASecond(Duration.ofSeconds(retryAfter.get())));
-    }
+    Optional<Duration> retryAfter =
+        header(headers, "Retry-After").flatMap(GithubFailures::number).map(Duration::ofSeconds);
     Optional<Long> reset = header(headers, "X-RateLimit-Reset").flatMap(GithubFailures::number);
-    if (header(headers, "X-RateLimit-Remaining").filter("0"::equals).isPresent()
-        && reset.isPresent()) {
-      return Optional.of(atLeastASecond(Duration.between(now, Instant.ofEpochSecond(reset.get()))));
+    Optional<Duration> untilReset =
+        header(headers, "X-RateLimit-Remaining").filter("0"::equals).isPresent()
+            ? reset.map(at -> Duration.between(now, Instant.ofEpochSecond(at)))
+            : Optional.empty();
+    if (retryAfter.isPresent() || untilReset.isPresent()) {
+      // both given: a call before the reset would meet the spent limit again, so wait for both
+      Duration wait =
+          retryAfter.isEmpty()
+              ? untilReset.get()
+              : untilReset.isEmpty() || retryAfter.get().compareTo(untilReset.get()) >= 0
+                  ? retryAfter.get()
+                  : untilReset.get();
+      return Optional.of(atLeastASecond(wait));
     }
     if (status == 429 || header(headers, "gh-limited-by").isPresent()) {
       return Optional.of(SECONDARY_LIMIT_WAIT);

@@ -2,9 +2,23 @@ package dev.paved.activities.secrets;
 
 import dev.paved.activities.support.StepFailures;
 import io.github.jopenlibs.vault.rest.RestResponse;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
-/** Vault's answers as step failures: what Temporal retries and what it must not. */
+/**
+ * Vault's answers as step failures: what Temporal retries and what it must not. A retryable answer
+ * with {@code Retry-After} (Vault's rate-limit quotas answer 429 with it; a proxy in front of a
+ * sealed or standby Vault may answer 503 with it) waits as long as it asks before the next attempt.
+ */
 final class VaultFailures {
+
+  /** The longest wait a {@code Retry-After} may set; a longer one is taken as this. */
+  static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
   private VaultFailures() {}
 
@@ -37,13 +51,55 @@ final class VaultFailures {
       throw StepFailures.invalidInput("Vault refused to " + what + " (" + status + ")" + detail);
     }
     if (status == 503) {
-      throw StepFailures.unavailable(
-          "Vault at " + address + " is sealed or unavailable (503); could not " + what, null);
+      throw waiting(
+          "Vault at " + address + " is sealed or unavailable (503); could not " + what, response);
     }
     if (status >= 500 || status == 412 || status == 429) {
-      throw StepFailures.unavailable(
-          "Vault at " + address + " answered " + status + "; could not " + what, null);
+      throw waiting(
+          "Vault at " + address + " answered " + status + "; could not " + what, response);
     }
     throw new IllegalStateException("Vault answered " + status + " to " + what + detail);
+  }
+
+  /**
+   * A retryable failure that waits as long as the answer's {@code Retry-After} asks, if it does.
+   */
+  private static ApplicationFailure waiting(String message, RestResponse response) {
+    Optional<Duration> wait =
+        response instanceof VaultSession.Answer answer ? answer.retryAfter() : Optional.empty();
+    if (wait.isEmpty()) {
+      return StepFailures.unavailable(message, null);
+    }
+    ApplicationFailure failure =
+        StepFailures.unavailable(
+            message + "; Vault asks to wait " + wait.get().toSeconds() + " s", null);
+    failure.setNextRetryDelay(wait.get());
+    return failure;
+  }
+
+  /**
+   * A {@code Retry-After} value: delay seconds or an HTTP date (RFC 9110), at least a second and at
+   * most {@link #LONGEST_WAIT}; empty when absent or unreadable.
+   */
+  static Optional<Duration> retryAfter(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    Duration wait;
+    try {
+      wait = Duration.ofSeconds(Long.parseLong(value.strip()));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at =
+            ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        wait = Duration.between(now, at);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+    if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
+      wait = Duration.ofSeconds(1);
+    }
+    return Optional.of(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
   }
 }

@@ -8,16 +8,28 @@ import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.VaultResponse;
 import io.github.jopenlibs.vault.rest.RestResponse;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Paved's token and the two driver instances that use it: one for KV v2 paths (the driver adds
  * {@code data/} and {@code metadata/}) and one with engine version 1, which leaves paths as given,
  * for {@code sys/}, {@code auth/} and KV metadata paths. With AppRole, the token is fetched by
- * logging in, and again when 80% of its lease has passed or Vault refuses it.
+ * logging in, and again when 80% of its lease has passed or Vault refuses it. Each answer keeps
+ * Vault's {@code Retry-After}, which the driver drops, so a failure can wait as long as it asks.
  */
 final class VaultSession {
 
@@ -26,25 +38,50 @@ final class VaultSession {
     VaultResponse run(Vault kv, Vault raw) throws VaultException;
   }
 
+  /** Vault's answer as the driver gives it, with the {@code Retry-After} it came with. */
+  static final class Answer extends RestResponse {
+    private final transient Duration retryAfter;
+
+    Answer(int status, String mimeType, byte[] body, Duration retryAfter) {
+      super(status, mimeType, body);
+      this.retryAfter = retryAfter;
+    }
+
+    Optional<Duration> retryAfter() {
+      return Optional.ofNullable(retryAfter);
+    }
+  }
+
   private static final int OPEN_TIMEOUT_SECONDS = 10;
   private static final int READ_TIMEOUT_SECONDS = 30;
+
+  /** The {@code Retry-After} of the last answer this thread got through {@link #http}. */
+  private static final ThreadLocal<String> RETRY_AFTER = new ThreadLocal<>();
 
   private final VaultSettings settings;
   private final Clock clock;
   private final HttpClient http;
+  private final int readTimeoutSeconds;
   private Instances current;
 
   private record Instances(String token, Instant renewAt, Vault kv, Vault raw) {}
 
   VaultSession(VaultSettings settings, Clock clock) {
+    this(settings, clock, READ_TIMEOUT_SECONDS);
+  }
+
+  /** With another read timeout (whole seconds), for tests of answers that come too late. */
+  VaultSession(VaultSettings settings, Clock clock, int readTimeoutSeconds) {
     this.settings = settings;
     this.clock = clock;
+    this.readTimeoutSeconds = readTimeoutSeconds;
     // One client for every call: the driver would otherwise build a new one per request.
     this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(OPEN_TIMEOUT_SECONDS))
-            .build();
+        new RetryAfterNoting(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(OPEN_TIMEOUT_SECONDS))
+                .build());
   }
 
   /**
@@ -55,15 +92,19 @@ final class VaultSession {
     for (int attempt = 0; ; attempt++) {
       Instances vault = instances();
       RestResponse response;
+      RETRY_AFTER.remove();
       try {
-        response = call.run(vault.kv(), vault.raw()).getRestResponse();
+        RestResponse got = call.run(vault.kv(), vault.raw()).getRestResponse();
+        response = new Answer(got.getStatus(), got.getMimeType(), got.getBody(), retryAfter());
       } catch (VaultException e) {
         if (e.getHttpStatusCode() == 0) {
           // The driver's message may hold a response body: it is not passed on.
           throw StepFailures.unavailable(
               "Vault at " + settings.address() + " did not answer to " + what, null);
         }
-        response = new RestResponse(e.getHttpStatusCode(), "", new byte[0]);
+        response = new Answer(e.getHttpStatusCode(), "", new byte[0], retryAfter());
+      } finally {
+        RETRY_AFTER.remove();
       }
       if (refused(response.getStatus()) && settings.appRole() && attempt == 0) {
         forget(vault);
@@ -144,7 +185,7 @@ final class VaultSession {
               .address(settings.address())
               .httpClient(http)
               .openTimeout(OPEN_TIMEOUT_SECONDS)
-              .readTimeout(READ_TIMEOUT_SECONDS);
+              .readTimeout(readTimeoutSeconds);
       if (token != null) {
         config.token(token);
       }
@@ -157,6 +198,10 @@ final class VaultSession {
     }
   }
 
+  private Duration retryAfter() {
+    return VaultFailures.retryAfter(RETRY_AFTER.get(), clock.instant()).orElse(null);
+  }
+
   private static boolean refused(int status) {
     return status == 401 || status == 403;
   }
@@ -166,6 +211,82 @@ final class VaultSession {
     @Override
     public String loadVariable(String name) {
       return null;
+    }
+  }
+
+  /** The driver's HTTP client, noting each answer's {@code Retry-After} for this thread. */
+  private static final class RetryAfterNoting extends HttpClient {
+    private final HttpClient http;
+
+    RetryAfterNoting(HttpClient http) {
+      this.http = http;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      HttpResponse<T> response = http.send(request, handler);
+      RETRY_AFTER.set(response.headers().firstValue("Retry-After").orElse(null));
+      return response;
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      return http.sendAsync(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request,
+        HttpResponse.BodyHandler<T> handler,
+        HttpResponse.PushPromiseHandler<T> push) {
+      return http.sendAsync(request, handler, push);
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+      return http.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+      return http.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+      return http.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+      return http.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+      return http.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+      return http.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+      return http.authenticator();
+    }
+
+    @Override
+    public Version version() {
+      return http.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+      return http.executor();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.paved.activities.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.paved.testfixtures.Fault;
 import dev.paved.testfixtures.github.FakeGithub;
 import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
@@ -163,5 +164,61 @@ class GithubFailuresTest {
     assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
     assertThat(failure.getOriginalMessage())
         .isEqualTo("GitHub did not answer while reading organisation acme");
+  }
+
+  @Test
+  void theStandInsSecondaryLimitWaitsForItsRetryAfterAndReset() {
+    github.faults().next(1, "GET", ORGANISATION, Fault.githubSecondaryLimit(20));
+    Instant now = Instant.now();
+    IOException e =
+        catchThrowableOfType(
+            IOException.class,
+            () ->
+                GithubConnection.withToken(github.apiUrl(), token, Clock.systemUTC())
+                    .api()
+                    .getOrganization("acme"));
+
+    ApplicationFailure failure = GithubFailures.of("reading organisation acme", e, now);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    // Retry-After 20 s, and the reset (whole seconds) at most a second later
+    assertThat(failure.getNextRetryDelay())
+        .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(22));
+    assertThat(github.calls().get(0).fault()).contains("403");
+  }
+
+  @Test
+  void aResetConnectionIsUnavailable() {
+    github.faults().next(3, Fault.reset());
+
+    ApplicationFailure failure = failureOfGettingTheOrganisation();
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).startsWith("GitHub did not answer while");
+  }
+
+  @Test
+  void withRetryAfterAndASpentLimitBothGivenItWaitsForTheLater() {
+    organisationAnswers(
+        403,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of(
+            "Retry-After", "5",
+            "x-ratelimit-remaining", "0",
+            "x-ratelimit-reset", String.valueOf(NOW.plusSeconds(90).getEpochSecond())));
+    assertThat(failureOfGettingTheOrganisation().getNextRetryDelay())
+        .isEqualTo(Duration.ofSeconds(90));
+
+    github.clearFailures();
+    organisationAnswers(
+        403,
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}",
+        Map.of(
+            "Retry-After", "120",
+            "x-ratelimit-remaining", "0",
+            "x-ratelimit-reset", String.valueOf(NOW.plusSeconds(90).getEpochSecond())));
+    assertThat(failureOfGettingTheOrganisation().getNextRetryDelay())
+        .isEqualTo(Duration.ofSeconds(120));
   }
 }

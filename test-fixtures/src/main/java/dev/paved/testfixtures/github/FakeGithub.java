@@ -1,7 +1,6 @@
 package dev.paved.testfixtures.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.testfixtures.StandIn;
 import java.nio.charset.StandardCharsets;
@@ -35,16 +34,20 @@ public final class FakeGithub extends StandIn {
           .put("email", "someone@example.com")
           .put("date", "2026-01-01T00:00:00Z");
 
-  private final Map<String, Long> organisations = new LinkedHashMap<>();
-  private final Map<String, Long> teams = new LinkedHashMap<>();
-  private final Map<String, Team> teamDetails = new LinkedHashMap<>();
+  /** The kinds of resources {@link #made(String)} counts. */
+  public static final String REPOSITORY = "repository";
+
+  public static final String BRANCH = "branch";
+  public static final String PULL_REQUEST = "pull request";
+
   private final Map<String, FakeGithubRepository> repositories = new LinkedHashMap<>();
   private final List<String> deleted = new ArrayList<>();
   private long nextId = 1000;
   private volatile boolean workflowsWritable = true;
   private volatile int rateLimitRemaining = 4990;
-  private volatile int maxPerPage = 100;
+  volatile int maxPerPage = 100;
   private final FakeGithubApps apps = new FakeGithubApps(this);
+  private final FakeGithubOrgs orgs = new FakeGithubOrgs(this);
 
   /** What Paved's {@code PAVED_GITHUB_API_URL} is set to: a GitHub Enterprise Server address. */
   public String apiUrl() {
@@ -112,12 +115,12 @@ public final class FakeGithub extends StandIn {
   }
 
   public synchronized void organisation(String login) {
-    organisations.putIfAbsent(login, nextId++);
+    orgs.organisation(login);
   }
 
   public synchronized void team(String org, String slug) {
     organisation(org);
-    teams.putIfAbsent(org + "/" + slug, nextId++);
+    orgs.team(org, slug);
   }
 
   /** A team with its name, description, parent team's slug (or null) and members' logins. */
@@ -129,10 +132,8 @@ public final class FakeGithub extends StandIn {
       String parent,
       List<String> members) {
     team(org, slug);
-    teamDetails.put(org + "/" + slug, new Team(name, description, parent, List.copyOf(members)));
+    orgs.details(org, slug, name, description, parent, members);
   }
-
-  private record Team(String name, String description, String parent, List<String> members) {}
 
   /**
    * The most items a listing's page holds whatever {@code per_page} asks (GitHub's cap is 100), so
@@ -290,6 +291,36 @@ public final class FakeGithub extends StandIn {
     return List.copyOf(deleted);
   }
 
+  /** The branches of a repository (without {@code refs/heads/}). */
+  public synchronized java.util.Set<String> branches(String fullName) {
+    java.util.Set<String> branches = new java.util.TreeSet<>();
+    repo(fullName).git.refs().keySet().stream()
+        .filter(ref -> ref.startsWith("refs/heads/"))
+        .forEach(ref -> branches.add(ref.substring("refs/heads/".length())));
+    return branches;
+  }
+
+  /** The repositories GitHub holds now ({@code owner/name}). */
+  public synchronized java.util.Set<String> repositories() {
+    return java.util.Set.copyOf(repositories.keySet());
+  }
+
+  long nextId() {
+    return nextId++;
+  }
+
+  FakeGithubRepository repository(String fullName) {
+    return repositories.get(fullName);
+  }
+
+  java.util.Collection<FakeGithubRepository> allRepositories() {
+    return repositories.values();
+  }
+
+  void madeResource(String kind, String name) {
+    made(kind, name);
+  }
+
   private FakeGithubRepository repo(String fullName) {
     FakeGithubRepository repo = repositories.get(fullName);
     if (repo == null) {
@@ -322,10 +353,10 @@ public final class FakeGithub extends StandIn {
       return rateLimit();
     }
     if (parts[0].equals("orgs") && parts.length >= 2) {
-      return organisations(call, parts);
+      return orgs.answer(call, parts);
     }
     if (parts[0].equals("organizations") && parts.length == 7 && parts[2].equals("team")) {
-      return teamRepository(call, parts);
+      return orgs.teamRepository(call, parts);
     }
     if (parts[0].equals("repos") && parts.length >= 3) {
       FakeGithubRepository repo = repositories.get(parts[1] + "/" + parts[2]);
@@ -355,150 +386,7 @@ public final class FakeGithub extends StandIn {
     return unhandled(call, "{\"message\":\"Not Found\",\"status\":\"404\"}");
   }
 
-  private MockResponse organisations(Call call, String[] parts) {
-    String org = parts[1];
-    Long id = organisations.get(org);
-    if (id == null) {
-      return error(404, "Not Found");
-    }
-    if (parts.length == 2 && call.method().equals("GET")) {
-      return json(
-          200,
-          JSON.createObjectNode()
-              .put("login", org)
-              .put("id", id)
-              .put("node_id", "O_" + id)
-              .put("url", apiUrl() + "/orgs/" + org)
-              .put("repos_url", apiUrl() + "/orgs/" + org + "/repos")
-              .put("type", "Organization"));
-    }
-    if (parts.length == 4 && parts[2].equals("teams") && call.method().equals("GET")) {
-      Long team = teams.get(org + "/" + parts[3]);
-      return team == null
-          ? error(404, "Not Found")
-          : json(
-              200,
-              JSON.createObjectNode()
-                  .put("id", team)
-                  .put("node_id", "T_" + team)
-                  .put("url", apiUrl() + "/teams/" + team)
-                  .put("name", parts[3])
-                  .put("slug", parts[3])
-                  .put("privacy", "closed")
-                  .put("permission", "pull"));
-    }
-    if (parts.length == 3 && parts[2].equals("repos") && call.method().equals("POST")) {
-      return createRepository(org, call.json());
-    }
-    if (parts.length == 3 && parts[2].equals("repos") && call.method().equals("GET")) {
-      ArrayNode repos = JSON.createArrayNode();
-      repositories.values().stream()
-          .filter(r -> r.owner.equals(org))
-          .forEach(r -> repos.add(r.repoJson()));
-      return page(call, repos);
-    }
-    if (parts.length == 3 && parts[2].equals("teams") && call.method().equals("GET")) {
-      ArrayNode list = JSON.createArrayNode();
-      teams.keySet().stream()
-          .filter(key -> key.startsWith(org + "/"))
-          .forEach(key -> list.add(teamJson(org, key.substring(org.length() + 1))));
-      return page(call, list);
-    }
-    if (parts.length == 5
-        && parts[2].equals("teams")
-        && parts[4].equals("members")
-        && call.method().equals("GET")) {
-      if (!teams.containsKey(org + "/" + parts[3])) {
-        return error(404, "Not Found");
-      }
-      ArrayNode members = JSON.createArrayNode();
-      Team team = teamDetails.get(org + "/" + parts[3]);
-      for (String login : team == null ? List.<String>of() : team.members()) {
-        members
-            .addObject()
-            .put("login", login)
-            .put("id", Math.abs(login.hashCode()))
-            .put("type", "User")
-            .put("site_admin", false);
-      }
-      return page(call, members);
-    }
-    return unknownRoute(call);
-  }
-
-  private ObjectNode teamJson(String org, String slug) {
-    long id = teams.get(org + "/" + slug);
-    Team team = teamDetails.getOrDefault(org + "/" + slug, new Team(slug, null, null, List.of()));
-    ObjectNode json =
-        JSON.createObjectNode()
-            .put("id", id)
-            .put("node_id", "T_" + id)
-            .put("url", apiUrl() + "/teams/" + id)
-            .put("name", team.name())
-            .put("slug", slug)
-            .put("description", team.description())
-            .put("privacy", "closed")
-            .put("permission", "pull");
-    if (team.parent() == null) {
-      json.putNull("parent");
-    } else {
-      long parentId = teams.get(org + "/" + team.parent());
-      json.putObject("parent")
-          .put("id", parentId)
-          .put("slug", team.parent())
-          .put(
-              "name",
-              teamDetails
-                  .getOrDefault(
-                      org + "/" + team.parent(), new Team(team.parent(), null, null, List.of()))
-                  .name());
-    }
-    return json;
-  }
-
-  /**
-   * One page of a listing as GitHub pages it: {@code per_page} (default 30, at most 100) and {@code
-   * page} (from 1), a {@code Link} header with {@code rel="next"} and {@code rel="last"} while more
-   * pages follow.
-   */
-  private MockResponse page(Call call, ArrayNode all) {
-    int perPage = Math.min(Math.min(intParameter(call, "per_page", 30), 100), maxPerPage);
-    int page = Math.max(intParameter(call, "page", 1), 1);
-    ArrayNode items = JSON.createArrayNode();
-    for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {
-      items.add(all.get(i));
-    }
-    int last = Math.max(1, (all.size() + perPage - 1) / perPage);
-    MockResponse.Builder answer = json(200, items).newBuilder();
-    if (page < last) {
-      answer.setHeader(
-          "Link",
-          "<"
-              + pageUrl(call, page + 1)
-              + ">; rel=\"next\", <"
-              + pageUrl(call, last)
-              + ">; rel=\"last\"");
-    }
-    return answer.build();
-  }
-
-  private String pageUrl(Call call, int page) {
-    okhttp3.HttpUrl url =
-        okhttp3.HttpUrl.get(
-            baseUrl() + call.path() + (call.query() == null ? "" : "?" + call.query()));
-    return url.newBuilder().setQueryParameter("page", String.valueOf(page)).build().toString();
-  }
-
-  private static int intParameter(Call call, String name, int otherwise) {
-    try {
-      String value = call.queryParameter(name);
-      return value == null ? otherwise : Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return otherwise;
-    }
-  }
-
-  private MockResponse createRepository(String org, JsonNode body) {
+  MockResponse createRepository(String org, JsonNode body) {
     String name = body.path("name").asText();
     if (name.isBlank()) {
       return error(422, "Repository creation failed.");
@@ -520,6 +408,7 @@ public final class FakeGithub extends StandIn {
       return error(422, "this stand-in makes empty repositories only (auto_init: false)");
     }
     repositories.put(repo.fullName(), repo);
+    made(REPOSITORY, repo.fullName());
     return json(201, repo.repoJson());
   }
 
@@ -551,33 +440,6 @@ public final class FakeGithub extends StandIn {
         return unknownRoute(call);
       }
     }
-  }
-
-  /** {@code PUT /organizations/{org_id}/team/{team_id}/repos/{owner}/{repo}}. */
-  private MockResponse teamRepository(Call call, String[] parts) {
-    String org =
-        organisations.entrySet().stream()
-            .filter(e -> String.valueOf(e.getValue()).equals(parts[1]))
-            .map(Map.Entry::getKey)
-            .findFirst()
-            .orElse(null);
-    String team =
-        teams.entrySet().stream()
-            .filter(e -> String.valueOf(e.getValue()).equals(parts[3]))
-            .map(Map.Entry::getKey)
-            .filter(key -> key.startsWith(org + "/"))
-            .findFirst()
-            .orElse(null);
-    FakeGithubRepository repo = repositories.get(parts[5] + "/" + parts[6]);
-    if (org == null || team == null || repo == null || !parts[4].equals("repos")) {
-      return error(404, "Not Found");
-    }
-    if (!call.method().equals("PUT")) {
-      return unknownRoute(call);
-    }
-    repo.teamPermissions.put(
-        team.substring(org.length() + 1), call.json().path("permission").asText("push"));
-    return empty(204);
   }
 
   private MockResponse rateLimit() {

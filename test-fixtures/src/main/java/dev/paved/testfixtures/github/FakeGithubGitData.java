@@ -168,6 +168,10 @@ final class FakeGithubGitData {
           return FakeGithub.error(422, "Object does not exist");
         }
         git.refs().put(name, sha);
+        if (name.startsWith("refs/heads/")) {
+          repo.github.madeResource(
+              FakeGithub.BRANCH, repo.fullName() + ":" + name.substring("refs/heads/".length()));
+        }
         return json(201, ref(name, sha));
       }
       case "PATCH" -> {

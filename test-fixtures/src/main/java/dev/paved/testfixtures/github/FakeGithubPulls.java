@@ -37,7 +37,13 @@ final class FakeGithubPulls {
       return json(200, list);
     }
     if (rest.equals("pulls") && call.method().equals("POST")) {
-      return openPull(call.json());
+      MockResponse opened = openPull(call.json());
+      if (opened.getCode() == 201) {
+        repo.github.madeResource(
+            FakeGithub.PULL_REQUEST,
+            repo.fullName() + ":" + call.json().path("head").asText().replaceFirst("^.*:", ""));
+      }
+      return opened;
     }
     int number;
     try {

@@ -217,6 +217,9 @@ final class FakeGithubRepository {
             body.path("message").asText(),
             FakeGithubGitData.author(body));
     git.refs().put("refs/heads/" + branch, commit);
+    if (head == null) {
+      github.madeResource(FakeGithub.BRANCH, fullName() + ":" + branch);
+    }
     ObjectNode answer = JSON.createObjectNode();
     answer.set("content", content(path, files.get(path)));
     answer.set("commit", gitData.gitCommit(git.commit(commit).orElseThrow()));

@@ -19,6 +19,11 @@ public final class FakeGrafana extends StandIn {
 
   public static final String TOKEN = "glsa_standin_token";
 
+  /** The kinds of resources {@link #made(String)} counts. */
+  public static final String DASHBOARD = "dashboard";
+
+  public static final String FOLDER = "folder";
+
   private final Map<String, ObjectNode> folders = new LinkedHashMap<>();
   private final Map<String, ObjectNode> dashboards = new LinkedHashMap<>();
   private final Map<String, String> dashboardFolders = new LinkedHashMap<>();
@@ -147,6 +152,7 @@ public final class FakeGrafana extends StandIn {
     if (folders.values().stream().anyMatch(f -> f.path("title").asText().equals(title))) {
       return message(409, "a folder with the same name already exists");
     }
+    made(FOLDER, uid);
     return json(200, addFolder(uid, title));
   }
 
@@ -184,6 +190,9 @@ public final class FakeGrafana extends StandIn {
     long version = existing == null ? 1 : existing.path("version").asLong() + 1;
     int id = existing == null ? nextId++ : existing.path("id").asInt();
     dashboard.put("id", id).put("version", version);
+    if (existing == null) {
+      made(DASHBOARD, uid);
+    }
     dashboards.put(uid, dashboard);
     dashboardFolders.put(uid, folder);
     String slug = slug(dashboard.path("title").asText());

@@ -30,6 +30,12 @@ public final class FakeVault extends StandIn {
   /** The time of every version and metadata entry. */
   public static final String CREATED = "2026-11-28T10:00:00.123456789Z";
 
+  /** The kinds of resources {@link #made(String)} counts. */
+  public static final String PATH = "secret path";
+
+  public static final String POLICY = "policy";
+  public static final String ROLE = "role";
+
   private static final String DENIED = "1 error occurred:\n\t* permission denied\n\n";
 
   /** {@code secret/team/name/env} → metadata, as KV v2 answers it. */
@@ -266,6 +272,9 @@ public final class FakeVault extends StandIn {
         return meta == null ? errors(404) : json(200, wrap(meta));
       }
       case "POST", "PUT" -> {
+        if (!metadata.containsKey(key)) {
+          made(PATH, key);
+        }
         ObjectNode meta = metadata.computeIfAbsent(key, k -> newMetadata());
         JsonNode custom = call.json().path("custom_metadata");
         if (custom.isObject()) {
@@ -315,6 +324,7 @@ public final class FakeVault extends StandIn {
     if (meta == null) {
       meta = newMetadata();
       metadata.put(key, meta);
+      made(PATH, key);
     }
     meta.put("current_version", current + 1);
     data.put(key, (ObjectNode) body.path("data").deepCopy());
@@ -339,6 +349,9 @@ public final class FakeVault extends StandIn {
         }
         if (policy.asText().contains("= INVALID")) {
           return errors(400, "failed to parse policy: At 1:30: Unknown token: 'INVALID'");
+        }
+        if (!policies.containsKey(name)) {
+          made(POLICY, name);
         }
         policies.put(name, policy.asText());
         return empty(204);
@@ -373,6 +386,9 @@ public final class FakeVault extends StandIn {
         role.set("policies", role.path("token_policies"));
         role.put("ttl", role.path("token_ttl").asLong());
         role.put("audience", "").put("token_type", "default");
+        if (!roles.containsKey(name)) {
+          made(ROLE, name);
+        }
         roles.put(name, role);
         return empty(204);
       }
