@@ -465,6 +465,9 @@ class StandInIntegrationsTest extends EndToEndTest {
             "step 'publish' (publish:github) github repository team-search/archiver",
             "Must have admin rights");
     assertThat(step(first, "publish").path("undo").path("status").asText()).isEqualTo("GAVE_UP");
+    // the audit trail says what was left behind, and where
+    assertThat(get("/api/v1/audit?subject=run:" + first.path("id").asText()).body().toString())
+        .contains("run.rolling_back", "run.failed", "github repository team-search/archiver");
     assertThat(step(first, "secrets").path("status").asText()).isEqualTo("COMPENSATED");
     assertThat(GITHUB.hasRepository("team-search/archiver")).isTrue();
     String firstRun = first.path("id").asText();

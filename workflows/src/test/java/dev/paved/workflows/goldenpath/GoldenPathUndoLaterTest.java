@@ -77,6 +77,33 @@ class GoldenPathUndoLaterTest {
   }
 
   @Test
+  void anIntentOfAnEarlierAttemptStaysWhenALaterOneWasRefused() {
+    // The first attempt sent the making call and got no answer; the second was refused (a 503):
+    // the refusal says nothing of the first call, whose dashboard may exist.
+    AtomicBoolean first = new AtomicBoolean(true);
+    String made = "grafana dashboard team-payments-checkout";
+    when(harness.dashboard.grafanaDashboard(any()))
+        .thenAnswer(
+            call -> {
+              EffectsLedger ledger = EffectsLedger.track();
+              ledger.intend(made);
+              if (first.getAndSet(false)) {
+                throw ApplicationFailure.newFailure("read timed out", "Unavailable");
+              }
+              ledger.notMade(made);
+              throw ApplicationFailure.newNonRetryableFailure(
+                  "Grafana answered 503", "Unavailable");
+            });
+
+    RunProgress result = harness.run(ServiceTemplate.run(true));
+
+    verify(harness.dashboard, times(2)).grafanaDashboard(any());
+    verify(harness.dashboard).undoGrafanaDashboard(any());
+    assertThat(result.steps().get(2).undo().status()).isEqualTo(Status.UNDONE);
+    assertThat(result.steps().get(2).undo().effects()).containsExactly(made);
+  }
+
+  @Test
   void anUndoThatCannotFinishIsLeftForLaterAndDoneWhenTheSystemIsBack() {
     vaultDownAfterTheSecretWasMade();
 
