@@ -10,8 +10,6 @@ import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,7 +22,6 @@ import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GHRef;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTeam;
-import org.kohsuke.github.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +64,7 @@ public final class GithubRepositoryHost implements RepositoryHost {
       GithubMarker marker = made.isPresent() ? marker(publication) : owned(repo, publication);
       boolean ownRun = marker.runId().equals(publication.runId());
       if (ownRun) {
-        Effects.made(effect(name)); // made now, or by an earlier attempt of this run
+        Effects.made(RepositoryEffects.of(name)); // made now, or by an earlier attempt of this run
       }
       if (ownRun) {
         GithubRepositorySetup.defaultBranch(repo, publication.defaultBranch());
@@ -101,14 +98,15 @@ public final class GithubRepositoryHost implements RepositoryHost {
       create.description(publication.description());
     }
     String effect =
-        effect(publication.repository().owner() + "/" + publication.repository().repo());
+        RepositoryEffects.of(
+            publication.repository().owner() + "/" + publication.repository().repo());
     Effects.intend(effect);
     try {
       GHRepository repo = create.create();
       Effects.made(effect);
       return Optional.of(repo);
     } catch (IOException e) {
-      if (GithubFailures.nameTaken(e) || refusedWithoutMaking(e)) {
+      if (GithubFailures.nameTaken(e) || RepositoryEffects.refusedWithoutMaking(e)) {
         Effects.notMade(effect);
       }
       if (GithubFailures.nameTaken(e)) {
@@ -116,19 +114,6 @@ public final class GithubRepositoryHost implements RepositoryHost {
       }
       throw e;
     }
-  }
-
-  /** What the step reports it made. */
-  static String effect(String name) {
-    return "github repository " + name;
-  }
-
-  /** GitHub refused the call (4xx, 503) or was never reached: nothing was made. */
-  private static boolean refusedWithoutMaking(IOException e) {
-    if (e instanceof HttpException http) {
-      return Effects.refusedWithoutMaking(http.getResponseCode());
-    }
-    return e instanceof ConnectException || e instanceof UnknownHostException;
   }
 
   /** The repository that has the name; Conflict when Paved's credentials cannot see it. */
