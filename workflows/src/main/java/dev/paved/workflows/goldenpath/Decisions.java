@@ -168,6 +168,14 @@ final class Decisions {
   }
 
   private void requirePaused(String what) {
+    if (phase == Phase.ROLLING_BACK) {
+      throw refused(
+          "run "
+              + runId
+              + " is rolling back (some undos are left for later tries): only a run that needs"
+              + " attention can be "
+              + what);
+    }
     if (phase == Phase.RUNNING) {
       throw refused("run " + runId + " is running: only a run that needs attention can be " + what);
     }

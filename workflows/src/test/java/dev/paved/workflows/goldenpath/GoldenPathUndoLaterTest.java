@@ -1,6 +1,7 @@
 package dev.paved.workflows.goldenpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
@@ -135,6 +136,11 @@ class GoldenPathUndoLaterTest {
 
     WorkflowStub run = harness.start(ServiceTemplate.run(true));
     harness.awaitStatus(RunStatus.ROLLING_BACK);
+    // Only trying the undos now fits a run that is rolling back.
+    assertThatThrownBy(() -> harness.workflow().retry(DecisionRequest.by("bob")))
+        .hasStackTraceContaining("is rolling back");
+    assertThatThrownBy(() -> harness.workflow().cancel(DecisionRequest.by("bob")))
+        .hasStackTraceContaining("already ending");
     vaultUp.set(true);
     // Time does not skip here: without the decision the next try is a minute away.
     RunProgress answer = harness.workflow().rollback(DecisionRequest.by("bob"));
