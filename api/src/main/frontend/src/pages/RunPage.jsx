@@ -166,6 +166,7 @@ export function RunPage({ id }) {
     }
   };
   const attention = run.status === 'NEEDS_ATTENTION';
+  const rollingBack = run.status === 'ROLLING_BACK';
   const ended = ENDED.includes(run.status);
   return (
     <>
@@ -218,6 +219,7 @@ export function RunPage({ id }) {
               </p>
             )}
             <StepOutput output={s.output} />
+            {s.undo && <Undo undo={s.undo} />}
           </li>
         ))}
       </ol>
@@ -243,7 +245,12 @@ export function RunPage({ id }) {
               Roll back
             </button>
           )}
-          {!ended && (
+          {rollingBack && (
+            <button type="button" className="primary" onClick={() => act('rollback')}>
+              Try the undos left now
+            </button>
+          )}
+          {!ended && !rollingBack && (
             <button type="button" onClick={() => act('cancel')}>
               Cancel
             </button>
@@ -268,5 +275,32 @@ export function RunPage({ id }) {
         </dl>
       </details>
     </>
+  );
+}
+
+const UNDO_WORDS = {
+  UNDOING: 'undoing',
+  UNDONE: 'undone',
+  NOTHING_TO_UNDO: 'nothing to undo: the step made nothing',
+  RETRYING: 'left: tried again later',
+  GAVE_UP: 'gave up: may be left behind',
+};
+
+/** The undo of a step once the run rolls back: its state, attempts, next try and last error. */
+function Undo({ undo }) {
+  return (
+    <div className={`undo undo-${undo.status.toLowerCase()}`} aria-label={`Undo: ${undo.status}`}>
+      <span className="muted">
+        Undo: <Status value={undo.status} /> {UNDO_WORDS[undo.status] || ''}
+        {undo.attempts > 0 && ` · ${undo.attempts} attempt${undo.attempts > 1 ? 's' : ''}`}
+        {undo.nextTryAt && ` · next try ${when(undo.nextTryAt)}`}
+      </span>
+      {undo.effects?.length > 0 && (
+        <p className="muted">
+          may exist: <code>{undo.effects.join(', ')}</code>
+        </p>
+      )}
+      {undo.error && <p className="error">{undo.error}</p>}
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
 import { useMe } from '../me.jsx';
 import { Link, useTitle } from '../router.jsx';
 
-const STATUSES = ['RUNNING', 'WAITING_APPROVAL', 'NEEDS_ATTENTION', 'COMPLETED', 'ROLLED_BACK', 'FAILED', 'CANCELLED', 'REJECTED', 'EXPIRED'];
+const STATUSES = ['RUNNING', 'WAITING_APPROVAL', 'NEEDS_ATTENTION', 'ROLLING_BACK', 'COMPLETED', 'ROLLED_BACK', 'FAILED', 'CANCELLED', 'REJECTED', 'EXPIRED'];
 
 /** The API's filters for "whose runs". */
 function whoseFilter(whose, me) {

@@ -77,6 +77,12 @@ class StandInIntegrationsTest extends EndToEndTest {
     registry.add("paved.vault.token", () -> FakeVault.TOKEN);
     registry.add("paved.grafana.url", GRAFANA::url);
     registry.add("paved.grafana.token", () -> FakeGrafana.TOKEN);
+    // a system down for good: the steps' and undos' retries and the later tries of the undos
+    // left, shortened (the attempts stay as configured)
+    registry.add("paved.steps.external.initial-interval", () -> "PT0.1S");
+    registry.add("paved.steps.undo.initial-interval", () -> "PT0.1S");
+    registry.add("paved.steps.undo.later-max-interval", () -> "PT1S");
+    registry.add("paved.steps.undo.later-for", () -> "PT20S");
   }
 
   @Value("${spring.datasource.url}")
@@ -342,7 +348,9 @@ class StandInIntegrationsTest extends EndToEndTest {
         .isEqualTo(OTHER_SERVICE);
     assertThat(VAULT.policyText(OTHER_POLICY)).isPresent();
 
-    // Grafana: nothing was made; the team's folder and its other dashboard stay
+    // Grafana: nothing was made, so nothing was undone; the team's folder and its other
+    // dashboard stay
+    assertThat(failed.path("undo").path("status").asText()).isEqualTo("NOTHING_TO_UNDO");
     assertThat(GRAFANA.dashboard(ServiceDashboard.uid("team-search", "indexer"))).isEmpty();
     assertThat(GRAFANA.dashboard(OTHER_DASHBOARD)).isPresent();
     assertThat(GRAFANA.lines()).noneMatch(l -> l.startsWith("DELETE "));
@@ -437,16 +445,29 @@ class StandInIntegrationsTest extends EndToEndTest {
         "{\"message\":\"Must have admin rights to Repository.\",\"documentation_url\":"
             + "\"https://docs.github.com/rest/repos/repos#delete-a-repository\",\"status\":\"403\"}");
 
-    JsonNode first =
+    JsonNode rolling =
         rollBackPausedRun(
             startRun("java-service", Map.of("name", "archiver", "owner", "team-search"))
                 .path("id")
                 .asText());
 
-    // the repository's undo was refused: the run says so, and the repository is still there
-    assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("FAILED");
+    // the repository's undo was refused: the run keeps trying it while the rest is undone, and
+    // when its time runs out (20 seconds here, a week by default) it fails naming what is left
+    assertThat(rolling.path("status").asText()).as(rolling.toString()).isEqualTo("ROLLING_BACK");
+    assertThat(step(rolling, "publish").path("undo").path("status").asText()).isEqualTo("RETRYING");
+    JsonNode first =
+        awaitAnswer(
+            "/api/v1/runs/" + rolling.path("id").asText(),
+            r -> r.path("status").asText().equals("FAILED"));
     assertThat(first.path("error").asText())
-        .contains("undo of step 'publish' failed", "Must have admin rights");
+        .contains(
+            "gave up undoing after PT20S",
+            "step 'publish' (publish:github) github repository team-search/archiver",
+            "Must have admin rights");
+    assertThat(step(first, "publish").path("undo").path("status").asText()).isEqualTo("GAVE_UP");
+    // the audit trail says what was left behind, and where
+    assertThat(get("/api/v1/audit?subject=run:" + first.path("id").asText()).body().toString())
+        .contains("run.rolling_back", "run.failed", "github repository team-search/archiver");
     assertThat(step(first, "secrets").path("status").asText()).isEqualTo("COMPENSATED");
     assertThat(GITHUB.hasRepository("team-search/archiver")).isTrue();
     String firstRun = first.path("id").asText();
@@ -460,10 +481,11 @@ class StandInIntegrationsTest extends EndToEndTest {
     JsonNode second = rollBackPausedRun(rerun.body().path("id").asText());
 
     // the rerun adopted the repository (it is the service's) and, rolling back, left it alone:
-    // the failed run made it, so only that run's undo may delete it
+    // the failed run made it, so the rerun reported nothing made and skipped its undo
     assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("ROLLED_BACK");
     assertThat(second.path("failedStep").asText()).isEqualTo("dashboard");
-    assertThat(step(second, "publish").path("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(step(second, "publish").path("undo").path("status").asText())
+        .isEqualTo("NOTHING_TO_UNDO");
     assertThat(GITHUB.lines()).noneMatch(line -> line.startsWith("DELETE "));
     assertThat(GITHUB.hasRepository("team-search/archiver")).isTrue();
     assertThat(GITHUB.commitMessages("team-search/archiver", "main"))
@@ -478,6 +500,67 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(VAULT.customMetadata(path)).isEmpty();
     assertThat(VAULT.policyText(step(second, "secrets").path("output").path("policy").asText()))
         .isEmpty();
+  }
+
+  @Test
+  void aGrafanaDownForGoodHoldsNoOtherUndoBack() throws Exception {
+    GRAFANA.failWhen("GET", "/api/.*", 503, "{\"message\":\"Service Unavailable\"}");
+    GRAFANA.failWhen("POST", "/api/.*", 503, "{\"message\":\"Service Unavailable\"}");
+
+    JsonNode run =
+        rollBackPausedRun(
+            startRun("java-service", Map.of("name", "ticketing", "owner", "team-payments"))
+                .path("id")
+                .asText());
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+    JsonNode dashboard = step(run, "dashboard");
+    assertThat(dashboard.path("status").asText()).isEqualTo("FAILED");
+    assertThat(dashboard.path("attempts").asInt()).isEqualTo(8);
+    // it never reached its making call: nothing to undo, and Grafana was not asked to
+    assertThat(dashboard.path("undo").path("status").asText()).isEqualTo("NOTHING_TO_UNDO");
+    assertThat(GRAFANA.calls("POST", "/api/dashboards/db")).isEmpty();
+    assertThat(GRAFANA.lines()).noneMatch(l -> l.startsWith("DELETE "));
+    assertThat(step(run, "publish").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    assertThat(step(run, "secrets").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    assertThat(GITHUB.hasRepository("team-payments/ticketing")).isFalse();
+    assertThat(VAULT.customMetadata("secret/team-payments/ticketing/development")).isEmpty();
+  }
+
+  @Test
+  void aVaultDownAfterTheSecretWasMadeIsUndoneWhenItIsBack() throws Exception {
+    GRAFANA.failWhen("POST", "/api/dashboards/db", 403, "{\"message\":\"Access denied\"}");
+    String id =
+        startRun("java-service", Map.of("name", "refunds", "owner", "team-payments"))
+            .path("id")
+            .asText();
+    assertThat(awaitEnd(id).path("status").asText()).isEqualTo("NEEDS_ATTENTION");
+    String path = "secret/team-payments/refunds/development";
+    assertThat(VAULT.customMetadata(path)).isPresent();
+    VAULT.failWhen("DELETE", "/v1/.*", 503, "{\"errors\":[\"Vault is sealed\"]}");
+    VAULT.failWhen("GET", "/v1/.*", 503, "{\"errors\":[\"Vault is sealed\"]}");
+
+    Answer rollback = post("/api/v1/runs/" + id + "/rollback", Map.of(), Map.of());
+    assertThat(rollback.status()).as(rollback.body().toString()).isEqualTo(202);
+    JsonNode rolling =
+        awaitAnswer("/api/v1/runs/" + id, r -> r.path("status").asText().equals("ROLLING_BACK"));
+
+    // the repository is gone; what is left is named, where, and why
+    assertThat(GITHUB.hasRepository("team-payments/refunds")).isFalse();
+    assertThat(step(rolling, "publish").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    JsonNode secrets = step(rolling, "secrets").path("undo");
+    assertThat(secrets.path("status").asText()).isIn("RETRYING", "UNDOING");
+    assertThat(secrets.path("effects").toString()).contains("vault secret " + path);
+    assertThat(secrets.path("error").asText()).contains("503");
+    assertThat(get("/api/v1/audit?subject=run:" + id).body().toString())
+        .contains("run.rolling_back", "vault secret " + path);
+
+    VAULT.clearFailures(); // Vault is back: the later tries finish the rollback by themselves
+    JsonNode run =
+        awaitAnswer("/api/v1/runs/" + id, r -> !r.path("status").asText().equals("ROLLING_BACK"));
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+    assertThat(step(run, "secrets").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    assertThat(VAULT.customMetadata(path)).isEmpty();
   }
 
   private static JsonNode step(JsonNode run, String id) {

@@ -118,6 +118,14 @@ final class CreateCommand implements Callable<Integer> {
                   + id
                   + "'.");
         }
+        case "ROLLING_BACK" -> {
+          RunPrinter.failure(run, out);
+          RunPrinter.undos(run, out);
+          out.println(
+              "Some undos are left: Paved tries them again later; 'paved rollback "
+                  + id
+                  + "' tries them now.");
+        }
         default -> {
           out.println("The run ended " + status + ".");
           RunPrinter.failure(run, out);

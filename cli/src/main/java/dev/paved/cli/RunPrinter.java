@@ -41,6 +41,7 @@ final class RunPrinter {
           took(step));
     }
     steps.print(out);
+    undos(run, out);
     for (JsonNode approval : run.path("approvals")) {
       out.println(
           "approval "
@@ -64,6 +65,31 @@ final class RunPrinter {
     failure(run, out);
     links(run, out);
     out.flush();
+  }
+
+  /** Each step's undo once the run rolls back: its state, attempts, next try, what may exist. */
+  static void undos(JsonNode run, PrintWriter out) {
+    for (JsonNode step : run.path("steps")) {
+      JsonNode undo = step.path("undo");
+      if (!undo.isObject()) {
+        continue;
+      }
+      out.println(
+          "undo "
+              + step.path("id").asText()
+              + ": "
+              + undo.path("status").asText()
+              + (undo.path("attempts").asInt() > 0
+                  ? " after " + undo.path("attempts").asInt() + " attempts"
+                  : "")
+              + (undo.path("nextTryAt").isTextual()
+                  ? ", next try " + undo.path("nextTryAt").asText()
+                  : "")
+              + (undo.path("effects").isEmpty()
+                  ? ""
+                  : " (" + Problems.join(undo.path("effects")) + ")")
+              + (undo.path("error").isTextual() ? ": " + undo.path("error").asText() : ""));
+    }
   }
 
   static void failure(JsonNode run, PrintWriter out) {

@@ -1,6 +1,7 @@
 package dev.paved.activities.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
@@ -36,6 +37,7 @@ public final class DashboardActivitiesImpl implements DashboardActivities {
   /** Makes or replaces the service's dashboard. */
   @Override
   public ActionResult grafanaDashboard(ActionRequest request) {
+    Effects.track();
     PublishedDashboard published = provider.publish(dashboard(request));
     log.info(
         "Dashboard {} for {} at {}",

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.activities.dashboard.GrafanaApi.Answer;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.ServiceHealth;
 import dev.paved.activities.support.StepFailures;
+import dev.paved.workflows.steps.FailureTypes;
+import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,26 @@ public final class GrafanaDashboardProvider implements DashboardProvider {
   @Override
   public PublishedDashboard publish(DashboardRequest request) {
     String folder = folder(team(request.owner()));
+    String effect = effect(request.uid());
+    Effects.intend(effect);
+    try {
+      PublishedDashboard published = saveOrUpdate(request, folder);
+      Effects.made(effect);
+      return published;
+    } catch (ApplicationFailure refused) {
+      if (FailureTypes.CONFLICT.equals(refused.getType())) {
+        Effects.notMade(effect); // another's dashboard: this call made nothing
+      }
+      throw refused;
+    }
+  }
+
+  /** What the step reports it made (the folder is the team's, never undone). */
+  static String effect(String uid) {
+    return "grafana dashboard " + uid;
+  }
+
+  private PublishedDashboard saveOrUpdate(DashboardRequest request, String folder) {
     GrafanaMarker mine = new GrafanaMarker(request.serviceKey(), request.runId());
     Answer saved = save(mine.on(request.dashboard()), folder, request.runId());
     if (saved.status() == 412) {
@@ -114,6 +137,11 @@ public final class GrafanaDashboardProvider implements DashboardProvider {
     body.put("overwrite", false);
     body.put("message", "Saved by Paved run " + runId);
     Answer answer = api.post("api/dashboards/db", body);
+    if (answer.status() != 200
+        && answer.status() != 412
+        && Effects.refusedWithoutMaking(answer.status())) {
+      Effects.notMade(effect(dashboard.path("uid").asText()));
+    }
     if (answer.status() != 412) {
       api.check("save dashboard " + dashboard.path("uid").asText(), answer, 200);
     }

@@ -3,6 +3,7 @@ package dev.paved.activities.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.Workspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,15 @@ public final class LocalDashboardProvider implements DashboardProvider {
   @Override
   public PublishedDashboard publish(DashboardRequest request) {
     Path file = file(request);
+    String effect = "dashboard file " + request.targetPath() + "/" + request.name() + ".json";
+    Effects.intend(effect);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, JSON.writeValueAsString(request.dashboard()) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Effects.made(effect);
     Path workspace = workspaces.forRun(request.runId());
     String path = workspace.relativize(file).toString().replace('\\', '/');
     return new PublishedDashboard(request.uid(), path, request.title(), null);

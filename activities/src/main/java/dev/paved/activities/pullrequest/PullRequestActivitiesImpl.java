@@ -1,6 +1,7 @@
 package dev.paved.activities.pullrequest;
 
 import dev.paved.activities.git.FolderTree;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.FolderFiles;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.PlannedStep;
@@ -45,8 +46,14 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
   /** Opens the pull request for this service, or adopts its open one and updates the branch. */
   @Override
   public ActionResult publishGithubPullRequest(ActionRequest request) {
+    Effects.track();
     PullRequestChange change = change(request);
-    OpenedPullRequest opened = host.open(change);
+    // Opening pushes a branch, then opens the pull request: any failure past this point may have
+    // left either, so only a step that stopped before it reports nothing made.
+    OpenedPullRequest opened =
+        Effects.making(
+            "pull request from " + change.branch() + " on " + change.repository(),
+            () -> host.open(change));
     log.info(
         "{} pull request #{} on {} of {} for {}",
         opened.adopted() ? "Adopted" : "Opened",

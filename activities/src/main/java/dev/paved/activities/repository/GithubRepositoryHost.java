@@ -6,6 +6,7 @@ import dev.paved.activities.github.GithubContents;
 import dev.paved.activities.github.GithubFailures;
 import dev.paved.activities.github.GithubGitData;
 import dev.paved.activities.github.GithubMarker;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
@@ -63,6 +64,9 @@ public final class GithubRepositoryHost implements RepositoryHost {
       GithubMarker marker = made.isPresent() ? marker(publication) : owned(repo, publication);
       boolean ownRun = marker.runId().equals(publication.runId());
       if (ownRun) {
+        Effects.made(RepositoryEffects.of(name)); // made now, or by an earlier attempt of this run
+      }
+      if (ownRun) {
         GithubRepositorySetup.defaultBranch(repo, publication.defaultBranch());
       }
       String commit = pushScaffoldIfMissing(repo, publication, markerCommit);
@@ -93,9 +97,18 @@ public final class GithubRepositoryHost implements RepositoryHost {
     if (publication.description() != null) {
       create.description(publication.description());
     }
+    String effect =
+        RepositoryEffects.of(
+            publication.repository().owner() + "/" + publication.repository().repo());
+    Effects.intend(effect);
     try {
-      return Optional.of(create.create());
+      GHRepository repo = create.create();
+      Effects.made(effect);
+      return Optional.of(repo);
     } catch (IOException e) {
+      if (GithubFailures.nameTaken(e) || RepositoryEffects.refusedWithoutMaking(e)) {
+        Effects.notMade(effect);
+      }
       if (GithubFailures.nameTaken(e)) {
         return Optional.empty();
       }

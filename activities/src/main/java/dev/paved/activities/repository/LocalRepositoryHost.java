@@ -5,6 +5,7 @@ import dev.paved.activities.git.GitCommits;
 import dev.paved.activities.git.LocalGitRepositories;
 import dev.paved.activities.git.RepositoryAddress;
 import dev.paved.activities.git.RepositoryMarker;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class LocalRepositoryHost implements RepositoryHost {
     RepoUrl url = publication.repository();
     String name = url.owner() + "/" + url.repo();
     reserved.refuse(url);
+    String effect = "local repository " + name;
+    Effects.intend(effect);
     boolean created =
         git.createIfAbsent(
             RepositoryMarker.forService(
@@ -46,12 +49,16 @@ public final class LocalRepositoryHost implements RepositoryHost {
             publication.description());
     Optional<String> marker = git.serviceMarker(url.owner(), url.repo());
     if (!marker.equals(Optional.of(publication.serviceKey()))) {
+      Effects.notMade(effect);
       throw StepFailures.conflict(
           "repository "
               + name
               + " already exists and was not made by Paved for service "
               + publication.serviceKey()
               + marker.map(other -> " (it belongs to " + other + ")").orElse(""));
+    }
+    if (created) {
+      Effects.made(effect);
     }
     try (Repository repository = git.open(url.owner(), url.repo()).orElseThrow()) {
       String branch = publication.defaultBranch();

@@ -1,5 +1,6 @@
 package dev.paved.activities.repository;
 
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.FolderFiles;
 import dev.paved.activities.support.Inputs;
 import dev.paved.activities.support.PlannedStep;
@@ -41,6 +42,7 @@ public final class RepositoryActivitiesImpl implements RepositoryActivities {
   /** Creates or adopts the service's repository and pushes the source folder to its branch. */
   @Override
   public ActionResult publishGithub(ActionRequest request) {
+    Effects.track();
     Publication publication = publication(request);
     PublishedRepository published = host.publish(publication);
     log.info(

@@ -1,10 +1,12 @@
 package dev.paved.activities.secrets;
 
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.PlannedStep;
 import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
+import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class SecretActivitiesImpl implements SecretActivities {
   /** Creates the secret path (adding only missing keys when it is this service's) and policy. */
   @Override
   public ActionResult vaultSecrets(ActionRequest request) {
+    Effects.track();
     SecretRequest secret = SecretRequest.from(request, store.defaultMount());
     String path = secret.path();
     String policy = secret.policyName();
@@ -70,12 +74,17 @@ public final class SecretActivitiesImpl implements SecretActivities {
             .filter(key -> existing.map(m -> !m.keys().contains(key)).orElse(true))
             .toList();
     if (!missing.isEmpty()) {
-      store.write(path, secret.serviceKey(), request.runId(), generate(missing));
+      making(
+          "vault secret " + path,
+          () -> store.write(path, secret.serviceKey(), request.runId(), generate(missing)));
     }
     // An adopted policy keeps the run that made it, so only that run's undo deletes it.
     String madeBy = existingPolicy.flatMap(SecretPolicy::run).orElse(request.runId());
-    store.writePolicy(policy, SecretPolicy.hcl(secret, madeBy));
-    role.ifPresent(store::writeKubernetesRole);
+    making(
+        "vault policy " + policy,
+        () -> store.writePolicy(policy, SecretPolicy.hcl(secret, madeBy)));
+    role.ifPresent(
+        r -> making("vault kubernetes role " + r.name(), () -> store.writeKubernetesRole(r)));
     log.info(
         "Secret path {} ready for {}: generated {}, kept {}",
         path,
@@ -89,6 +98,27 @@ public final class SecretActivitiesImpl implements SecretActivities {
     role.ifPresent(r -> output.put("kubernetesRole", r.name()));
     return ActionResult.of(output);
   }
+
+  /**
+   * Writes {@code what}, reported first as intended and then as made; a refusal (the store's
+   * InvalidInput, Unauthorized or Conflict, from a 4xx) made nothing, while no answer may have.
+   */
+  private static void making(String what, Runnable write) {
+    Effects.intend(what);
+    try {
+      write.run();
+    } catch (ApplicationFailure failure) {
+      if (REFUSALS.contains(failure.getType())) {
+        Effects.notMade(what);
+      }
+      throw failure;
+    }
+    Effects.made(what);
+  }
+
+  /** The failure types of a store's 4xx answers: the write was refused, nothing made. */
+  private static final Set<String> REFUSALS =
+      Set.of(FailureTypes.INVALID_INPUT, FailureTypes.UNAUTHORIZED, FailureTypes.CONFLICT);
 
   /**
    * The secret path, key names and read policy the step would make; no value is generated and the

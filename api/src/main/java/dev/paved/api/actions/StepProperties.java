@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.Name;
  * {@code paved.steps.*}: timeouts and retries per step class ({@code workspace}, {@code external},
  * {@code synth}, {@code wait}) and for undos ({@code undo}), each with {@code start-to-close},
  * {@code initial-interval}, {@code max-attempts} and {@code heartbeat}; what is not set keeps
- * {@link StepLimits#defaults}. Read when a template is loaded and frozen into each step's plan.
+ * {@link StepLimits#defaults}. For undos {@code max-attempts} is the first pass; an undo still not
+ * done after it is tried again later, up to {@code paved.steps.undo.later-max-interval} apart (an
+ * hour), for {@code paved.steps.undo.later-for} (a week). Read when a template is loaded and frozen
+ * into each step's plan.
  */
 @ConfigurationProperties("paved.steps")
 public record StepProperties(
@@ -47,21 +50,36 @@ public record StepProperties(
         action.stepClass(),
         action.taskQueue(),
         limits.asStepLimits(),
-        action.undoActivityType() == null ? null : undo.asStepLimits());
+        action.undoActivityType() == null ? null : undo.asUndoLimits());
   }
 
-  /** One class's limits; {@code heartbeat} only where the step heartbeats. */
+  /**
+   * One class's limits; {@code heartbeat} only where the step heartbeats; {@code laterMaxInterval}
+   * and {@code laterFor} only for undos.
+   */
   public record Limits(
-      Duration startToClose, Duration initialInterval, Integer maxAttempts, Duration heartbeat) {
+      Duration startToClose,
+      Duration initialInterval,
+      Integer maxAttempts,
+      Duration heartbeat,
+      Duration laterMaxInterval,
+      Duration laterFor) {
 
     public Limits {
       if (maxAttempts != null && maxAttempts < 1) {
         throw new IllegalArgumentException("max-attempts must be at least 1");
       }
+      if (laterMaxInterval != null
+          && (laterMaxInterval.isNegative() || laterMaxInterval.isZero())) {
+        throw new IllegalArgumentException("later-max-interval must be positive");
+      }
+      if (laterFor != null && laterFor.isNegative()) {
+        throw new IllegalArgumentException("later-for must not be negative");
+      }
     }
 
     static Limits over(Limits given, StepLimits defaults) {
-      Limits set = given == null ? new Limits(null, null, null, null) : given;
+      Limits set = given == null ? new Limits(null, null, null, null, null, null) : given;
       return new Limits(
           set.startToClose != null ? set.startToClose : Duration.parse(defaults.startToClose()),
           set.initialInterval != null
@@ -72,11 +90,18 @@ public record StepProperties(
               ? set.heartbeat
               : defaults.heartbeatTimeout() == null
                   ? null
-                  : Duration.parse(defaults.heartbeatTimeout()));
+                  : Duration.parse(defaults.heartbeatTimeout()),
+          set.laterMaxInterval != null ? set.laterMaxInterval : defaults.laterMaximum(),
+          set.laterFor != null ? set.laterFor : defaults.laterWindow());
     }
 
     StepLimits asStepLimits() {
       return StepLimits.of(startToClose, initialInterval, maxAttempts, heartbeat);
+    }
+
+    StepLimits asUndoLimits() {
+      return StepLimits.undo(
+          startToClose, initialInterval, maxAttempts, laterMaxInterval, laterFor);
     }
   }
 }

@@ -22,6 +22,8 @@ final class NotificationMessages {
   static final Set<String> ACTIONS =
       Set.of(
           "run.waiting_approval",
+          "run.rolling_back",
+          "run.failed",
           "access.requested",
           "access.break-glass",
           "access.review-overdue");
@@ -30,8 +32,14 @@ final class NotificationMessages {
 
   private NotificationMessages() {}
 
-  /** Whether the entry notifies; a break-glass request notifies by its own entry, once. */
+  /**
+   * Whether the entry notifies; a break-glass request notifies by its own entry, once; a rolling
+   * back or failed run only when it leaves something behind (someone may have to remove it).
+   */
   static boolean notifies(AuditEntry entry) {
+    if (entry.action().equals("run.rolling_back") || entry.action().equals("run.failed")) {
+      return entry.detail().containsKey("leftovers");
+    }
     return ACTIONS.contains(entry.action())
         && !(entry.action().equals("access.requested")
             && "true".equals(entry.detail().get("breakGlass")));
@@ -85,6 +93,20 @@ final class NotificationMessages {
                       ? " from " + String.join(" or ", d.get("approvers").split(","))
                       : "",
                   d.containsKey("message") ? ": " + d.get("message") : ".");
+      case "run.rolling_back" ->
+          "Run %s of %s for %s failed and could not undo everything yet; Paved keeps trying: %s"
+              .formatted(
+                  id,
+                  d.getOrDefault("template", "?"),
+                  d.getOrDefault("serviceKey", "?"),
+                  d.get("leftovers"));
+      case "run.failed" ->
+          "Run %s of %s for %s failed and left something behind, remove it by hand: %s"
+              .formatted(
+                  id,
+                  d.getOrDefault("template", "?"),
+                  d.getOrDefault("serviceKey", "?"),
+                  d.get("leftovers"));
       case "access.requested" ->
           "%s asks for %s access to %s (%s) for %s: %s. Approve or reject request %s."
               .formatted(

@@ -112,7 +112,7 @@ class Reruns {
     return switch (status) {
       case "COMPLETED" ->
           "completed: its service exists; a re-run is for a run that ended without it";
-      case "RUNNING", "NEEDS_ATTENTION", "WAITING_APPROVAL" ->
+      case "RUNNING", "NEEDS_ATTENTION", "WAITING_APPROVAL", "ROLLING_BACK" ->
           "is still in flight (" + status + "): retry, roll back or cancel it instead";
       default -> "is " + status + ": it cannot be re-run";
     };

@@ -79,11 +79,14 @@ class RunDecisions {
     return found(id);
   }
 
-  /** Undoes what a paused run made; it ends ROLLED_BACK. */
+  /**
+   * Undoes what a paused run made (it ends ROLLED_BACK); on a run ROLLING_BACK, tries the undos
+   * left at once instead of at their next time.
+   */
   RunRecord rollback(String id, String user) {
     RunRecord run = inFlight(id, "rolled back");
     if (RunStatus.RUNNING.name().equals(run.status())) {
-      throw refused(run, "cancel it instead (it stops after the current step and rolls back)");
+      throw refused(run, "cancel it instead (it stops at once and rolls back)");
     }
     decide(run, "rollback", DecisionRequest.by(user));
     return found(id);

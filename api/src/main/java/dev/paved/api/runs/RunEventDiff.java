@@ -13,16 +13,21 @@ import java.util.Map;
 
 /**
  * Turns successive looks at a run into the events of its stream: a {@code step} event when a step's
- * status, attempt or error changed (a higher attempt while it runs is a retry, its error why the
- * last attempt failed), a {@code run} event when the run's status or error changed.
+ * status, attempt, error or undo changed (a higher attempt while it runs is a retry, its error why
+ * the last attempt failed), a {@code run} event when the run's status or error changed.
  */
 final class RunEventDiff {
 
   /** One server-sent event: its name and its JSON data. */
   record Event(String name, Object data) {}
 
-  /** The data of a {@code step} event. */
-  record StepEvent(String step, String status, int attempt, String error) {}
+  /** The data of a {@code step} event; {@code undo} once the run rolls back the step, else null. */
+  record StepEvent(String step, String status, int attempt, String error, RunView.UndoView undo) {
+
+    StepEvent(String step, String status, int attempt, String error) {
+      this(step, status, attempt, error, null);
+    }
+  }
 
   /** The data of a {@code run} event. */
   record RunEvent(String run, String status, String failedStep, String error) {}
@@ -78,6 +83,6 @@ final class RunEventDiff {
         }
       }
     }
-    return new StepEvent(step.id(), step.status(), step.attempts(), step.error());
+    return new StepEvent(step.id(), step.status(), step.attempts(), step.error(), step.undo());
   }
 }

@@ -8,7 +8,10 @@ import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunRecorder;
 import dev.paved.workflows.goldenpath.RunStatus;
+import dev.paved.workflows.goldenpath.StepProgress;
+import dev.paved.workflows.goldenpath.UndoProgress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,10 @@ class RunRecorderImpl implements RunRecorder {
           "Run {} waits for approval by {}",
           progress.runId(),
           progress.waitingApproval().map(a -> String.join(", ", a.approvers())).orElse("?"));
+    } else if (progress.status() == RunStatus.ROLLING_BACK
+        && !before.map(RunRecord::status).orElse("").equals(progress.status().name())) {
+      log.warn(
+          "Run {} rolling back: left for later tries: {}", progress.runId(), leftovers(progress));
     } else if (progress.status() == RunStatus.NEEDS_ATTENTION) {
       log.info(
           "Run {} needs attention (retry, rollback or cancel): {}",
@@ -100,6 +107,11 @@ class RunRecorderImpl implements RunRecorder {
       if (progress.failedStep() != null) {
         detail.put("failedStep", progress.failedStep());
       }
+      String left = leftovers(progress);
+      if (!left.isEmpty()) {
+        // what a rolling-back or failed run left behind: where to look, and why (never a value)
+        detail.put("leftovers", left);
+      }
       // what the approvers' notification says (docs/access.md, Notifications)
       progress
           .waitingApproval()
@@ -121,6 +133,24 @@ class RunRecorderImpl implements RunRecorder {
               subject,
               detail));
     }
+  }
+
+  /** Each undo left to do: the step, its action, what may exist, the last error; "" if none. */
+  static String leftovers(RunProgress progress) {
+    List<String> left = new ArrayList<>();
+    for (StepProgress step : progress.steps()) {
+      UndoProgress undo = step.undo();
+      if (undo != null && undo.left()) {
+        left.add(
+            step.id()
+                + " ("
+                + step.action()
+                + (undo.effects().isEmpty() ? "" : ": " + String.join(", ", undo.effects()))
+                + ")"
+                + (undo.error() == null ? "" : ": " + undo.error()));
+      }
+    }
+    return String.join("; ", left);
   }
 
   /**

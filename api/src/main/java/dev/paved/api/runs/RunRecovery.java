@@ -4,6 +4,7 @@ import dev.paved.activities.support.Workspaces;
 import dev.paved.activities.workspace.WorkspaceActivitiesImpl;
 import dev.paved.worker.TemporalProperties;
 import dev.paved.workflows.goldenpath.RunInput;
+import dev.paved.workflows.goldenpath.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -58,6 +59,15 @@ class RunRecovery {
   void recover(String runId) {
     try {
       RunRecord run = store.find(runId).orElseThrow();
+      if (RunStatus.ROLLING_BACK.name().equals(run.status())) {
+        // Started again it would make its steps anew: it ends naming what it left instead.
+        String error =
+            "Paved stopped while this run was rolling back; left behind: "
+                + RunRecorderImpl.leftovers(run.progress());
+        store.failWithoutWorkflow(runId, error, clock.instant());
+        log.warn("Run {}: {}", runId, error);
+        return;
+      }
       // the run starts again from its first step: a half-made workspace must not leak into it
       new WorkspaceActivitiesImpl(workspaces).deleteWorkspace(run.id());
       WorkflowExecution execution =

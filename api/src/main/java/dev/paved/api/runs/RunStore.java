@@ -153,7 +153,8 @@ public class RunStore {
   boolean hasOtherActiveRun(String workflowId, String runId) {
     return jdbc.sql(
                 "select count(*) from runs where workflow_id = ?"
-                    + " and status in ('RUNNING', 'NEEDS_ATTENTION', 'WAITING_APPROVAL') and id <> ?")
+                    + " and status in ('RUNNING', 'NEEDS_ATTENTION', 'WAITING_APPROVAL',"
+                    + " 'ROLLING_BACK') and id <> ?")
             .params(workflowId, runId)
             .query(Integer.class)
             .single()

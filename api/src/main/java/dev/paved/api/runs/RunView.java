@@ -4,6 +4,7 @@ import dev.paved.workflows.goldenpath.RunApproval;
 import dev.paved.workflows.goldenpath.RunDecision;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.StepProgress;
+import dev.paved.workflows.goldenpath.UndoProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -123,7 +124,7 @@ record RunView(
   @Schema(name = "ApprovalDecision")
   record ApprovalDecisionView(String by, String decision, String comment, Instant at) {}
 
-  /** One step of a run. */
+  /** One step of a run; {@code undo} once the run rolls back, else null. */
   record StepView(
       String id,
       String name,
@@ -134,7 +135,8 @@ record RunView(
       Instant endedAt,
       Map<String, Object> output,
       String error,
-      String errorType) {
+      String errorType,
+      UndoView undo) {
 
     static StepView of(StepProgress step) {
       return new StepView(
@@ -147,7 +149,29 @@ record RunView(
           instant(step.endedAt()),
           step.output(),
           step.error(),
-          step.errorType());
+          step.errorType(),
+          UndoView.of(step.undo()));
+    }
+  }
+
+  /**
+   * The undo of one step: {@code UNDOING}, {@code UNDONE}, {@code NOTHING_TO_UNDO} (the step made
+   * nothing), {@code RETRYING} (left for a later try, at {@code nextTryAt}) or {@code GAVE_UP};
+   * {@code effects} names what the step said it may have made.
+   */
+  @Schema(name = "Undo")
+  record UndoView(
+      String status, int attempts, String error, Instant nextTryAt, List<String> effects) {
+
+    static UndoView of(UndoProgress undo) {
+      return undo == null
+          ? null
+          : new UndoView(
+              undo.status().name(),
+              undo.attempts(),
+              undo.error(),
+              instant(undo.nextTryAt()),
+              undo.effects());
     }
   }
 
@@ -218,6 +242,7 @@ record RunView(
                     null,
                     null,
                     Map.of(),
+                    null,
                     null,
                     null))
         .toList();

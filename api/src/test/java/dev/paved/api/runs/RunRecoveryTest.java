@@ -3,6 +3,7 @@ package dev.paved.api.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -13,6 +14,9 @@ import dev.paved.worker.TemporalProperties;
 import dev.paved.workflows.goldenpath.RunInput;
 import dev.paved.workflows.goldenpath.RunProgress;
 import dev.paved.workflows.goldenpath.RunStatus;
+import dev.paved.workflows.goldenpath.StepProgress;
+import dev.paved.workflows.goldenpath.StepStatus;
+import dev.paved.workflows.goldenpath.UndoProgress;
 import dev.paved.workflows.steps.FailurePolicy;
 import dev.paved.workflows.steps.StepPlan;
 import dev.paved.workflows.steps.TemplatePlan;
@@ -102,6 +106,48 @@ class RunRecoveryTest {
 
     verify(workflows).start(any(), any());
     assertThat(store.find("r-running").orElseThrow().recoveries()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunRollingBackIsNotMadeAgainButFailsNamingWhatItLeft() {
+    StepProgress secrets =
+        new StepProgress(
+            "secrets",
+            "Secrets",
+            "paved:vault:secrets",
+            StepStatus.SUCCEEDED,
+            1,
+            1L,
+            2L,
+            null,
+            null,
+            null,
+            new UndoProgress(
+                UndoProgress.Status.RETRYING,
+                4,
+                "Vault answered 503",
+                3L,
+                List.of("vault secret secret/team-payments/refunds")));
+    store.recordProgress(
+        new RunProgress(
+            "r-running",
+            "java-service",
+            RunStatus.ROLLING_BACK,
+            List.of(secrets),
+            "manifests",
+            "step 'manifests' failed",
+            null),
+        T0);
+
+    recovery(null).recoverInFlightRuns();
+
+    verify(workflows, never()).start(any(), any());
+    RunRecord run = store.find("r-running").orElseThrow();
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.error())
+        .contains("rolling back")
+        .contains("vault secret secret/team-payments/refunds")
+        .contains("Vault answered 503");
   }
 
   @Test

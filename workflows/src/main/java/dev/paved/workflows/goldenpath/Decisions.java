@@ -27,7 +27,9 @@ final class Decisions {
     /** Waiting on a failed step for a decision. */
     PAUSED,
     /** Undoing, or writing the end: nothing fits any more. */
-    ENDING
+    ENDING,
+    /** Some undo is left for later tries: a rollback decision tries it at once. */
+    ROLLING_BACK
   }
 
   private static final Logger log = Workflow.getLogger(Decisions.class);
@@ -38,6 +40,7 @@ final class Decisions {
   private Kind decided;
   private Map<String, Object> retryParameters;
   private boolean cancelRequested;
+  private boolean tryNow;
 
   Decisions(RunState state, String runId) {
     this.state = state;
@@ -51,6 +54,9 @@ final class Decisions {
 
   void validateRollback(DecisionRequest request) {
     requireDecider(request);
+    if (phase == Phase.ROLLING_BACK) {
+      return; // tries what is left at once
+    }
     if (phase == Phase.RUNNING) {
       throw refused(
           "run " + runId + " is running: cancel it instead (it stops after the current step)");
@@ -60,7 +66,7 @@ final class Decisions {
 
   void validateCancel(DecisionRequest request) {
     requireDecider(request);
-    if (phase == Phase.ENDING) {
+    if (phase == Phase.ENDING || phase == Phase.ROLLING_BACK) {
       throw refused("run " + runId + " is already ending (undoing what it made, or finishing)");
     }
     if (cancelRequested) {
@@ -77,17 +83,38 @@ final class Decisions {
   }
 
   RunProgress rollback(DecisionRequest request) {
+    if (phase == Phase.ROLLING_BACK) {
+      log.info("run {}: {} asks to try what is left to undo now", runId, request.decidedBy());
+      tryNow = true;
+      state.noted(new RunDecision(Kind.ROLLBACK, null, request.decidedBy(), now(), null));
+      return state.snapshot();
+    }
     decide(Kind.ROLLBACK, request.decidedBy(), List.of());
     return state.snapshot();
+  }
+
+  /** Some undo is left for later tries: a rollback decision may now wake them. */
+  void rollingBack() {
+    phase = Phase.ROLLING_BACK;
+  }
+
+  /** Whether an operator asked to try what is left now. */
+  boolean tryNowAsked() {
+    return tryNow;
+  }
+
+  /** The later tries woke (by their timer or by a decision). */
+  void tried() {
+    tryNow = false;
   }
 
   RunProgress cancel(DecisionRequest request) {
     if (phase == Phase.PAUSED) {
       decide(Kind.CANCEL, request.decidedBy(), List.of());
     } else {
-      // Takes effect at the next step boundary: a step is never cut off half-way.
+      // The running step is cut off at once (runs recorded before: after it ends).
       cancelRequested = true;
-      log.info("run {}: cancelled by {}, stops after the current step", runId, request.decidedBy());
+      log.info("run {}: cancelled by {}", runId, request.decidedBy());
       state.decided(new RunDecision(Kind.CANCEL, null, request.decidedBy(), now(), null));
     }
     return state.snapshot();
@@ -141,6 +168,14 @@ final class Decisions {
   }
 
   private void requirePaused(String what) {
+    if (phase == Phase.ROLLING_BACK) {
+      throw refused(
+          "run "
+              + runId
+              + " is rolling back (some undos are left for later tries): only a run that needs"
+              + " attention can be "
+              + what);
+    }
     if (phase == Phase.RUNNING) {
       throw refused("run " + runId + " is running: only a run that needs attention can be " + what);
     }

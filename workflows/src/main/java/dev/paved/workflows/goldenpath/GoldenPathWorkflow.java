@@ -33,11 +33,14 @@ public interface GoldenPathWorkflow {
   @UpdateValidatorMethod(updateName = "retry")
   void validateRetry(DecisionRequest request);
 
-  /** Undoes what a paused run made; the run ends {@code ROLLED_BACK}. */
+  /**
+   * Undoes what a paused run made (the run ends {@code ROLLED_BACK}); on a run {@code
+   * ROLLING_BACK}, tries the undos left at once instead of at their next time.
+   */
   @UpdateMethod
   RunProgress rollback(DecisionRequest request);
 
-  /** Refuses a rollback unless the run is paused on a failed step. */
+  /** Refuses a rollback unless the run is paused on a failed step or rolling back. */
   @UpdateValidatorMethod(updateName = "rollback")
   void validateRollback(DecisionRequest request);
 
@@ -57,8 +60,8 @@ public interface GoldenPathWorkflow {
   void validateApproval(dev.paved.workflows.approval.DecisionRequest request);
 
   /**
-   * Stops the run at the next step boundary (at once when it is paused) and undoes what it made;
-   * the run ends {@code CANCELLED}.
+   * Stops the run at once (a running step is cut off) and undoes what it made; the run ends {@code
+   * CANCELLED}.
    */
   @UpdateMethod
   RunProgress cancel(DecisionRequest request);

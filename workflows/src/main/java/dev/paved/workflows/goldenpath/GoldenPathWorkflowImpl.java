@@ -75,7 +75,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               if (status != RunStatus.COMPLETED) {
-                steps.rollBack(this::record);
+                steps.rollBack(decisions, this::record);
               }
               last.add(finish(input, status));
             })
@@ -199,7 +199,9 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   @Override
   public RunProgress cancel(DecisionRequest request) {
-    return decisions.cancel(request);
+    RunProgress answer = decisions.cancel(request);
+    steps.cancelStep();
+    return answer;
   }
 
   @Override

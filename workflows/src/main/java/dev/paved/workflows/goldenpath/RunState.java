@@ -108,6 +108,11 @@ final class RunState {
     pausedUntil = null;
   }
 
+  /** A decision that changes nothing of the run's state (trying the undos left now). */
+  void noted(RunDecision decision) {
+    decisions.add(decision);
+  }
+
   /** A retry: the failed step runs again, so the run no longer shows its failure. */
   void resumed() {
     failedStep = null;
@@ -147,6 +152,52 @@ final class RunState {
     if (status != RunStatus.FAILED) {
       status = endStatus;
     }
+  }
+
+  /** The undo of step {@code index} stands as {@code undo}; a done one marks the step undone. */
+  void undo(int index, UndoProgress undo) {
+    StepProgress step = steps.get(index);
+    if (undo.status() == UndoProgress.Status.UNDONE && step.status() == StepStatus.SUCCEEDED) {
+      step = step.compensated();
+    }
+    steps.set(index, step.withUndo(undo));
+  }
+
+  /** Some undo failed its first pass: the run keeps trying it, and shows what is left. */
+  void rollingBack() {
+    status = RunStatus.ROLLING_BACK;
+  }
+
+  /** The later tries ran out of time: the run fails, naming what is left. */
+  void gaveUp(String window) {
+    status = RunStatus.FAILED;
+    String left = String.join("; ", leftovers());
+    error =
+        (error == null ? "" : error + "; ")
+            + "gave up undoing after "
+            + window
+            + ", left behind: "
+            + left;
+  }
+
+  /** Each undo left to do: the step, its action, what may exist, and the last error. */
+  List<String> leftovers() {
+    List<String> left = new ArrayList<>();
+    for (StepProgress step : steps) {
+      if (step.undo() != null && step.undo().left()) {
+        left.add(
+            "step '"
+                + step.id()
+                + "' ("
+                + step.action()
+                + ")"
+                + (step.undo().effects().isEmpty()
+                    ? ""
+                    : " " + String.join(", ", step.undo().effects()))
+                + (step.undo().error() == null ? "" : ": " + step.undo().error()));
+      }
+    }
+    return left;
   }
 
   void output(Map<String, Object> rendered) {

@@ -14,9 +14,16 @@ public enum RunStatus {
    */
   WAITING_APPROVAL,
   COMPLETED,
+  /**
+   * Undoing what the run made, and some undo could not finish in its first pass (a system is down):
+   * the run tries them again later, up to an hour apart, until they are done ({@code ROLLED_BACK},
+   * or how the run was ending) or their time runs out ({@code FAILED}, naming what is left). A
+   * rollback decision tries them at once.
+   */
+  ROLLING_BACK,
   /** A step failed for good and everything made before it was undone. */
   ROLLED_BACK,
-  /** A step failed for good and an undo failed too: something may be left behind. */
+  /** A step failed for good and an undo failed too (or gave up): something may be left behind. */
   FAILED,
   /** Cancelled from outside; everything made before was undone. */
   CANCELLED,
@@ -27,6 +34,9 @@ public enum RunStatus {
 
   /** Whether the run has ended: it will never change again. */
   public boolean isTerminal() {
-    return this != RUNNING && this != NEEDS_ATTENTION && this != WAITING_APPROVAL;
+    return this != RUNNING
+        && this != NEEDS_ATTENTION
+        && this != WAITING_APPROVAL
+        && this != ROLLING_BACK;
   }
 }

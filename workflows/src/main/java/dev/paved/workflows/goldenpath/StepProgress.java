@@ -8,6 +8,8 @@ import java.util.Map;
  * @param startedAt epoch milliseconds, or null before it starts
  * @param endedAt epoch milliseconds, or null while it has not ended
  * @param errorType the failure's stable type (for example {@code Conflict}), or null
+ * @param undo its undo's state once the run rolls back, or null (not rolled back, or recorded
+ *     before undos had a state of their own)
  */
 public record StepProgress(
     String id,
@@ -19,10 +21,33 @@ public record StepProgress(
     Long endedAt,
     Map<String, Object> output,
     String error,
-    String errorType) {
+    String errorType,
+    UndoProgress undo) {
 
   public StepProgress {
     output = output == null ? Map.of() : output;
+  }
+
+  /** A step without an undo state. */
+  public StepProgress(
+      String id,
+      String name,
+      String action,
+      StepStatus status,
+      int attempts,
+      Long startedAt,
+      Long endedAt,
+      Map<String, Object> output,
+      String error,
+      String errorType) {
+    this(id, name, action, status, attempts, startedAt, endedAt, output, error, errorType, null);
+  }
+
+  /** The same step with its undo's state. */
+  StepProgress withUndo(UndoProgress undoState) {
+    return new StepProgress(
+        id, name, action, status, attempts, startedAt, endedAt, output, error, errorType,
+        undoState);
   }
 
   static StepProgress pending(String id, String name, String action) {
@@ -58,7 +83,8 @@ public record StepProgress(
         endedAt,
         output,
         error,
-        errorType);
+        errorType,
+        undo);
   }
 
   StepProgress undoFailed(String undoError) {
@@ -72,6 +98,7 @@ public record StepProgress(
         endedAt,
         output,
         "undo failed: " + undoError,
-        errorType);
+        errorType,
+        undo);
   }
 }

@@ -26,13 +26,17 @@ import java.util.Map;
  */
 final class StepRunner {
 
-  /** An undo registered before its step runs: the step may have made part of its work. */
-  private record Undo(int index, ActionSpec action, ActionRequest request) {}
+  /**
+   * The change that skips the undo of a step that made nothing and tries a failing undo again later
+   * instead of failing the run at once ({@link Rollback}).
+   */
+  static final String UNDO_LATER = "undo-later";
 
   private final RunState state;
   private final RenderActivities render;
   private final ApprovalGate approvals;
   private final Deque<Undo> undos = new ArrayDeque<>();
+  private CancellationScope stepScope;
 
   StepRunner(RunState state, RenderActivities render, ApprovalGate approvals) {
     this.state = state;
@@ -156,27 +160,73 @@ final class StepRunner {
             input.requestedBy());
     Undo undo = new Undo(index, action, request);
     // A retried step with the same input registers the same undo again; it must run once.
-    if (action.hasUndo() && !undo.equals(undos.peek())) {
+    if (undo.sameAs(undos.peek())) {
+      undo = undos.peek();
+    } else if (action.hasUndo()) {
       undos.push(undo);
     }
-    return ActionCalls.call(action, request);
+    try {
+      ActionResult result = ActionCalls.call(action, request, this::stepScope);
+      undo.reported(result.effects());
+      return result;
+    } catch (ActivityFailure e) {
+      undo.failed(e, Workflow.currentTimeMillis());
+      throw e;
+    } catch (CanceledFailure e) {
+      undo.cutOff(Workflow.currentTimeMillis());
+      throw e;
+    } finally {
+      stepScope = null;
+    }
+  }
+
+  /** The running step's scope, kept so that a cancel decision can cut the step off at once. */
+  private void stepScope(CancellationScope scope) {
+    stepScope = scope;
+  }
+
+  /**
+   * Cuts the running step off, when a step runs: its activity is asked to stop (the SDK's
+   * TRY_CANCEL: the run goes on at once) and what it may have made is undone.
+   */
+  void cancelStep() {
+    if (stepScope != null) {
+      stepScope.cancel("the run was cancelled");
+    }
   }
 
   /**
    * Undoes every registered step, newest first, even if the run is being cancelled; {@code record}
-   * runs after each undo and must not throw.
+   * runs after each undo and must not throw. True when nothing is left behind.
    */
-  void rollBack(Runnable record) {
+  boolean rollBack(Decisions decisions, Runnable record) {
+    int version = Workflow.getVersion(UNDO_LATER, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      rollBackAsBefore(record);
+      return state.status() != RunStatus.FAILED;
+    }
+    boolean[] done = new boolean[1];
+    Workflow.newDetachedCancellationScope(
+            () -> done[0] = new Rollback(state, decisions, record).run(undos))
+        .run();
+    return done[0];
+  }
+
+  /**
+   * Runs before {@link #UNDO_LATER} existed: every undo until it succeeds or exhausts its retries,
+   * a failed one failing the run. Kept for the runs that reached their rollback with it.
+   */
+  private void rollBackAsBefore(Runnable record) {
     Workflow.newDetachedCancellationScope(
             () -> {
               while (!undos.isEmpty()) {
                 Undo undo = undos.pop();
                 try {
-                  Workflow.newUntypedActivityStub(StepOptions.forUndo(undo.action()))
-                      .execute(undo.action().undoActivityType(), Void.class, undo.request());
-                  state.compensated(undo.index());
+                  Workflow.newUntypedActivityStub(StepOptions.forUndo(undo.action))
+                      .execute(undo.action.undoActivityType(), Void.class, undo.request);
+                  state.compensated(undo.index);
                 } catch (ActivityFailure e) {
-                  state.undoFailed(undo.index(), StepError.from(e));
+                  state.undoFailed(undo.index, StepError.from(e));
                 }
                 record.run(); // the next undo runs even if this record cannot be made
               }

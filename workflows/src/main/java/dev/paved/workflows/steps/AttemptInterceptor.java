@@ -22,20 +22,24 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
   public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
     return new ActivityInboundCallsInterceptorBase(next) {
       private ActivityInfo info;
+      private ActivityExecutionContext context;
 
       @Override
       public void init(ActivityExecutionContext context) {
         info = context.getInfo();
+        this.context = context;
         super.init(context);
       }
 
       @Override
       public ActivityOutput execute(ActivityInput input) {
         int attempt = info.getAttempt();
+        EffectsLedger ledger = EffectsLedger.open(context);
         try {
           ActivityOutput output = super.execute(input);
           if (output.getResult() instanceof ActionResult result) {
-            return new ActivityOutput(result.withAttempt(attempt));
+            return new ActivityOutput(
+                result.withAttempt(attempt).withEffects(ledger.effects(true)));
           }
           return output;
         } catch (ActivityCompletionException cancelledOrGone) {
@@ -45,7 +49,8 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
         } catch (ApplicationFailure failure) {
           logFailure(
               attempt, failure.getType(), failure.getOriginalMessage(), failure.isNonRetryable());
-          throw withAttempt(failure, attempt);
+          ledger.reportClosing();
+          throw withAttempt(failure, attempt, ledger.effects(true));
         } catch (RuntimeException e) {
           // an exception without a message (a NullPointerException, say) still says what it was
           String message =
@@ -53,7 +58,11 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
                   ? "unexpected " + e.getClass().getSimpleName()
                   : e.getMessage();
           logFailure(attempt, e.getClass().getName(), message, false);
-          throw ApplicationFailure.newFailureWithCause(message, e.getClass().getName(), e, attempt);
+          ledger.reportClosing();
+          throw ApplicationFailure.newFailureWithCause(
+              message, e.getClass().getName(), e, details(attempt, ledger.effects(true)));
+        } finally {
+          EffectsLedger.close();
         }
       }
 
@@ -70,13 +79,23 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
     };
   }
 
-  private static ApplicationFailure withAttempt(ApplicationFailure failure, int attempt) {
+  /**
+   * The failure's details: the attempt, then what the step may have made when it tracks that (the
+   * workflow reads them by position: {@code StepError} the first, the rollback the second).
+   */
+  private static Object[] details(int attempt, StepEffects effects) {
+    return effects == null ? new Object[] {attempt} : new Object[] {attempt, effects};
+  }
+
+  private static ApplicationFailure withAttempt(
+      ApplicationFailure failure, int attempt, StepEffects effects) {
+    Object[] details = details(attempt, effects);
     ApplicationFailure copy =
         failure.isNonRetryable()
             ? ApplicationFailure.newNonRetryableFailureWithCause(
-                failure.getOriginalMessage(), failure.getType(), failure.getCause(), attempt)
+                failure.getOriginalMessage(), failure.getType(), failure.getCause(), details)
             : ApplicationFailure.newFailureWithCause(
-                failure.getOriginalMessage(), failure.getType(), failure.getCause(), attempt);
+                failure.getOriginalMessage(), failure.getType(), failure.getCause(), details);
     copy.setNextRetryDelay(failure.getNextRetryDelay());
     copy.setStackTrace(failure.getStackTrace());
     return copy;

@@ -115,7 +115,7 @@ class GoldenPathDecisionTest {
   }
 
   @Test
-  void cancellingARunningRunStopsItAfterTheCurrentStepAndUndoesWhatItMade() throws Exception {
+  void cancellingARunningRunCutsItsStepOffAndUndoesWhatItMade() throws Exception {
     blockSecrets();
     doAnswer(call -> events.add("secrets undone")).when(harness.secrets).undoVaultSecrets(any());
     WorkflowStub run = harness.start(ServiceTemplate.pausing());
@@ -123,8 +123,8 @@ class GoldenPathDecisionTest {
 
     RunProgress answer = harness.workflow().cancel(DecisionRequest.by(BOB));
     assertThat(answer.status()).isEqualTo(RunStatus.RUNNING);
-    assertRefused(
-        () -> harness.workflow().cancel(DecisionRequest.by(BOB)), "already being cancelled");
+    // The step is cut off at once: the run is being cancelled, or already undoing.
+    assertRefused(() -> harness.workflow().cancel(DecisionRequest.by(BOB)), "already");
     release.countDown();
 
     // Unlike Temporal's cancellation, the decision lets the workflow end normally, as CANCELLED.
@@ -138,13 +138,20 @@ class GoldenPathDecisionTest {
               assertThat(d.kind()).isEqualTo(Kind.CANCEL);
               assertThat(d.decidedBy()).isEqualTo(BOB);
             });
-    assertThat(events).containsExactly("secrets made", "secrets undone");
+    // Undone at once, and again once the cut-off step can no longer be running: what it made
+    // after the first undo is gone too.
+    assertThat(events).containsOnlyOnce("secrets made").endsWith("secrets undone");
+    assertThat(events).filteredOn("secrets undone"::equals).hasSize(2);
     verifyNoInteractions(harness.manifests, harness.catalog);
     verify(harness.dashboard).undoGrafanaDashboard(any());
     verify(harness.repository).undoPublishGithub(any());
-    assertThat(result.steps().subList(1, 4))
+    assertThat(result.steps().subList(1, 3))
         .extracting(StepProgress::status)
         .containsOnly(StepStatus.COMPENSATED);
+    StepProgress secrets = result.steps().get(3);
+    assertThat(secrets.status()).isEqualTo(StepStatus.FAILED);
+    assertThat(secrets.error()).isEqualTo("cancelled");
+    assertThat(secrets.undo().status()).isEqualTo(UndoProgress.Status.UNDONE);
   }
 
   @Test

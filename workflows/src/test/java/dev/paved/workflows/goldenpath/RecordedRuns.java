@@ -4,15 +4,18 @@ import static dev.paved.workflows.goldenpath.ServiceTemplate.CONTENTS_URL;
 import static dev.paved.workflows.goldenpath.ServiceTemplate.REMOTE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
 import dev.paved.workflows.steps.ActionResult;
+import dev.paved.workflows.steps.EffectsLedger;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The representative runs whose histories are kept under {@code src/test/resources/histories}: a
@@ -34,6 +37,7 @@ final class RecordedRuns {
   static final String APPROVED = "approved-by-quorum";
   static final String APPROVAL_REJECTED = "approval-rejected";
   static final String SPECS_IN_PLAN = "rolled-back-with-specs-in-plan";
+  static final String UNDO_LATER = "undo-left-then-tried-now";
   static final List<String> NAMES =
       List.of(
           COMPLETED,
@@ -46,7 +50,8 @@ final class RecordedRuns {
           EACH,
           APPROVED,
           APPROVAL_REJECTED,
-          SPECS_IN_PLAN);
+          SPECS_IN_PLAN,
+          UNDO_LATER);
 
   static final String OPERATOR = "user:default/bob";
 
@@ -71,7 +76,7 @@ final class RecordedRuns {
   static RunStatus expected(String name) {
     return switch (name) {
       case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH -> RunStatus.COMPLETED;
-      case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT, SPECS_IN_PLAN ->
+      case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT, SPECS_IN_PLAN, UNDO_LATER ->
           RunStatus.ROLLED_BACK;
       case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
       case APPROVED -> RunStatus.COMPLETED;
@@ -122,6 +127,9 @@ final class RecordedRuns {
       case EACH -> {
         when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
         return harness.run(ServiceTemplate.run(eachSteps(), false));
+      }
+      case UNDO_LATER -> {
+        return undoLeftThenTriedNow(harness);
       }
       default -> {
         when(harness.secrets.vaultSecrets(any())).thenThrow(notATeam).thenReturn(secrets);
@@ -177,6 +185,51 @@ final class RecordedRuns {
             null,
             List.of("checkout", "checkout-docs")));
     return steps;
+  }
+
+  /**
+   * Every step reports what it made; manifests fails for good; Vault is down for the first pass of
+   * the secrets' undo, so the run shows ROLLING_BACK with a later try a minute away; Vault is back
+   * and an operator's rollback decision tries it at once.
+   */
+  private static RunProgress undoLeftThenTriedNow(GoldenPathHarness harness) {
+    when(harness.repository.publishGithub(any()))
+        .thenAnswer(
+            call -> {
+              EffectsLedger.track().made("github repository acme/checkout");
+              return ActionResult.of(
+                  Map.of("remoteUrl", REMOTE_URL, "repoContentsUrl", CONTENTS_URL));
+            });
+    when(harness.dashboard.grafanaDashboard(any()))
+        .thenAnswer(
+            call -> {
+              EffectsLedger.track().made("grafana dashboard team-payments-checkout");
+              return ActionResult.of(Map.of("uid", "team-payments-checkout"));
+            });
+    when(harness.secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              EffectsLedger.track().made("vault secret secret/team-payments/checkout");
+              return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
+            });
+    when(harness.manifests.k8sManifests(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("bad image", "InvalidInput"));
+    AtomicBoolean vaultUp = new AtomicBoolean();
+    doAnswer(
+            call -> {
+              if (!vaultUp.get()) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "Vault answered 503", "Unavailable");
+              }
+              return null;
+            })
+        .when(harness.secrets)
+        .undoVaultSecrets(any());
+    WorkflowStub run = harness.start(ServiceTemplate.run(true));
+    harness.awaitStatus(RunStatus.ROLLING_BACK);
+    vaultUp.set(true);
+    harness.workflow().rollback(DecisionRequest.by(OPERATOR));
+    return run.getResult(RunProgress.class);
   }
 
   /** Vault refuses the policy the form named; the operator corrects it and retries. */
