@@ -8,6 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -211,6 +215,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       body.setInstance(URI.create(instance(servlet.getRequest().getRequestURI())));
     }
     return ResponseEntity.badRequest().body(body);
+  }
+
+  /**
+   * The database dropped a connection (a restart, a failover) or could not give one: nothing was
+   * changed by this request's failed statement, so the client is told to send it again, and the log
+   * gets one line, not a stack trace (the pool replaces the connection by itself).
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    RecoverableDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e, WebRequest request) {
+    log.warn("database unavailable for a request: {}", rootMessage(e));
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Paved's database did not answer this request; nothing was changed, send it again");
+    body.setType(URI.create("https://paved.dev/problems/database-unavailable"));
+    body.setTitle("Database unavailable");
+    if (request instanceof ServletWebRequest servlet) {
+      body.setInstance(URI.create(instance(servlet.getRequest().getRequestURI())));
+    }
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(body);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   @ExceptionHandler(Exception.class)

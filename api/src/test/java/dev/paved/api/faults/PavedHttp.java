@@ -70,7 +70,8 @@ final class PavedHttp {
     return await("GET " + path)
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> get(path).body(), until::test);
+        .until(() -> get(path), answer -> answer.status() == 200 && until.test(answer.body()))
+        .body();
   }
 
   private HttpRequest.Builder request(String path) {
