@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +40,8 @@ class EntityQueries {
   /** At most this many matches are sorted in the database rather than walked... */
   static final int SORT_AT_MOST = 500;
 
+  private final int sortAtMost;
+
   /** ...and so are any number when the walk would read more index rows than this. */
   static final long WALK_AT_MOST = 50_000;
 
@@ -47,7 +50,14 @@ class EntityQueries {
   private final CatalogGeneration generation;
   private final IndexWalk walk;
 
+  @Autowired
   EntityQueries(JdbcClient jdbc, CatalogStore store) {
+    this(jdbc, store, SORT_AT_MOST);
+  }
+
+  /** {@code sortAtMost}: up to how many matches a page is sorted in the database (tests). */
+  EntityQueries(JdbcClient jdbc, CatalogStore store, int sortAtMost) {
+    this.sortAtMost = sortAtMost;
     this.jdbc = jdbc;
     this.store = store;
     this.generation = store.generation();
@@ -130,7 +140,7 @@ class EntityQueries {
     if (total == 0) {
       refs = List.of();
     } else if (walkable
-        && total > SORT_AT_MOST
+        && total > sortAtMost
         && (query.after() != null || expected <= WALK_AT_MOST)) {
       FilterProbe probe =
           new FilterProbe(
