@@ -81,6 +81,23 @@ public record EntityFilter(List<Map<String, List<String>>> anyOf) {
     return "(" + String.join(" or ", ors) + ")";
   }
 
+  /**
+   * The kinds every passing entity is one of, when each alternative names its kinds ({@code
+   * kind=component}); empty when some alternative allows any kind. An entity's ref starts with its
+   * kind, so a walk can leave other kinds out inside the index it reads.
+   */
+  Set<String> kinds() {
+    Set<String> kinds = new HashSet<>();
+    for (Map<String, List<String>> allOf : anyOf) {
+      List<String> values = allOf.get("kind");
+      if (values == null || values.isEmpty()) {
+        return Set.of();
+      }
+      kinds.addAll(values);
+    }
+    return kinds;
+  }
+
   /** The search keys the filter reads ({@code relations.*} left out). */
   Set<String> searchKeys() {
     Set<String> keys = new HashSet<>();

@@ -147,7 +147,7 @@ class EntityQueries {
               jdbc, filter, query.hasText() ? query.text() : null, query.searchedFields());
       IndexWalk.Walked page =
           walk.page(
-              new IndexWalk.Order(field, query.descending(), probe, where, params),
+              new IndexWalk.Order(field, query.descending(), probe, where, params, filter.kinds()),
               query.after(),
               query.after() == null ? query.offset() : 0,
               query.limit(),

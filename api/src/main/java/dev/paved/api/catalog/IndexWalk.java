@@ -34,9 +34,20 @@ final class IndexWalk {
   /** The page's refs and where its last one stands. */
   record Walked(List<String> refs, Position last) {}
 
-  /** The walk's order and filter. */
+  /**
+   * The walk's order and filter.
+   *
+   * @param kinds the kinds a passing entity is one of (empty: any): rows of other kinds are left
+   *     out inside the index scan (an entity's ref starts with its kind), so a filter on a kind
+   *     that sorts late does not make the walk probe every entity before it
+   */
   record Order(
-      String field, boolean descending, FilterProbe probe, String where, List<Object> params) {}
+      String field,
+      boolean descending,
+      FilterProbe probe,
+      String where,
+      List<Object> params,
+      Set<String> kinds) {}
 
   /**
    * Up to {@code limit} passing entities after {@code after} (null: from the start), the first
@@ -72,7 +83,8 @@ final class IndexWalk {
           break;
         }
         at = rows.get(rows.size() - 1);
-        batch = Math.min(MAX_BATCH, batch * 2);
+        // a batch that found nothing says matches are far: the next reads as much as it may
+        batch = passing.isEmpty() ? MAX_BATCH : Math.min(MAX_BATCH, batch * 2);
       }
     }
     if (order.field() == null || refs.size() == limit) {
@@ -91,10 +103,12 @@ final class IndexWalk {
     String dir = order.descending() ? " desc" : "";
     List<Object> params = new ArrayList<>();
     String sql;
+    String kinds = kinds(order, params);
     if (order.field() == null) {
       sql =
-          "select entity_ref, entity_ref from catalog_entities"
-              + (at == null ? "" : " where entity_ref > ?")
+          "select entity_ref, entity_ref from catalog_entities where 1 = 1"
+              + kinds
+              + (at == null ? "" : " and entity_ref > ?")
               + " order by entity_ref limit ?";
       if (at != null) {
         params.add(at.ref());
@@ -104,6 +118,7 @@ final class IndexWalk {
       sql =
           "select entity_ref, search_value from catalog_search where search_key = ?"
               + " and search_value is not null"
+              + kinds
               + (at == null ? "" : " and (search_value, entity_ref) " + cmp + " (?, ?)")
               + " order by search_key"
               + dir
@@ -112,7 +127,7 @@ final class IndexWalk {
               + ", entity_ref"
               + dir
               + " limit ?";
-      params.add(order.field());
+      params.add(0, order.field());
       if (at != null) {
         params.add(at.value());
         params.add(at.ref());
@@ -123,6 +138,19 @@ final class IndexWalk {
         .params(params)
         .query((rs, row) -> new Position(rs.getString(2), rs.getString(1)))
         .list();
+  }
+
+  /** {@code and (entity_ref like 'kind:%' or ...)}, its patterns added to {@code params}. */
+  private static String kinds(Order order, List<Object> params) {
+    if (order.kinds().isEmpty()) {
+      return "";
+    }
+    List<String> likes = new ArrayList<>();
+    for (String kind : order.kinds()) {
+      likes.add("entity_ref like ? escape '\\'");
+      params.add(kind.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + ":%");
+    }
+    return " and (" + String.join(" or ", likes) + ")";
   }
 
   /** Passing entities without a value of the field, by ref. */
