@@ -3,8 +3,8 @@
 # files, ingests them as `file` locations and times Backstage's API as a client sees it.
 #
 # usage: bench/catalog.sh [h2|postgres|both]     (default both) starts Paved itself from
-#          api/target/paved-api.jar (built first unless SKIP_BUILD=1; BENCH_JAR names another), on its own ports and data
-#          folder, once per database, and stops it after its row;
+#          api/target/paved-api.jar (built first unless SKIP_BUILD=1; BENCH_JAR names another
+#          jar), on its own ports and data folder, once per database, and stops it after its row;
 #        bench/catalog.sh --url BASE_URL [LABEL]  measures a Paved already running.
 # PostgreSQL: the server PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres; trust or
 # PGPASSWORD), database BENCH_PG_DB (default paved_bench_catalog), dropped and created afresh.

@@ -108,7 +108,7 @@ public class CatalogIngestion {
     Optional<String> text = read.text();
     if (text.isEmpty()) {
       if (!location.missing()) {
-        held.forEach(e -> store.markOrphan(e, by, now));
+        store.markOrphans(held, by, now);
         children.forEach(child -> forget(child, by, now));
       }
       String error = location.ref() + " does not exist";
@@ -251,11 +251,10 @@ public class CatalogIngestion {
     }
     Set<String> kept = new HashSet<>();
     emitted.forEach(e -> kept.add(e.ref()));
-    for (CatalogStore.Stored stored : store.ofLocation(location.id())) {
-      if (!kept.contains(stored.ref())) {
-        store.markOrphan(stored, by, now);
-      }
-    }
+    store.markOrphans(
+        store.ofLocation(location.id()).stream().filter(s -> !kept.contains(s.ref())).toList(),
+        by,
+        now);
     for (Location child : children) {
       if (!targets.contains(child.target())) {
         forget(child, by, now);
@@ -267,7 +266,7 @@ public class CatalogIngestion {
 
   /** A location is gone: its entities become orphans, and so do those of its children. */
   void forget(Location location, String by, Instant now) {
-    store.ofLocation(location.id()).forEach(e -> store.markOrphan(e, by, now));
+    store.markOrphans(store.ofLocation(location.id()), by, now);
     locations.children(location.id()).forEach(child -> forget(child, by, now));
     locations.delete(location.id());
   }

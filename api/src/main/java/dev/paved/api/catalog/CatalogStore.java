@@ -161,7 +161,12 @@ public class CatalogStore {
 
   /** Marks the entity {@code backstage.io/orphan: 'true'}: its location no longer emits it. */
   void markOrphan(Stored stored, String changedBy, Instant now) {
-    writes.markOrphan(stored, changedBy, now);
+    writes.markOrphans(List.of(stored), changedBy, now);
+  }
+
+  /** As {@link #markOrphan} for several entities at once. */
+  void markOrphans(List<Stored> stored, String changedBy, Instant now) {
+    writes.markOrphans(stored, changedBy, now);
   }
 
   static final String ORPHAN = "backstage.io/orphan";

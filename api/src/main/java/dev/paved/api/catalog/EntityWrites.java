@@ -160,23 +160,32 @@ final class EntityWrites {
         .update();
   }
 
-  /** Marks the entity {@code backstage.io/orphan: 'true'}: its location no longer emits it. */
-  void markOrphan(Stored stored, String changedBy, Instant now) {
-    if (stored.orphan()) {
+  /**
+   * Marks the entities {@code backstage.io/orphan: 'true'} (their location no longer emits them):
+   * an update each, their relations and search rows and history written together.
+   */
+  void markOrphans(List<Stored> stored, String changedBy, Instant now) {
+    List<Entity> marked = new ArrayList<>();
+    List<Object[]> history = new ArrayList<>();
+    Timestamp at = Timestamp.from(now);
+    for (Stored s : stored) {
+      if (s.orphan()) {
+        continue;
+      }
+      Map<String, Object> body =
+          Entity.withAnnotation(s.entity().body(), CatalogStore.ORPHAN, "true");
+      String json = CatalogJson.write(body);
+      jdbc.sql("update catalog_entities set entity = ?, orphaned_at = ? where entity_ref = ?")
+          .params(json, at, s.ref())
+          .update();
+      marked.add(new Entity(body));
+      history.add(new Object[] {s.ref(), at, changedBy, "orphaned", json});
+    }
+    if (marked.isEmpty()) {
       return;
     }
-    Map<String, Object> body =
-        Entity.withAnnotation(stored.entity().body(), CatalogStore.ORPHAN, "true");
-    String json = CatalogJson.write(body);
-    jdbc.sql("update catalog_entities set entity = ?, orphaned_at = ? where entity_ref = ?")
-        .params(json, Timestamp.from(now), stored.ref())
-        .update();
-    index(List.of(new Entity(body)));
-    insertRows(
-        "catalog_history (entity_ref, changed_at, changed_by, change, entity)",
-        5,
-        List.<Object[]>of(
-            new Object[] {stored.ref(), Timestamp.from(now), changedBy, "orphaned", json}));
+    index(marked);
+    insertRows("catalog_history (entity_ref, changed_at, changed_by, change, entity)", 5, history);
     generation.raise();
   }
 
