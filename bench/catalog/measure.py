@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measures Paved's catalog against a running Paved (local mode signs in as pat:pat): ingests every
 file of DIR as a `file` location (the API's own disk), then times Backstage's API as a client sees
-it (HTTP included). Prints one Markdown table row.
+it (HTTP included), and how long a changed file takes to show after its refresh. Prints one
+Markdown table row (catalog.sh prints the header).
 
 usage: measure.py BASE_URL DIR LABEL
 """
@@ -10,6 +11,7 @@ import glob
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -18,6 +20,11 @@ import urllib.request
 
 base, folder, label = sys.argv[1], sys.argv[2], sys.argv[3]
 auth = "Basic " + base64.b64encode(b"pat:pat").decode()
+REFRESH_TRIES = int(os.environ.get("REFRESH_TRIES", "20"))
+# untimed calls before each timed series of reads: the targets are for a running Paved, not for the
+# JIT's first compilations of the read path (facets keep their first read, after the ingest's last
+# write, in their series: it is the one that computes them)
+WARMUP = int(os.environ.get("WARMUP", "50"))
 
 
 def call(method, path, body=None):
@@ -30,39 +37,85 @@ def call(method, path, body=None):
         return json.loads(answer.read() or b"null")
 
 
-def timed(fn, times):
+def percentiles(spent):
+    spent = sorted(spent)
+    return statistics.median(spent), spent[max(0, int(len(spent) * 0.99 + 0.5) - 1)]
+
+
+def timed(fn, times, warmup=0):
+    for _ in range(warmup):
+        fn()
     spent = []
     for _ in range(times):
         start = time.perf_counter()
         fn()
         spent.append((time.perf_counter() - start) * 1000)
-    spent.sort()
-    return statistics.median(spent), spent[max(0, int(len(spent) * 0.99) - 1)]
+    return percentiles(spent)
 
 
+def load():
+    return os.getloadavg()[0]
+
+
+loads = [load()]
 files = sorted(glob.glob(os.path.join(os.path.abspath(folder), "*.yaml")))
 start = time.perf_counter()
 # MEASURE_ONLY=1: the catalog is already ingested (a restarted Paved on the same database)
 for f in [] if os.environ.get("MEASURE_ONLY") else files:
     call("POST", "/api/catalog/locations", {"type": "file", "target": f})
 ingest = time.perf_counter() - start
+loads.append(load())
 total = call("GET", "/api/catalog/entities/by-query?limit=1")["totalItems"]
 
 query = "/api/catalog/entities/by-query?" + urllib.parse.urlencode(
     {"filter": "kind=component,spec.lifecycle=production", "limit": 20,
      "orderField": "metadata.name,asc"})
-q50, q99 = timed(lambda: call("GET", query), 200)
+q50, q99 = timed(lambda: call("GET", query), 200, WARMUP)
 first = call("GET", query)
 cursor = "/api/catalog/entities/by-query?cursor=" + urllib.parse.quote(first["pageInfo"]["nextCursor"])
-c50, c99 = timed(lambda: call("GET", cursor), 100)
+c50, c99 = timed(lambda: call("GET", cursor), 100, WARMUP)
 components = [f"component-{i}" for i in range(7000)]
 n50, n99 = timed(
     lambda: call("GET", "/api/catalog/entities/by-name/component/default/" + random.choice(components)),
-    200)
+    200, WARMUP)
 facets = "/api/catalog/entity-facets?facet=spec.type&facet=spec.lifecycle&filter=kind=component"
 f50, f99 = timed(lambda: call("GET", facets), 20)
-# The floor: a request signed in the same way (HTTP basic, a bcrypt check each time) that reads no
-# catalog; the catalog's own cost is what a read takes above it.
-m50, m99 = timed(lambda: call("GET", "/api/v1/me"), 200)
-print(f"| {label} | {total} | {ingest:.1f} s | {m50:.1f} / {m99:.1f} ms | {q50:.1f} / {q99:.1f} ms | {c50:.1f} / {c99:.1f} ms"
-      f" | {n50:.1f} / {n99:.1f} ms | {f50:.0f} / {f99:.0f} ms |")
+# The floor: a request signed in the same way that reads no catalog; the catalog's own cost is what
+# a read takes above it.
+m50, m99 = timed(lambda: call("GET", "/api/v1/me"), 200, WARMUP)
+loads.append(load())
+
+# A changed file visible after its refresh: a component's description changes in its file, then
+# POST /refresh with its ref; the delay runs from the refresh's request until by-name shows it.
+delays = []
+by_file = {}
+for f in files:
+    with open(f) as text:
+        for name in re.findall(r"name: (component-\d+),", text.read()):
+            by_file[name] = f
+for attempt in range(REFRESH_TRIES if by_file else 0):
+    name = random.choice(sorted(by_file))
+    path = by_file[name]
+    mark = f"changed {attempt} {time.time()}"
+    with open(path) as text:
+        content = text.read()
+    content = re.sub(r"(name: " + re.escape(name) + r",)( description: '[^']*',)?",
+                     lambda m: m.group(1) + f" description: '{mark}',", content)
+    with open(path, "w") as text:
+        text.write(content)
+    started = time.perf_counter()
+    call("POST", "/api/catalog/refresh", {"entityRef": f"component:default/{name}"})
+    while True:
+        seen = call("GET", f"/api/catalog/entities/by-name/component/default/{name}")
+        if seen["metadata"].get("description") == mark:
+            break
+        if time.perf_counter() - started > 30:
+            raise SystemExit(f"{name}: the change did not show within 30 s of its refresh")
+        time.sleep(0.005)
+    delays.append((time.perf_counter() - started) * 1000)
+r50, r99 = percentiles(delays) if delays else (float("nan"), float("nan"))
+loads.append(load())
+
+print(f"| {label} | {' / '.join(f'{l:.1f}' for l in loads)} | {total} | {ingest:.1f} s"
+      f" | {m50:.1f} / {m99:.1f} ms | {q50:.1f} / {q99:.1f} ms | {c50:.1f} / {c99:.1f} ms"
+      f" | {n50:.1f} / {n99:.1f} ms | {f50:.0f} / {f99:.0f} ms | {r50:.0f} / {r99:.0f} ms |")

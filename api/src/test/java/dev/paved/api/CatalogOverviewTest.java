@@ -3,7 +3,6 @@ package dev.paved.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paved.api.catalog.CatalogGitRepos;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,9 +56,9 @@ class CatalogOverviewTest extends EndToEndTest {
 
   @Test
   void anEntitysPageHasItsOwnerLinksGraphApisAndActivity() throws Exception {
-    CatalogGitRepos repos = new CatalogGitRepos(dataDir);
-    repos.commit(
-        "platform",
+    CatalogLocationFixture.register(
+        platform(),
+        dataDir,
         "ov",
         Map.of(
             "catalog-info.yaml",
@@ -68,13 +67,6 @@ class CatalogOverviewTest extends EndToEndTest {
             "openapi: 3.0.0\ninfo: {title: Ledger}\n",
             "README.md",
             "# Ledger\n\nKeeps the books. <script>alert(1)</script>\n"));
-    Answer added =
-        platform()
-            .post(
-                "/api/catalog/locations",
-                Map.of("type", "url", "target", repos.url("platform", "ov", "catalog-info.yaml")));
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
-    assertThat(added.body().path("errors")).as(added.body().toString()).isEmpty();
     Answer asked =
         as("alice")
             .post(

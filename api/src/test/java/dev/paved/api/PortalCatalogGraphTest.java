@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paved.api.browser.Browser;
 import dev.paved.api.browser.EntityPage;
 import dev.paved.api.browser.SignInPage;
-import dev.paved.api.catalog.CatalogGitRepos;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -78,9 +77,9 @@ class PortalCatalogGraphTest extends EndToEndTest {
 
   @Test
   void theEntityPageDrawsItsRelationsAndTheApiPageItsOperations() throws Exception {
-    CatalogGitRepos repos = new CatalogGitRepos(dataDir);
-    repos.commit(
-        "platform",
+    CatalogLocationFixture.register(
+        platform(),
+        dataDir,
         "gr",
         Map.of(
             "catalog-info.yaml",
@@ -88,13 +87,6 @@ class PortalCatalogGraphTest extends EndToEndTest {
             "README.md",
             "# Ledger\n\nKeeps **the books**.\n\n<img src=x onerror=\"document.title='pwned'\">\n"
                 + "<script>document.title='pwned'</script>\n"));
-    Answer added =
-        platform()
-            .post(
-                "/api/catalog/locations",
-                Map.of("type", "url", "target", repos.url("platform", "gr", "catalog-info.yaml")));
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
-    assertThat(added.body().path("errors")).as(added.body().toString()).isEmpty();
 
     try (Browser bob = Browser.open("http://localhost:" + port)) {
       SignInPage.open(bob).signInAs("bob");

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * request: {method, url}, response: {statusCode}}}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = BackstageCatalogController.class)
+@RestControllerAdvice(
+    assignableTypes = {BackstageCatalogController.class, BackstageLocationsController.class})
 class BackstageErrors {
 
   static final class NotFound extends RuntimeException {

@@ -5,6 +5,7 @@ import dev.paved.api.catalog.CatalogLocations.Location;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ public class CatalogIngestion {
 
   private final CatalogStore store;
   private final CatalogLocations locations;
-  private final List<EntityProvider> providers;
-  private final EntityValidator validator;
+  private final EntityChecks checks;
   private final Clock clock;
 
   CatalogIngestion(
@@ -37,8 +37,7 @@ public class CatalogIngestion {
       Clock clock) {
     this.store = store;
     this.locations = locations;
-    this.providers = providers;
-    this.validator = validator;
+    this.checks = new EntityChecks(providers, validator);
     this.clock = clock;
   }
 
@@ -80,24 +79,7 @@ public class CatalogIngestion {
 
   /** The entities the target emits, validated, without storing anything (a dry run). */
   Outcome preview(String type, String target) {
-    Optional<String> text = provider(type, target).read(target);
-    if (text.isEmpty()) {
-      return new Outcome(List.of(), List.of(type + ":" + target + " does not exist"), true);
-    }
-    List<Entity> entities = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    for (Map<String, Object> written : EntityDocuments.of(text.get(), errors)) {
-      List<String> problems = new ArrayList<>();
-      Map<String, Object> doc =
-          Placeholders.read(written, provider(type, target), target, problems);
-      problems.addAll(validator.problems(doc));
-      if (problems.isEmpty()) {
-        entities.add(Entity.parse(doc));
-      } else {
-        errors.add(EntityDocuments.label(doc) + ": " + String.join("; ", problems));
-      }
-    }
-    return new Outcome(entities, errors, false);
+    return checks.preview(type, target);
   }
 
   private Outcome refresh(
@@ -126,7 +108,7 @@ public class CatalogIngestion {
     Optional<String> text = read.text();
     if (text.isEmpty()) {
       if (!location.missing()) {
-        held.forEach(e -> store.markOrphan(e, by, now));
+        store.markOrphans(held, by, now);
         children.forEach(child -> forget(child, by, now));
       }
       String error = location.ref() + " does not exist";
@@ -195,21 +177,29 @@ public class CatalogIngestion {
     List<String> errors = new ArrayList<>();
     List<Entity> emitted = new ArrayList<>();
     Set<String> targets = new HashSet<>();
-    for (Map<String, Object> written : docs) {
-      List<String> problems = new ArrayList<>();
-      Map<String, Object> doc =
-          Placeholders.read(
-              written, provider(location.type(), location.target()), location.target(), problems);
-      problems.addAll(validator.problems(doc));
-      Entity entity = problems.isEmpty() ? Entity.parse(doc) : null;
+    List<EntityChecks.Checked> checked =
+        checks.check(location.type(), location.target(), location, docs);
+    // what the catalog holds of them, in one read: whether another location manages one
+    Map<String, CatalogStore.Stored> known = new HashMap<>();
+    store
+        .findByRefs(
+            checked.stream()
+                .filter(c -> c.entity() != null)
+                .map(c -> c.entity().ref())
+                .distinct()
+                .toList())
+        .forEach(s -> known.put(s.ref(), s));
+    List<Entity> toWrite = new ArrayList<>();
+    List<Entity> locationEntities = new ArrayList<>();
+    for (EntityChecks.Checked c : checked) {
+      Map<String, Object> doc = c.doc();
+      List<String> problems = c.problems();
+      Entity entity = c.entity();
       if (entity != null) {
-        WritePolicy.refusal(location, entity).ifPresent(problems::add);
-        Optional<CatalogStore.Stored> other =
-            store
-                .findByRef(entity.ref())
-                .filter(s -> EntityDocuments.claimedElsewhere(s, location));
-        other.ifPresent(
-            s -> problems.add(entity.ref() + " is already managed by another location or run"));
+        CatalogStore.Stored other = known.get(entity.ref());
+        if (other != null && EntityDocuments.claimedElsewhere(other, location)) {
+          problems.add(entity.ref() + " is already managed by another location or run");
+        }
       }
       if (!problems.isEmpty()) {
         String message = EntityDocuments.label(doc) + ": " + String.join("; ", problems);
@@ -225,43 +215,46 @@ public class CatalogIngestion {
         continue;
       }
       Entity annotated = EntityDocuments.annotated(entity, location, origin);
-      store.write(
-          annotated,
-          new CatalogStore.Provenance(
-              location.id(), location.serviceKey(), EntityDocuments.runId(location), by),
-          now);
+      toWrite.add(annotated);
       emitted.add(annotated);
       if ("Location".equals(entity.kind()) && depth < MAX_DEPTH) {
-        for (String target : targetsOf(entity, location)) {
-          targets.add(target);
-          Location child =
-              locations
-                  .find(EntityDocuments.typeOf(entity, location), target)
-                  .orElseGet(
-                      () ->
-                          locations.add(
-                              EntityDocuments.typeOf(entity, location),
-                              target,
-                              "entity",
-                              location.trusted(),
-                              location.serviceKey(),
-                              location.id(),
-                              by,
-                              now));
-          if (location.id().equals(child.parentId())) {
-            Outcome inner = refresh(child, origin, depth + 1, null, false);
-            inner.errors().forEach(errors::add);
-          }
+        locationEntities.add(entity);
+      }
+    }
+    store.writeAll(
+        toWrite,
+        new CatalogStore.Provenance(
+            location.id(), location.serviceKey(), EntityDocuments.runId(location), by),
+        now);
+    for (Entity entity : locationEntities) {
+      for (String target : targetsOf(entity, location)) {
+        targets.add(target);
+        Location child =
+            locations
+                .find(EntityDocuments.typeOf(entity, location), target)
+                .orElseGet(
+                    () ->
+                        locations.add(
+                            EntityDocuments.typeOf(entity, location),
+                            target,
+                            "entity",
+                            location.trusted(),
+                            location.serviceKey(),
+                            location.id(),
+                            by,
+                            now));
+        if (location.id().equals(child.parentId())) {
+          Outcome inner = refresh(child, origin, depth + 1, null, false);
+          inner.errors().forEach(errors::add);
         }
       }
     }
     Set<String> kept = new HashSet<>();
     emitted.forEach(e -> kept.add(e.ref()));
-    for (CatalogStore.Stored stored : store.ofLocation(location.id())) {
-      if (!kept.contains(stored.ref())) {
-        store.markOrphan(stored, by, now);
-      }
-    }
+    store.markOrphans(
+        store.ofLocation(location.id()).stream().filter(s -> !kept.contains(s.ref())).toList(),
+        by,
+        now);
     for (Location child : children) {
       if (!targets.contains(child.target())) {
         forget(child, by, now);
@@ -273,7 +266,7 @@ public class CatalogIngestion {
 
   /** A location is gone: its entities become orphans, and so do those of its children. */
   void forget(Location location, String by, Instant now) {
-    store.ofLocation(location.id()).forEach(e -> store.markOrphan(e, by, now));
+    store.markOrphans(store.ofLocation(location.id()), by, now);
     locations.children(location.id()).forEach(child -> forget(child, by, now));
     locations.delete(location.id());
   }
@@ -285,10 +278,6 @@ public class CatalogIngestion {
   }
 
   EntityProvider provider(String type, String target) {
-    return providers.stream()
-        .filter(p -> p.reads(type, target))
-        .findFirst()
-        .orElseThrow(
-            () -> new IllegalArgumentException("no reader for locations of type '" + type + "'"));
+    return checks.provider(type, target);
   }
 }

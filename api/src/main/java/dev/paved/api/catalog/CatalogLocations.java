@@ -112,7 +112,7 @@ class CatalogLocations {
             Timestamp.from(now),
             contentHash,
             missing,
-            errors.isEmpty() ? null : CatalogStore.write(errors),
+            errors.isEmpty() ? null : CatalogJson.write(errors),
             errors.isEmpty() ? readVersion : null,
             id)
         .update();
@@ -144,7 +144,7 @@ class CatalogLocations {
     String errors = rs.getString("errors");
     List<String> list;
     try {
-      list = errors == null ? List.of() : CatalogStore.JSON.readValue(errors, List.class);
+      list = errors == null ? List.of() : CatalogJson.JSON.readValue(errors, List.class);
     } catch (Exception e) {
       list = List.of(errors);
     }

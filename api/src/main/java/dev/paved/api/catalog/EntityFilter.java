@@ -1,10 +1,12 @@
 package dev.paved.api.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Backstage's {@code filter} parameters: each parameter is one alternative (OR between parameters);
@@ -77,6 +79,78 @@ public record EntityFilter(List<Map<String, List<String>>> anyOf) {
       ors.add("(" + String.join(" and ", ands) + ")");
     }
     return "(" + String.join(" or ", ors) + ")";
+  }
+
+  /**
+   * The kinds every passing entity is one of, when each alternative names its kinds ({@code
+   * kind=component}); empty when some alternative allows any kind. An entity's ref starts with its
+   * kind, so a walk can leave other kinds out inside the index it reads.
+   */
+  Set<String> kinds() {
+    Set<String> kinds = new HashSet<>();
+    for (Map<String, List<String>> allOf : anyOf) {
+      List<String> values = allOf.get("kind");
+      if (values == null || values.isEmpty()) {
+        return Set.of();
+      }
+      kinds.addAll(values);
+    }
+    return kinds;
+  }
+
+  /** The search keys the filter reads ({@code relations.*} left out). */
+  Set<String> searchKeys() {
+    Set<String> keys = new HashSet<>();
+    anyOf.forEach(allOf -> allOf.keySet().stream().filter(k -> !relation(k)).forEach(keys::add));
+    return keys;
+  }
+
+  /** The relation types the filter reads, canonical. */
+  Set<String> relationTypes() {
+    Set<String> types = new HashSet<>();
+    anyOf.forEach(
+        allOf ->
+            allOf.keySet().stream()
+                .filter(EntityFilter::relation)
+                .forEach(k -> types.add(type(k))));
+    return types;
+  }
+
+  /**
+   * Whether an entity passes, from its facts: its search rows of {@link #searchKeys} (key to
+   * values, a null value for a key without one) and its relations of {@link #relationTypes} (type
+   * to targets). The same answer as {@link #sql}, evaluated in Java.
+   */
+  boolean matches(Map<String, List<String>> search, Map<String, Set<String>> relations) {
+    if (anyOf.isEmpty()) {
+      return true;
+    }
+    for (Map<String, List<String>> allOf : anyOf) {
+      boolean all = true;
+      for (Map.Entry<String, List<String>> condition : allOf.entrySet()) {
+        String key = condition.getKey();
+        List<String> wanted = condition.getValue();
+        java.util.Collection<String> has =
+            relation(key) ? relations.get(type(key)) : search.get(key);
+        if (has == null || (!wanted.isEmpty() && wanted.stream().noneMatch(has::contains))) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean relation(String key) {
+    return key.startsWith("relations.");
+  }
+
+  private static String type(String key) {
+    return dev.paved.api.catalog.relations.RelationTypes.canonical(
+        key.substring("relations.".length()));
   }
 
   private static String lower(String value) {

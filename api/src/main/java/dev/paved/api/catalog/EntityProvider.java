@@ -28,15 +28,15 @@ interface EntityProvider {
   /** Whether this provider reads locations of this type and target. */
   boolean reads(String type, String target);
 
-  /** The file's text; empty when it is gone (a 404 for a URL). */
-  Optional<String> read(String target);
-
   /**
    * The file, unless the source says it is still at {@code lastVersion} (null: read it anyway).
-   * Sources without versions always read it.
+   * Sources without versions always read it, and answer no version.
    */
-  default Read read(String target, String lastVersion) {
-    return Read.of(read(target));
+  Read read(String target, String lastVersion);
+
+  /** The file's text; empty when it is gone (a 404 for a URL). */
+  default Optional<String> read(String target) {
+    return read(target, null).text();
   }
 
   /** A target named relative to {@code base} (a Location entity's {@code ./other.yaml}). */

@@ -1,8 +1,7 @@
 package dev.paved.api.catalog;
 
-import java.nio.charset.StandardCharsets;
+import dev.paved.api.catalog.IndexWalk.Position;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The catalog's query layer: filtered, ordered, paged entities and facets. No HTTP here. */
+/**
+ * The catalog's query layer: filtered, ordered, paged entities and facets. No HTTP here. Totals and
+ * facets are kept per catalog generation ({@link CatalogGeneration}); pages are walked in an
+ * index's order ({@link IndexWalk}) unless few entities match.
+ */
 @Repository
 class EntityQueries {
 
   /**
    * Fields Backstage's schemas make single strings, so each entity has at most one search row for
-   * them: a page ordered by one of these walks its index (see {@link #walked}).
+   * them: a page ordered by one of these walks its index.
    */
   static final Set<String> SCALAR =
       Set.of(
@@ -33,18 +37,38 @@ class EntityQueries {
           "spec.system",
           "spec.domain");
 
+  /** At most this many matches are sorted in the database rather than walked... */
+  static final int SORT_AT_MOST = 500;
+
+  private final int sortAtMost;
+
+  /** ...and so are any number when the walk would read more index rows than this. */
+  static final long WALK_AT_MOST = 50_000;
+
   private final JdbcClient jdbc;
   private final CatalogStore store;
+  private final CatalogGeneration generation;
+  private final IndexWalk walk;
 
+  @Autowired
   EntityQueries(JdbcClient jdbc, CatalogStore store) {
+    this(jdbc, store, SORT_AT_MOST);
+  }
+
+  /** {@code sortAtMost}: up to how many matches a page is sorted in the database (tests). */
+  EntityQueries(JdbcClient jdbc, CatalogStore store, int sortAtMost) {
+    this.sortAtMost = sortAtMost;
     this.jdbc = jdbc;
     this.store = store;
+    this.generation = store.generation();
+    this.walk = new IndexWalk(jdbc);
   }
 
   /**
    * A query: the filter, an order field and direction, a text term over some fields.
    *
    * @param offset where the page starts (what a cursor carries)
+   * @param after where the previous page ended, for a next page; null otherwise
    */
   record Query(
       List<String> filter,
@@ -53,35 +77,86 @@ class EntityQueries {
       String text,
       List<String> textFields,
       int limit,
-      int offset) {}
+      int offset,
+      Position after) {
 
-  /** One page, the total, and the refs of the entities in it in order. */
-  record Page(List<CatalogStore.Stored> items, int total, Integer next, Integer prev) {}
+    Query(
+        List<String> filter,
+        String orderField,
+        boolean descending,
+        String text,
+        List<String> textFields,
+        int limit,
+        int offset) {
+      this(filter, orderField, descending, text, textFields, limit, offset, null);
+    }
+
+    /** The fields the text term is looked for in: as asked, else the order field, else the name. */
+    List<String> searchedFields() {
+      List<String> fields =
+          textFields.isEmpty()
+              ? List.of(orderField == null ? "metadata.name" : orderField)
+              : textFields;
+      return fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    boolean hasText() {
+      return text != null && !text.isBlank();
+    }
+  }
+
+  /** One page, the total, where the next and previous pages start, and where this one ended. */
+  record Page(
+      List<CatalogStore.Stored> items, int total, Integer next, Integer prev, Position last) {}
 
   Page query(Query query) {
+    EntityFilter filter = EntityFilter.parse(query.filter());
     List<Object> params = new ArrayList<>();
-    String where = EntityFilter.parse(query.filter()).sql(params);
-    if (query.text() != null && !query.text().isBlank()) {
-      List<String> fields =
-          query.textFields().isEmpty()
-              ? List.of(query.orderField() == null ? "metadata.name" : query.orderField())
-              : query.textFields();
+    String where = filter.sql(params);
+    if (query.hasText()) {
+      List<String> fields = query.searchedFields();
       where +=
           " and e.entity_ref in (select entity_ref from catalog_search where search_key in ("
               + String.join(", ", fields.stream().map(f -> "?").toList())
-              + ") and search_value like ?)";
-      fields.forEach(f -> params.add(f.toLowerCase(Locale.ROOT)));
-      params.add("%" + query.text().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+              + ") and search_value like ? escape '\\')";
+      params.addAll(fields);
+      params.add("%" + likeLiteral(query.text().toLowerCase(Locale.ROOT).replace("%", "")) + "%");
     }
+    String counted = where;
     int total =
-        jdbc.sql("select count(*) from catalog_entities e where " + where)
-            .params(params)
-            .query(Integer.class)
-            .single();
-    List<String> refs =
-        query.orderField() != null && SCALAR.contains(query.orderField().toLowerCase(Locale.ROOT))
-            ? walked(query, where, params)
-            : sorted(query, where, params);
+        generation.answer(
+            "count\u0000" + String.join("\u0001", query.filter()) + "\u0000" + textKey(query),
+            () ->
+                jdbc.sql("select count(*) from catalog_entities e where " + counted)
+                    .params(params)
+                    .query(Integer.class)
+                    .single());
+    String field = query.orderField() == null ? null : query.orderField().toLowerCase(Locale.ROOT);
+    List<String> refs;
+    Position last = null;
+    long walked = walkSize(field);
+    long expected = (long) (query.offset() + query.limit()) * walked / Math.max(1, total);
+    boolean walkable = field == null || SCALAR.contains(field);
+    if (total == 0) {
+      refs = List.of();
+    } else if (walkable
+        && total > sortAtMost
+        && (query.after() != null || expected <= WALK_AT_MOST)) {
+      FilterProbe probe =
+          new FilterProbe(
+              jdbc, filter, query.hasText() ? query.text() : null, query.searchedFields());
+      IndexWalk.Walked page =
+          walk.page(
+              new IndexWalk.Order(field, query.descending(), probe, where, params, filter.kinds()),
+              query.after(),
+              query.after() == null ? query.offset() : 0,
+              query.limit(),
+              query.after() == null ? expected : (long) query.limit() * walked / total);
+      refs = page.refs();
+      last = page.last();
+    } else {
+      refs = sorted(query, field, where, params);
+    }
     Map<String, CatalogStore.Stored> found =
         store.findByRefs(refs).stream()
             .collect(Collectors.toMap(CatalogStore.Stored::ref, Function.identity()));
@@ -90,172 +165,111 @@ class EntityQueries {
     return new Page(
         items,
         total,
-        end < total ? end : null,
-        query.offset() > 0 ? Math.max(0, query.offset() - query.limit()) : null);
+        end < total && items.size() == query.limit() ? end : null,
+        query.offset() > 0 ? Math.max(0, query.offset() - query.limit()) : null,
+        last);
+  }
+
+  /** How many index rows a full walk reads: the field's search rows, or every entity. */
+  private long walkSize(String field) {
+    return generation.answer(
+        "rows\u0000" + (field == null ? "" : field),
+        () ->
+            field == null
+                ? jdbc.sql("select count(*) from catalog_entities").query(Long.class).single()
+                : jdbc.sql(
+                        "select count(*) from catalog_search where search_key = ?"
+                            + " and search_value is not null")
+                    .param(field)
+                    .query(Long.class)
+                    .single());
   }
 
   /**
-   * A page ordered by a field every entity has at most once: walks that field's index in order,
-   * keeping the rows whose entity passes the filter, and stops at the page's end, so a first page
-   * reads a few dozen index rows rather than every matching entity. Entities without the field (or
-   * whose value is too long to index) come last, by ref, as Backstage orders them.
+   * A page sorted in the database, by each matching entity's least value of the field (entities
+   * without it last, by ref), with an offset: for few matches, or a field an entity may have many
+   * values of.
    */
-  private List<String> walked(Query query, String where, List<Object> params) {
-    String field = query.orderField().toLowerCase(Locale.ROOT);
-    String filtered =
-        "exists (select 1 from catalog_entities e where e.entity_ref = s.entity_ref and "
-            + where
-            + ")";
+  private List<String> sorted(Query query, String field, String where, List<Object> params) {
     List<Object> all = new ArrayList<>();
-    all.add(field);
+    String value = "null";
+    if (field != null) {
+      value =
+          "(select min(s.search_value) from catalog_search s where s.entity_ref = e.entity_ref"
+              + " and s.search_key = ?)";
+      all.add(field);
+    }
     all.addAll(params);
     all.add(query.limit());
     all.add(query.offset());
-    List<String> refs =
-        new ArrayList<>(
-            jdbc.sql(
-                    "select s.entity_ref from catalog_search s where s.search_key = ?"
-                        + " and s.search_value is not null and "
-                        + filtered
-                        + " order by s.search_value"
-                        + (query.descending() ? " desc" : "")
-                        + ", s.entity_ref limit ? offset ?")
-                .params(all)
-                .query(String.class)
-                .list());
-    if (refs.size() == query.limit()) {
-      return refs;
-    }
-    List<Object> counted = new ArrayList<>();
-    counted.add(field);
-    counted.addAll(params);
-    int keyed =
-        jdbc.sql(
-                "select count(*) from catalog_search s where s.search_key = ?"
-                    + " and s.search_value is not null and "
-                    + filtered)
-            .params(counted)
-            .query(Integer.class)
-            .single();
-    List<Object> rest = new ArrayList<>(params);
-    rest.add(field);
-    rest.add(query.limit() - refs.size());
-    rest.add(Math.max(0, query.offset() - keyed));
-    refs.addAll(
-        jdbc.sql(
-                "select e.entity_ref from catalog_entities e where "
-                    + where
-                    + " and not exists (select 1 from catalog_search s where s.entity_ref ="
-                    + " e.entity_ref and s.search_key = ? and s.search_value is not null)"
-                    + " order by e.entity_ref limit ? offset ?")
-            .params(rest)
-            .query(String.class)
-            .list());
-    return refs;
-  }
-
-  /** A page ordered by any other field: by each matching entity's least value of it. */
-  private List<String> sorted(Query query, String where, List<Object> params) {
-    String order = "e.entity_ref";
-    List<Object> pageParams = new ArrayList<>();
-    if (query.orderField() != null) {
-      order =
-          "(select min(s.search_value) from catalog_search s where s.entity_ref = e.entity_ref"
-              + " and s.search_key = ?)"
-              + (query.descending() ? " desc" : "")
-              + ", e.entity_ref";
-      pageParams.add(query.orderField().toLowerCase(Locale.ROOT));
-    }
-    List<Object> all = new ArrayList<>(params);
-    all.addAll(pageParams);
-    all.add(query.limit());
-    all.add(query.offset());
+    String dir = query.descending() ? " desc" : "";
     return jdbc.sql(
-            "select e.entity_ref from catalog_entities e where "
+            "select ref from (select e.entity_ref as ref, "
+                + value
+                + " as v from catalog_entities e where "
                 + where
-                + " order by "
-                + order
+                + ") m order by case when v is null then 1 else 0 end, v"
+                + dir
+                + ", case when v is null then ref end, ref"
+                + dir
                 + " limit ? offset ?")
         .params(all)
         .query(String.class)
         .list();
   }
 
-  /** For each facet, its values (as written) and how many filtered entities have each. */
+  /**
+   * For each facet, its values (as written) and how many filtered entities have each; kept per
+   * catalog generation.
+   */
   Map<String, List<Map<String, Object>>> facets(List<String> facets, List<String> filter) {
     Map<String, List<Map<String, Object>>> answer = new LinkedHashMap<>();
     for (String facet : facets) {
-      List<Object> params = new ArrayList<>();
-      params.add(facet.toLowerCase(Locale.ROOT));
-      String where = EntityFilter.parse(filter).sql(params);
       answer.put(
           facet,
-          jdbc.sql(
-                  "select s.original_value, count(distinct s.entity_ref) from catalog_search s"
-                      + " where s.search_key = ? and s.original_value is not null"
-                      + (filter.isEmpty()
-                          ? ""
-                          : " and exists (select 1 from catalog_entities e"
-                              + " where e.entity_ref = s.entity_ref and "
-                              + where
-                              + ")")
-                      + " group by s.original_value order by s.original_value")
-              .params(params)
-              .query((rs, row) -> facet(rs.getString(1), rs.getInt(2)))
-              .list());
+          generation.answer(
+              "facet\u0000" + facet + "\u0000" + String.join("\u0001", filter),
+              () -> facet(facet, filter)));
     }
     return answer;
   }
 
+  private List<Map<String, Object>> facet(String facet, List<String> filter) {
+    List<Object> params = new ArrayList<>();
+    params.add(facet.toLowerCase(Locale.ROOT));
+    String where = EntityFilter.parse(filter).sql(params);
+    return List.copyOf(
+        jdbc.sql(
+                "select s.original_value, count(distinct s.entity_ref) from catalog_search s"
+                    + " where s.search_key = ? and s.original_value is not null"
+                    + (filter.isEmpty()
+                        ? ""
+                        : " and exists (select 1 from catalog_entities e"
+                            + " where e.entity_ref = s.entity_ref and "
+                            + where
+                            + ")")
+                    + " group by s.original_value order by s.original_value")
+            .params(params)
+            .query((rs, row) -> count(rs.getString(1), rs.getInt(2)))
+            .list());
+  }
+
   /** {@code {value, count}} in Backstage's order (Map.of would give a random one). */
-  private static Map<String, Object> facet(String value, int count) {
+  private static Map<String, Object> count(String value, int count) {
     Map<String, Object> facet = new LinkedHashMap<>();
     facet.put("value", value);
     facet.put("count", count);
-    return facet;
+    return java.util.Collections.unmodifiableMap(facet);
   }
 
-  /** A cursor: the query and the offset it resumes at, opaque to callers. */
-  static String cursor(Query query, int offset) {
-    String text =
-        String.join("\u0001", query.filter())
-            + "\u0002"
-            + (query.orderField() == null ? "" : query.orderField())
-            + "\u0002"
-            + query.descending()
-            + "\u0002"
-            + (query.text() == null ? "" : query.text())
-            + "\u0002"
-            + String.join("\u0001", query.textFields())
-            + "\u0002"
-            + query.limit()
-            + "\u0002"
-            + offset;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  private static String textKey(Query query) {
+    return query.hasText()
+        ? query.text() + "\u0001" + String.join("\u0001", query.searchedFields())
+        : "";
   }
 
-  /** IllegalArgumentException for a cursor this catalog did not write. */
-  static Query fromCursor(String cursor) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-              .split("\u0002", -1);
-      return new Query(
-          split(parts[0]),
-          parts[1].isEmpty() ? null : parts[1],
-          Boolean.parseBoolean(parts[2]),
-          parts[3].isEmpty() ? null : parts[3],
-          split(parts[4]),
-          Integer.parseInt(parts[5]),
-          Integer.parseInt(parts[6]));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Malformed cursor: " + cursor);
-    }
-  }
-
-  private static List<String> split(String joined) {
-    return joined.isEmpty() ? List.of() : List.of(joined.split("\u0001"));
+  /** The term as a literal inside LIKE's pattern (escape character: backslash). */
+  private static String likeLiteral(String term) {
+    return term.replace("\\", "\\\\").replace("_", "\\_");
   }
 }

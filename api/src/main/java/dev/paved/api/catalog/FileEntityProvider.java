@@ -15,7 +15,11 @@ final class FileEntityProvider implements EntityProvider {
   }
 
   @Override
-  public Optional<String> read(String target) {
+  public Read read(String target, String lastVersion) {
+    return Read.of(text(target));
+  }
+
+  private Optional<String> text(String target) {
     Path path = Path.of(target);
     if (!Files.isRegularFile(path)) {
       return Optional.empty();

@@ -25,11 +25,6 @@ final class GithubEntityProvider implements EntityProvider {
   }
 
   @Override
-  public Optional<String> read(String target) {
-    return read(target, null).text();
-  }
-
-  @Override
   public Read read(String target, String lastVersion) {
     Matcher m =
         file(target)

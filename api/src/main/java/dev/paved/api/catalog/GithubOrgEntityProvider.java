@@ -34,7 +34,11 @@ final class GithubOrgEntityProvider implements EntityProvider {
   }
 
   @Override
-  public Optional<String> read(String org) {
+  public Read read(String org, String lastVersion) {
+    return Read.of(text(org));
+  }
+
+  private Optional<String> text(String org) {
     List<Map<String, Object>> entities = new ArrayList<>();
     Set<String> users = new LinkedHashSet<>();
     for (JsonNode team : github.teams(org)) {

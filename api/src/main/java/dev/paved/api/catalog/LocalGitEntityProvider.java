@@ -30,11 +30,6 @@ final class LocalGitEntityProvider implements EntityProvider {
   }
 
   @Override
-  public Optional<String> read(String target) {
-    return read(target, null).text();
-  }
-
-  @Override
   public Read read(String target, String lastVersion) {
     RepositoryAddress address =
         address(target)

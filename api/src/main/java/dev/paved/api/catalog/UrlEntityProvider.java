@@ -21,7 +21,11 @@ final class UrlEntityProvider implements EntityProvider {
   }
 
   @Override
-  public Optional<String> read(String target) {
+  public Read read(String target, String lastVersion) {
+    return Read.of(text(target));
+  }
+
+  private Optional<String> text(String target) {
     CatalogLocation location = CatalogLocation.of(Map.of("catalogInfoUrl", target));
     return source.read(location.repoContentsUrl(), location.file());
   }
