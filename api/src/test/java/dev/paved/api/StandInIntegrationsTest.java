@@ -563,6 +563,41 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(VAULT.customMetadata(path)).isEmpty();
   }
 
+  @Test
+  void aGithubDownForGoodLeavesOnlyTheRepositoryAndItIsUndoneWhenGithubIsBack() throws Exception {
+    GRAFANA.failWhen("POST", "/api/dashboards/db", 403, "{\"message\":\"Access denied\"}");
+    String id =
+        startRun("java-service", Map.of("name", "invoices", "owner", "team-payments"))
+            .path("id")
+            .asText();
+    assertThat(awaitEnd(id).path("status").asText()).isEqualTo("NEEDS_ATTENTION");
+    assertThat(GITHUB.hasRepository("team-payments/invoices")).isTrue();
+    String path = "secret/team-payments/invoices/development";
+    assertThat(VAULT.customMetadata(path)).isPresent();
+    GITHUB.failWhen("DELETE", "/.*", 503, "{\"message\":\"Service Unavailable\"}");
+    GITHUB.failWhen("GET", "/.*", 503, "{\"message\":\"Service Unavailable\"}");
+
+    Answer rollback = post("/api/v1/runs/" + id + "/rollback", Map.of(), Map.of());
+    assertThat(rollback.status()).as(rollback.body().toString()).isEqualTo(202);
+    JsonNode rolling =
+        awaitAnswer("/api/v1/runs/" + id, r -> r.path("status").asText().equals("ROLLING_BACK"));
+
+    // Vault's entries are gone although the repository's undo, which runs after them, cannot
+    assertThat(step(rolling, "secrets").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    assertThat(VAULT.customMetadata(path)).isEmpty();
+    JsonNode publish = step(rolling, "publish").path("undo");
+    assertThat(publish.path("status").asText()).isIn("RETRYING", "UNDOING");
+    assertThat(publish.path("effects").toString()).contains("team-payments/invoices");
+    assertThat(GITHUB.hasRepository("team-payments/invoices")).isTrue();
+
+    GITHUB.clearFailures(); // GitHub is back: the later tries finish the rollback by themselves
+    JsonNode run =
+        awaitAnswer("/api/v1/runs/" + id, r -> !r.path("status").asText().equals("ROLLING_BACK"));
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
+    assertThat(step(run, "publish").path("undo").path("status").asText()).isEqualTo("UNDONE");
+    assertThat(GITHUB.hasRepository("team-payments/invoices")).isFalse();
+  }
+
   private static JsonNode step(JsonNode run, String id) {
     for (JsonNode step : run.path("steps")) {
       if (step.path("id").asText().equals(id)) {
