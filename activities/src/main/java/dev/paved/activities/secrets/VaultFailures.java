@@ -1,13 +1,11 @@
 package dev.paved.activities.secrets;
 
+import dev.paved.activities.support.RetryAfter;
 import dev.paved.activities.support.StepFailures;
 import io.github.jopenlibs.vault.rest.RestResponse;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -18,7 +16,7 @@ import java.util.Optional;
 final class VaultFailures {
 
   /** The longest wait a {@code Retry-After} may set; a longer one is taken as this. */
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+  static final Duration LONGEST_WAIT = RetryAfter.LONGEST_WAIT;
 
   private VaultFailures() {}
 
@@ -77,29 +75,7 @@ final class VaultFailures {
     return failure;
   }
 
-  /**
-   * A {@code Retry-After} value: delay seconds or an HTTP date (RFC 9110), at least a second and at
-   * most {@link #LONGEST_WAIT}; empty when absent or unreadable.
-   */
   static Optional<Duration> retryAfter(String value, Instant now) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    Duration wait;
-    try {
-      wait = Duration.ofSeconds(Long.parseLong(value.strip()));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at =
-            ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        wait = Duration.between(now, at);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
-    if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
-      wait = Duration.ofSeconds(1);
-    }
-    return Optional.of(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+    return RetryAfter.parse(value, now);
   }
 }
