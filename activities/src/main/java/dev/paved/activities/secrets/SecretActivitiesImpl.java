@@ -6,7 +6,6 @@ import dev.paved.activities.support.StepFailures;
 import dev.paved.workflows.actions.SecretActivities;
 import dev.paved.workflows.steps.ActionRequest;
 import dev.paved.workflows.steps.ActionResult;
-import dev.paved.workflows.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,25 +98,22 @@ public final class SecretActivitiesImpl implements SecretActivities {
   }
 
   /**
-   * Writes {@code what}, reported first as intended and then as made; a refusal (the store's
-   * InvalidInput, Unauthorized or Conflict, from a 4xx) made nothing, while no answer may have.
+   * Writes {@code what}, reported first as intended and then as made; a failure the store marks
+   * {@link NothingMade} (a 4xx or a 503 to the making call) made nothing, while any other (no
+   * answer, a reset, another 5xx) may have.
    */
   private static void making(String what, Runnable write) {
     Effects.intend(what);
     try {
       write.run();
-    } catch (ApplicationFailure failure) {
-      if (REFUSALS.contains(failure.getType())) {
+    } catch (RuntimeException failure) {
+      if (NothingMade.in(failure)) {
         Effects.notMade(what);
       }
       throw failure;
     }
     Effects.made(what);
   }
-
-  /** The failure types of a store's 4xx answers: the write was refused, nothing made. */
-  private static final Set<String> REFUSALS =
-      Set.of(FailureTypes.INVALID_INPUT, FailureTypes.UNAUTHORIZED, FailureTypes.CONFLICT);
 
   /**
    * The secret path, key names and read policy the step would make; no value is generated and the

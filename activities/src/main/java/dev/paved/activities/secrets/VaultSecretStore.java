@@ -71,20 +71,22 @@ public final class VaultSecretStore implements SecretStore {
    * Marks the path first when it is new (custom metadata may exist before any version), so a crash
    * between the two writes leaves a path this service adopts, never an unmarked one. The values
    * then go in with check-and-set on the version read, so keys written meanwhile are never lost.
+   * The making call is the mark, or the values' write when the path was there: only its refusal
+   * says that nothing was made (once marked, the path exists whatever the values' write answers).
    */
   @Override
   public void write(String path, String serviceKey, String runId, SecretValues values) {
     Optional<JsonNode> metadata = metadata(path);
     long version = metadata.map(m -> m.path("current_version").asLong(0)).orElse(0L);
-    if (metadata.isEmpty()) {
+    boolean marking = metadata.isEmpty();
+    if (marking) {
       Map<String, Object> mark =
           Map.of(
               "custom_metadata", Json.object().add(SERVICE_MARK, serviceKey).add(RUN_MARK, runId));
-      expect(
-          "mark " + path,
-          session.send("mark " + path, (kv, raw) -> raw.logical().write(metadataPath(path), mark)),
-          204,
-          200);
+      RestResponse marked =
+          session.send("mark " + path, (kv, raw) -> raw.logical().write(metadataPath(path), mark));
+      VaultFailures.checkMaking(
+          session.address(), "mark " + path, marked, errors(marked), 204, 200);
     }
     Map<String, String> existing = version > 0 ? currentData(path) : Map.of();
     if (existing.keySet().containsAll(values.keys())) {
@@ -99,9 +101,14 @@ public final class VaultSecretStore implements SecretStore {
             (kv, raw) -> kv.logical().write(SecretPaths.requirePath(path), merged, null, cas));
     if (written.getStatus() == 400 && errors(written).contains("check-and-set")) {
       throw StepFailures.unavailable(
-          "secret path " + path + " changed while Paved wrote it; the step tries again", null);
+          "secret path " + path + " changed while Paved wrote it; the step tries again",
+          marking ? null : new NothingMade());
     }
-    expectData("write " + path, written, 200, 204);
+    if (marking) {
+      expectData("write " + path, written, 200, 204);
+    } else {
+      VaultFailures.checkMaking(session.address(), "write " + path, written, "", 200, 204);
+    }
   }
 
   @Override
@@ -216,7 +223,8 @@ public final class VaultSecretStore implements SecretStore {
   private void writeApi(String apiPath, Map<String, Object> body) {
     RestResponse response =
         session.send("write " + apiPath, (kv, raw) -> raw.logical().write(apiPath, body));
-    expect("write " + apiPath, response, 204, 200);
+    VaultFailures.checkMaking(
+        session.address(), "write " + apiPath, response, errors(response), 204, 200);
   }
 
   private void deleteApi(String apiPath) {
