@@ -4,9 +4,12 @@ import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubFailures;
 import dev.paved.activities.github.GithubGitData;
 import dev.paved.activities.github.GithubMarker;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import org.kohsuke.github.GHCompare;
@@ -158,13 +161,18 @@ public final class GithubPullRequestHost implements PullRequestHost {
             "Paved",
             "paved@localhost",
             github.clock().instant());
+    Effects.intend(change.effect());
     try {
       if (ref.isPresent()) {
         ref.get().updateTo(commit, false);
       } else {
         repo.createRef("refs/heads/" + branch, commit);
       }
+      Effects.made(change.effect());
     } catch (IOException e) {
+      if (refusedWithoutMaking(e)) {
+        Effects.notMade(change.effect());
+      }
       if (GithubFailures.status(e) != 422) {
         throw e;
       }
@@ -191,9 +199,16 @@ public final class GithubPullRequestHost implements PullRequestHost {
   private GHPullRequest create(
       GHRepository repo, PullRequestChange change, String base, GithubMarker marker)
       throws IOException {
+    Effects.intend(change.effect());
     try {
-      return repo.createPullRequest(change.title(), change.branch(), base, body(change, marker));
+      GHPullRequest made =
+          repo.createPullRequest(change.title(), change.branch(), base, body(change, marker));
+      Effects.made(change.effect());
+      return made;
     } catch (IOException e) {
+      if (refusedWithoutMaking(e)) {
+        Effects.notMade(change.effect()); // no-op once this call pushed the branch: it is made
+      }
       if (GithubFailures.status(e) != 422
           || !String.valueOf(e.getMessage()).contains("already exists")) {
         throw e;
@@ -201,6 +216,14 @@ public final class GithubPullRequestHost implements PullRequestHost {
       throw StepFailures.unavailable(
           "a pull request on " + change.branch() + " was opened while Paved was opening one", e);
     }
+  }
+
+  /** GitHub refused the call (4xx, 429, 503) or was never reached: nothing was made. */
+  private static boolean refusedWithoutMaking(IOException e) {
+    int status = GithubFailures.status(e);
+    return status > 0
+        ? Effects.refusedWithoutMaking(status)
+        : e instanceof ConnectException || e instanceof UnknownHostException;
   }
 
   private String body(PullRequestChange change, GithubMarker marker) {

@@ -3,6 +3,7 @@ package dev.paved.activities.pullrequest;
 import dev.paved.activities.git.FolderTree;
 import dev.paved.activities.git.GitCommits;
 import dev.paved.activities.git.LocalGitRepositories;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.StepFailures;
 import java.io.IOException;
@@ -109,7 +110,9 @@ public final class LocalPullRequestHost implements PullRequestHost {
             clock.instant(),
             null,
             null);
+    Effects.intend(change.effect());
     PullRequestRecord made = records.create(draft, number -> urlOf(url, number));
+    Effects.made(change.effect());
     return new OpenedPullRequest(made.number(), made.url(), base, false);
   }
 
@@ -140,7 +143,11 @@ public final class LocalPullRequestHost implements PullRequestHost {
     ObjectId commit =
         GitCommits.commit(
             repository, tree, parent, new PersonIdent("Paved", "paved@localhost"), message(change));
-    if (!GitCommits.moveBranch(repository, branch, head.orElse(null), commit)) {
+    Effects.intend(change.effect());
+    if (GitCommits.moveBranch(repository, branch, head.orElse(null), commit)) {
+      Effects.made(change.effect());
+    } else {
+      Effects.notMade(change.effect()); // another moved it first: this call moved nothing
       throw StepFailures.unavailable(
           "branch " + branch + " of " + name + " moved while Paved was updating it", null);
     }

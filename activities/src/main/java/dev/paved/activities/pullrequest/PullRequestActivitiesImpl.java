@@ -48,12 +48,10 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
   public ActionResult publishGithubPullRequest(ActionRequest request) {
     Effects.track();
     PullRequestChange change = change(request);
-    // Opening pushes a branch, then opens the pull request: any failure past this point may have
-    // left either, so only a step that stopped before it reports nothing made.
-    OpenedPullRequest opened =
-        Effects.making(
-            "pull request from " + change.branch() + " on " + change.repository(),
-            () -> host.open(change));
+    // The host reports the branch push and the pull request as it makes them: a step that
+    // stops before the push made nothing. An adopted pull request is this service's: made.
+    OpenedPullRequest opened = host.open(change);
+    Effects.made(change.effect());
     log.info(
         "{} pull request #{} on {} of {} for {}",
         opened.adopted() ? "Adopted" : "Opened",

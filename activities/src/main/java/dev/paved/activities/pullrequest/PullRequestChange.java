@@ -17,4 +17,10 @@ public record PullRequestChange(
     String title,
     String description,
     Path source,
-    String targetPath) {}
+    String targetPath) {
+
+  /** The name the step reports for its branch and pull request ({@code Effects}). */
+  public String effect() {
+    return "pull request from " + branch + " on " + repository;
+  }
+}

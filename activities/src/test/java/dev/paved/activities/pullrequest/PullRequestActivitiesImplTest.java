@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.paved.activities.git.LocalGitRepositories;
 import dev.paved.activities.git.RepositoryMarker;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.ReportedEffects;
+import dev.paved.activities.support.ReportedEffects.Reported;
 import dev.paved.activities.support.Reruns;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.workflows.steps.ActionRequest;
@@ -186,6 +188,25 @@ class PullRequestActivitiesImplTest {
     assertConflict(request(SERVICE, Map.of()), "pull request #1");
     records.save(records.find("platform", "gitops", 1).orElseThrow().closed(NOW));
     assertConflict(request(SERVICE, Map.of()), "branch paved/checkout of platform/gitops");
+  }
+
+  @Test
+  void aConflictBeforeTheBranchIsPushedMadeNothingAndAnOpenedOneIsMade() throws Exception {
+    activities.publishGithubPullRequest(request("team-other/checkout", Map.of()));
+
+    Reported refused =
+        ReportedEffects.of(() -> activities.publishGithubPullRequest(request(SERVICE, Map.of())));
+    Map<String, Object> ownBranch = Map.of("branchName", "paved/checkout-2");
+    Reported opened =
+        ReportedEffects.of(() -> activities.publishGithubPullRequest(request(SERVICE, ownBranch)));
+
+    assertThat(refused.failure().getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(refused.effects().mayExist()).isFalse();
+    assertThat(opened.failure()).isNull();
+    assertThat(opened.effects().made())
+        .containsExactly(
+            "pull request from paved/checkout-2 on "
+                + RepoUrl.parse("github.com?owner=platform&repo=gitops"));
   }
 
   @Test
