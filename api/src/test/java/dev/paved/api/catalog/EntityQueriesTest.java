@@ -212,9 +212,9 @@ class EntityQueriesTest {
   }
 
   /**
-   * Several facets under a filter of two alternatives, counted in one statement, give for each
-   * value what a query for the filter and that value counts; a facet named in another case is the
-   * same key, answered under the name asked.
+   * Several facets under a filter of two alternatives give for each value what a query for the
+   * filter and that value counts; a facet named in another case is the same key, answered under the
+   * name asked.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
