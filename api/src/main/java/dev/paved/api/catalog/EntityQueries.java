@@ -2,6 +2,7 @@ package dev.paved.api.catalog;
 
 import dev.paved.api.catalog.IndexWalk.Position;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,6 @@ class EntityQueries {
   private final CatalogStore store;
   private final CatalogGeneration generation;
   private final IndexWalk walk;
-  private final EntityFacets facets;
 
   @Autowired
   EntityQueries(JdbcClient jdbc, CatalogStore store) {
@@ -62,7 +62,6 @@ class EntityQueries {
     this.store = store;
     this.generation = store.generation();
     this.walk = new IndexWalk(jdbc);
-    this.facets = new EntityFacets(jdbc, generation);
   }
 
   /**
@@ -221,10 +220,46 @@ class EntityQueries {
 
   /**
    * For each facet, its values (as written) and how many filtered entities have each; kept per
-   * catalog generation ({@link EntityFacets}).
+   * catalog generation.
    */
   Map<String, List<Map<String, Object>>> facets(List<String> facets, List<String> filter) {
-    return this.facets.count(facets, filter);
+    Map<String, List<Map<String, Object>>> answer = new LinkedHashMap<>();
+    for (String facet : facets) {
+      answer.put(
+          facet,
+          generation.answer(
+              "facet\u0000" + facet + "\u0000" + String.join("\u0001", filter),
+              () -> facet(facet, filter)));
+    }
+    return answer;
+  }
+
+  private List<Map<String, Object>> facet(String facet, List<String> filter) {
+    List<Object> params = new ArrayList<>();
+    params.add(facet.toLowerCase(Locale.ROOT));
+    String where = EntityFilter.parse(filter).sql(params);
+    return List.copyOf(
+        jdbc.sql(
+                "select s.original_value, count(distinct s.entity_ref) from catalog_search s"
+                    + " where s.search_key = ? and s.original_value is not null"
+                    + (filter.isEmpty()
+                        ? ""
+                        : " and exists (select 1 from catalog_entities e"
+                            + " where e.entity_ref = s.entity_ref and "
+                            + where
+                            + ")")
+                    + " group by s.original_value order by s.original_value")
+            .params(params)
+            .query((rs, row) -> count(rs.getString(1), rs.getInt(2)))
+            .list());
+  }
+
+  /** {@code {value, count}} in Backstage's order (Map.of would give a random one). */
+  private static Map<String, Object> count(String value, int count) {
+    Map<String, Object> facet = new LinkedHashMap<>();
+    facet.put("value", value);
+    facet.put("count", count);
+    return java.util.Collections.unmodifiableMap(facet);
   }
 
   private static String textKey(Query query) {
