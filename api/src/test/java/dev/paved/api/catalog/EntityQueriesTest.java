@@ -211,6 +211,45 @@ class EntityQueriesTest {
     assertThat(queries.query(production).total()).isEqualTo(before + 2);
   }
 
+  /**
+   * Several facets under a filter of two alternatives give for each value what a query for the
+   * filter and that value counts; a facet named in another case is the same key, answered under the
+   * name asked.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void facetsUnderAFilterCountWhatTheQueriesCount(TestDatabase db) {
+    JdbcClient jdbc = JdbcClient.create(db.dataSource());
+    CatalogStore store = new CatalogStore(jdbc);
+    EntityQueries queries = new EntityQueries(jdbc, store);
+    store.writeAll(catalog(), FROM, T0);
+    // no alternative names a facet's key, so adding "key=value" to each narrows it to that value
+    List<String> filter =
+        List.of(
+            "kind=component,spec.owner=team-a",
+            "kind=api,metadata.name=api-1,metadata.name=api-12");
+    Map<String, List<Map<String, Object>>> facets =
+        queries.facets(List.of("spec.type", "Spec.Lifecycle", "metadata.tags"), filter);
+
+    assertThat(facets).containsOnlyKeys("spec.type", "Spec.Lifecycle", "metadata.tags");
+    facets.forEach(
+        (facet, values) -> {
+          assertThat(values).hasSizeGreaterThan(1);
+          assertThat(values.stream().map(v -> (String) v.get("value")).toList()).isSorted();
+          for (Map<String, Object> value : values) {
+            List<String> withValue =
+                filter.stream().map(f -> f + "," + facet + "=" + value.get("value")).toList();
+            int total =
+                queries
+                    .query(new EntityQueries.Query(withValue, null, false, null, List.of(), 1, 0))
+                    .total();
+            assertThat(value.get("count")).as(facet + "=" + value.get("value")).isEqualTo(total);
+          }
+        });
+    assertThat(queries.facets(List.of("spec.lifecycle"), filter).get("spec.lifecycle"))
+        .isEqualTo(facets.get("Spec.Lifecycle"));
+  }
+
   private static int productionFacet(EntityQueries queries) {
     return queries.facets(List.of("spec.lifecycle"), List.of()).get("spec.lifecycle").stream()
         .filter(f -> "production".equals(f.get("value")))
