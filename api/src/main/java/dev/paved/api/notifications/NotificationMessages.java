@@ -93,19 +93,15 @@ final class NotificationMessages {
                       ? " from " + String.join(" or ", d.get("approvers").split(","))
                       : "",
                   d.containsKey("message") ? ": " + d.get("message") : ".");
-      case "run.rolling_back" ->
-          "Run %s of %s for %s failed and could not undo everything yet; Paved keeps trying: %s"
+      case "run.rolling_back", "run.failed" ->
+          "Run %s of %s for %s failed and %s: %s"
               .formatted(
                   id,
                   d.getOrDefault("template", "?"),
                   d.getOrDefault("serviceKey", "?"),
-                  d.get("leftovers"));
-      case "run.failed" ->
-          "Run %s of %s for %s failed and left something behind, remove it by hand: %s"
-              .formatted(
-                  id,
-                  d.getOrDefault("template", "?"),
-                  d.getOrDefault("serviceKey", "?"),
+                  entry.action().equals("run.failed")
+                      ? "left something behind, remove it by hand"
+                      : "could not undo everything yet; Paved keeps trying",
                   d.get("leftovers"));
       case "access.requested" ->
           "%s asks for %s access to %s (%s) for %s: %s. Approve or reject request %s."
