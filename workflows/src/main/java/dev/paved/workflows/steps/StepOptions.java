@@ -1,5 +1,6 @@
 package dev.paved.workflows.steps;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -16,10 +17,18 @@ public final class StepOptions {
 
   private StepOptions() {}
 
-  /** Options for an action's forward activity: its plan's limits, or its class's defaults. */
+  /**
+   * Options for an action's forward activity: its plan's limits, or its class's defaults. A step
+   * cut off by a cancel decision is abandoned, not cancelled on the server: a cancel command for an
+   * activity that completed in the same instant is refused by the server (ACTIVITY_UNKNOWN) and
+   * left the run stuck; the rollback undoes the step again once it can no longer be running.
+   */
   public static ActivityOptions forAction(ActionSpec action) {
     StepLimits limits = action.limits();
-    return options(action, limits != null ? limits : StepLimits.defaults(action.stepClass()));
+    return ActivityOptions.newBuilder(
+            options(action, limits != null ? limits : StepLimits.defaults(action.stepClass())))
+        .setCancellationType(ActivityCancellationType.ABANDON)
+        .build();
   }
 
   /** Options for an undo: more patient than the step, since giving up leaves something behind. */
