@@ -24,8 +24,8 @@ final class ActionCalls {
 
   /**
    * The action's result; throws the activity's failure. The step runs in a detached scope handed to
-   * {@code scopes} first, which an operator's cancel decision cancels: the activity is asked to
-   * stop at its next heartbeat and the run goes on at once (TRY_CANCEL), its undo running for
+   * {@code scopes} first, which an operator's cancel decision cancels: the run goes on at once and
+   * the activity is abandoned (StepOptions#forAction: it runs to its own end), its undo running for
    * whatever it may have made. Temporal's own cancellation (not Paved's API) still lets the step
    * end first.
    */

@@ -60,9 +60,9 @@ final class Rollback {
   }
 
   /**
-   * A step cut off by a cancellation may still be making things (its activity learns of the
-   * cancellation only at its next heartbeat): once it can no longer be running, its undo runs
-   * again, so nothing it made after the first undo stays behind.
+   * A step cut off by a cancellation may still be making things (its activity is abandoned, not
+   * stopped: it runs to its own end): once it can no longer be running, its undo runs again, so
+   * nothing it made after the first undo stays behind.
    */
   private void undoAgainOnceOver(List<Undo> cutOff, List<Undo> left) {
     if (cutOff.isEmpty()) {

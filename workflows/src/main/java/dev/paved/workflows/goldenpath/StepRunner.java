@@ -186,8 +186,8 @@ final class StepRunner {
   }
 
   /**
-   * Cuts the running step off, when a step runs: its activity is asked to stop (the SDK's
-   * TRY_CANCEL: the run goes on at once) and what it may have made is undone.
+   * Cuts the running step off, when a step runs: the run goes on at once, its activity abandoned
+   * (it runs to its own end), and what it may have made is undone.
    */
   void cancelStep() {
     if (stepScope != null) {
