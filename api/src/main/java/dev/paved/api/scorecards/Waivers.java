@@ -10,5 +10,6 @@ public interface Waivers {
   Optional<Waiver> active(String scorecardId, String ruleId, String entityRef, Instant at);
 
   /** A waiver as evaluation shows it on a rule's result. */
-  record Waiver(String id, String reason, Instant expiresAt, String requestedBy, String approvedBy) {}
+  record Waiver(
+      String id, String reason, Instant expiresAt, String requestedBy, String approvedBy) {}
 }
