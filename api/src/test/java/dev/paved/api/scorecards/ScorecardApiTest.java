@@ -227,6 +227,9 @@ class ScorecardApiTest {
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.type()).startsWith("application/problem+json");
 
+    Answer noCsv = get("/api/v1/scorecards/nope/results.csv");
+    assertThat(noCsv.status()).isEqualTo(404);
+    assertThat(noCsv.type()).startsWith("application/problem+json");
     Answer csv = get("/api/v1/scorecards/production-readiness/results.csv?owner=team-b");
     assertThat(csv.type()).startsWith("text/csv");
     List<String> lines = csv.text().lines().toList();
