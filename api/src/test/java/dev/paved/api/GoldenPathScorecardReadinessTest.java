@@ -77,7 +77,8 @@ class GoldenPathScorecardReadinessTest extends EndToEndTest {
           .isBetween(0.9, 0.9999);
       JsonNode ratio = slo.path("spec").path("indicator").path("spec").path("ratioMetric");
       assertThat(ratio.path("total").path("metricSource").path("spec").path("query").asText())
-          .contains("service_name=\"" + name + "\"", "http_route=\"/hello\"");
+          .contains("service_name=\"" + name + "\"", "http_request_method=\"GET\"")
+          .containsPattern("http_route=~?\"[^\"]*/hello\"");
       covered.put(operation, slo.path("metadata").path("name").asText());
     }
     assertThat(covered.keySet()).isEqualTo(operations.keySet());
