@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Commits the CI's reports ($FILES, found in $REPORTS) to the branch paved-reports, where the
 # scorecards read them (catalog-info.yaml). Makes the branch, with none of main's history, on the
-# first run; later runs add a commit only when a report changed. Run by .github/workflows/ci.yml
-# from a checkout of main, with the workflow's token (contents: write) that actions/checkout left
-# in the git configuration.
+# first run; later runs add a commit only when a report changed, and keep a report this run did
+# not make. Run by .github/workflows/ci.yml from a checkout of main, with the workflow's token
+# (contents: write) that actions/checkout left in the git configuration.
 set -euo pipefail
 
 main() {
@@ -20,14 +20,21 @@ main() {
     git switch --quiet --orphan "$branch"
   fi
 
+  # A report this run did not make (the image did not build) keeps its last published version.
+  local published=0
   for file in $FILES; do
     if [[ ! -s "$REPORTS/$file" ]]; then
-      echo "no report $file in $REPORTS" >&2
-      return 1
+      echo "::warning::no $file from this run; $branch keeps the last one"
+      continue
     fi
     cp "$REPORTS/$file" "$file"
     git add -- "$file"
+    published=$((published + 1))
   done
+  if ((published == 0)); then
+    echo "no report to publish in $REPORTS" >&2
+    return 1
+  fi
 
   if git diff --cached --quiet; then
     echo "reports unchanged"

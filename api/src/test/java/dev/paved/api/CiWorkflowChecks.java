@@ -74,7 +74,8 @@ final class CiWorkflowChecks {
 
     JsonNode reports = jobs.path("reports");
     assertThat(reports.path("needs").toString()).contains("\"test\"", "\"image\"");
-    assertThat(reports.path("if").asText()).contains("push", "refs/heads/main");
+    assertThat(reports.path("if").asText())
+        .contains("push", "refs/heads/main", "needs.test.result == 'success'");
     assertThat(reports.path("permissions").path("contents").asText()).isEqualTo("write");
     List<JsonNode> publish = steps(jobs, "reports");
     assertThat(publish)
@@ -94,9 +95,10 @@ final class CiWorkflowChecks {
   /**
    * Runs the repository's publishing script as the reports job does, against a real bare copy of
    * the repository: the first run makes {@code paved-reports} with the reports alone (none of
-   * main's history), a changed report adds a commit, an unchanged one adds none.
+   * main's history), a changed report adds a commit, an unchanged one adds none, and a report
+   * missing from a run keeps its last published version.
    */
-  static void publishReportsTwice(Path repo, String coverageFile) throws Exception {
+  static void publishReportsAsCiDoes(Path repo, String coverageFile) throws Exception {
     Path work = Files.createTempDirectory("reports");
     Path origin = work.resolve("origin.git");
     git(work, "clone", "--quiet", "--bare", repo.toUri().toString(), origin.toString());
@@ -120,6 +122,19 @@ final class CiWorkflowChecks {
     assertThat(files(origin, second)).containsEntry("trivy.json", "{\"Results\": [{}]}\n");
 
     assertThat(publish(work, origin, reports, coverageFile, "third")).isEqualTo(second);
+
+    // the image did not build: the new coverage is published, the last scan stays
+    Files.delete(reports.resolve("trivy.json"));
+    Files.writeString(reports.resolve(coverageFile), "coverage of the fourth build\n");
+    RevCommit fourth = publish(work, origin, reports, coverageFile, "fourth");
+    assertThat(fourth.getParent(0)).isEqualTo(second);
+    assertThat(files(origin, fourth))
+        .isEqualTo(
+            Map.of(
+                coverageFile,
+                "coverage of the fourth build\n",
+                "trivy.json",
+                "{\"Results\": [{}]}\n"));
   }
 
   /**
