@@ -18,21 +18,30 @@ import (
 const serviceName = "${{ values.name }}"
 
 func main() {
-	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
-	slog.SetDefault(logger)
+	slog.SetDefault(slog.New(slog.NewJSONHandler(os.Stdout, nil)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx); err != nil {
+	err := listenAndRun(ctx, ":"+envOr("PORT", "8080"))
+	stop()
+	if err != nil {
 		slog.Error("service stopped", "error", err)
 		os.Exit(1)
 	}
 }
 
-// run serves until ctx ends (SIGTERM from Kubernetes), then drains requests and flushes telemetry.
-func run(ctx context.Context) error {
-	shutdownTelemetry, err := setupTelemetry(ctx, serviceName)
+// listenAndRun takes the address, then serves on it until ctx ends.
+func listenAndRun(ctx context.Context, addr string) error {
+	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
+	}
+	return run(ctx, listener)
+}
+
+// run serves until ctx ends (SIGTERM from Kubernetes), then drains requests and flushes telemetry.
+func run(ctx context.Context, listener net.Listener) error {
+	shutdownTelemetry, err := setupTelemetry(ctx, serviceName)
+	if err != nil {
+		return errors.Join(err, listener.Close())
 	}
 	defer func() {
 		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -44,7 +53,6 @@ func run(ctx context.Context) error {
 
 	ready := &readiness{}
 	server := &http.Server{
-		Addr:              ":" + envOr("PORT", "8080"),
 		Handler:           otelhttp.NewHandler(newMux(serviceName, ready), serviceName),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -54,8 +62,8 @@ func run(ctx context.Context) error {
 	}
 	serverErr := make(chan error, 1)
 	go func() {
-		slog.Info("listening", "addr", server.Addr)
-		serverErr <- server.ListenAndServe()
+		slog.Info("listening", "addr", listener.Addr().String())
+		serverErr <- server.Serve(listener)
 	}()
 	ready.set(true)
 

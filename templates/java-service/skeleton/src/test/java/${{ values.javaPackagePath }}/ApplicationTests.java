@@ -7,12 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The whole application starts and answers on its endpoint and its health probes. */
-@SpringBootTest
+/**
+ * The whole application starts through {@code Application.main}, as its container starts it, and
+ * answers on its endpoint and its health probes.
+ */
+@SpringBootTest(useMainMethod = UseMainMethod.ALWAYS)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ApplicationTests {
