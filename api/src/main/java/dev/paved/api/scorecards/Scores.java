@@ -2,12 +2,25 @@ package dev.paved.api.scorecards;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The latest evaluation of each entity a scorecard grades; initiatives and summaries read it. */
 public interface Scores {
 
   /** The scorecard's levels, lowest first; empty when no such scorecard is loaded. */
   List<String> levels(String scorecardId);
+
+  /**
+   * The ids of the scorecard's rules; empty when no such scorecard is loaded. This default reads
+   * them off the latest results; an implementation holding the loaded scorecards answers from them,
+   * so a rule no entity was graded on yet is known too.
+   */
+  default Set<String> ruleIds(String scorecardId) {
+    Set<String> ids = new TreeSet<>();
+    latest(scorecardId, List.of()).forEach(score -> ids.addAll(score.results().keySet()));
+    return ids;
+  }
 
   /**
    * The latest score of every entity the scorecard grades that also matches {@code filter}
