@@ -41,8 +41,8 @@ create index scorecard_initiatives_scorecard on scorecard_initiatives (scorecard
 
 create table scorecard_initiative_progress (
     initiative_id varchar(40) not null,
-    day           date        not null,
+    progress_day  date        not null,
     meeting       integer     not null,
     total         integer     not null,
-    primary key (initiative_id, day)
+    primary key (initiative_id, progress_day)
 );

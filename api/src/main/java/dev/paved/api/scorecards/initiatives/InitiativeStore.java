@@ -80,12 +80,12 @@ class InitiativeStore {
     int changed =
         jdbc.sql(
                 "update scorecard_initiative_progress set meeting = ?, total = ?"
-                    + " where initiative_id = ? and day = ?")
+                    + " where initiative_id = ? and progress_day = ?")
             .params(meeting, total, id, Date.valueOf(day))
             .update();
     if (changed == 0) {
       jdbc.sql(
-              "insert into scorecard_initiative_progress (initiative_id, day, meeting, total)"
+              "insert into scorecard_initiative_progress (initiative_id, progress_day, meeting, total)"
                   + " values (?, ?, ?, ?)")
           .params(id, Date.valueOf(day), meeting, total)
           .update();
@@ -95,13 +95,15 @@ class InitiativeStore {
   /** The kept points before {@code today}, oldest first. */
   List<InitiativeView.Point> progressBefore(String id, LocalDate today) {
     return jdbc.sql(
-            "select day, meeting, total from scorecard_initiative_progress"
-                + " where initiative_id = ? and day < ? order by day")
+            "select progress_day, meeting, total from scorecard_initiative_progress"
+                + " where initiative_id = ? and progress_day < ? order by progress_day")
         .params(id, Date.valueOf(today))
         .query(
             (rs, row) ->
                 new InitiativeView.Point(
-                    rs.getDate("day").toLocalDate(), rs.getInt("meeting"), rs.getInt("total")))
+                    rs.getDate("progress_day").toLocalDate(),
+                    rs.getInt("meeting"),
+                    rs.getInt("total")))
         .list();
   }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * notice from the deadline on. Runs every {@code paved.scorecards.initiative-sweep-interval}.
  */
 @Component
-class InitiativeSweep {
+public class InitiativeSweep {
 
   static final Duration REMIND_BEFORE = Duration.ofDays(7);
   private static final Logger log = LoggerFactory.getLogger(InitiativeSweep.class);
@@ -46,7 +46,7 @@ class InitiativeSweep {
   }
 
   /** Keeps today's progress and sends what is due at {@code now}; returns the notices sent. */
-  int sweep(Instant now) {
+  public int sweep(Instant now) {
     int sent = 0;
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     for (Initiative initiative : store.open(now)) {
