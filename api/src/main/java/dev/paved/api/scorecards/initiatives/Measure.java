@@ -41,6 +41,11 @@ record Measure(int total, int meeting, Map<String, Set<String>> notMeetingByOwne
       return held >= levels.indexOf(initiative.level());
     }
     return initiative.rules().stream()
-        .allMatch(rule -> COUNTS_AS_PASSED.contains(score.results().get(rule)));
+        .allMatch(
+            rule -> {
+              // a rule the entity was not graded on is not met (Set.of refuses null lookups)
+              String result = score.results().get(rule);
+              return result != null && COUNTS_AS_PASSED.contains(result);
+            });
   }
 }
