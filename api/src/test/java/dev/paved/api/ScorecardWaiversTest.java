@@ -197,6 +197,11 @@ class ScorecardWaiversTest extends EndToEndTest {
     assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
     assertThat(rejected.body().path("status").asText()).isEqualTo("REJECTED");
     assertThat(waivers.active(FakeScores.SCORECARD, "oncall", ledger(), Instant.now())).isEmpty();
+    Answer again =
+        as("petra")
+            .post("/api/v1/scorecards/waivers/" + id + "/approval", Map.of("decision", "approve"));
+    assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
     assertThat(audit(id))
         .containsExactly("scorecard.waiver.requested", "scorecard.waiver.rejected");
   }

@@ -66,7 +66,7 @@ final class NotificationMessages {
     }
   }
 
-  /** The run's or access request's address in Paved's API. */
+  /** The address in Paved's API of the run, access request, waiver or initiative. */
   static String link(String subject, String publicUrl) {
     String base =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

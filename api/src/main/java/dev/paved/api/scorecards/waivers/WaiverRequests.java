@@ -159,6 +159,11 @@ class WaiverRequests {
   /** The approver's decision, through the workflow's validator (never the requester's own). */
   WaiverView decide(String id, CurrentUser caller, boolean approve, String comment) {
     WaiverView known = find(id);
+    if (WaiverStatus.REJECTED.name().equals(known.status())
+        || WaiverStatus.EXPIRED.name().equals(known.status())) {
+      // its workflow has ended: nothing there to ask
+      throw Problems.conflict("the waiver is " + known.status() + " already", Map.of());
+    }
     DecisionRequest request =
         new DecisionRequest(
             caller.caller(),
