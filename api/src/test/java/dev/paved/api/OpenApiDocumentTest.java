@@ -134,6 +134,7 @@ class OpenApiDocumentTest extends EndToEndTest {
     access();
     approvalsAuditCatalogAndPullRequests();
     scorecards();
+    scorecardWaiversAndInitiatives();
 
     Map<String, Operation> operations = operations(document);
     assertThat(operations).containsKeys(answered.keySet().toArray(String[]::new));
@@ -289,6 +290,26 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("pat", "POST", "/api/v1/scorecards/no-such/evaluate", "{}");
     call("pat", "GET", "/api/v1/catalog/entities/component/default/ledger/scores", null);
     call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such/scores", null);
+  }
+
+  private void scorecardWaiversAndInitiatives() throws Exception {
+    String waiver =
+        "{\"entity\":\"ledger\",\"rule\":\"coverage\",\"reason\":\"r\","
+            + "\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+    call("alice", "POST", "/api/v1/scorecards/no-such/waivers", waiver);
+    call("alice", "POST", "/api/v1/scorecards/no-such/waivers", "{}");
+    call("pat", "GET", "/api/v1/scorecards/no-such/waivers", null);
+    call("pat", "GET", "/api/v1/scorecards/waivers/w-none", null);
+    call("pat", "POST", "/api/v1/scorecards/waivers/w-none/decision", "{\"approve\":true}");
+    call("pat", "POST", "/api/v1/scorecards/waivers/w-none/decision", "{}");
+    call("pat", "POST", "/api/v1/scorecards/waivers/w-none/approval", "{\"decision\":\"approve\"}");
+    String initiative =
+        "{\"title\":\"t\",\"target\":{\"level\":\"Gold\"},"
+            + "\"deadline\":\"2099-01-01T00:00:00Z\"}";
+    call("pat", "POST", "/api/v1/scorecards/no-such/initiatives", initiative);
+    call("pat", "POST", "/api/v1/scorecards/no-such/initiatives", "{}");
+    call("pat", "GET", "/api/v1/scorecards/no-such/initiatives", null);
+    call("pat", "GET", "/api/v1/scorecards/initiatives/i-none", null);
   }
 
   private static String run(String template, String name, String owner) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Something waiting for the current user's decision.
  *
- * @param kind {@code access-request}, or {@code run} for a golden path's approval step
+ * @param kind {@code access-request}, {@code run} for a golden path's approval step, or {@code
+ *     scorecard-waiver}
  * @param requestedAt when it began to wait for a decision
  * @param href where to read it; the decision goes to {@code <href>/approval}
  */

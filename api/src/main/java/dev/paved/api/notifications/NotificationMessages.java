@@ -17,7 +17,8 @@ import java.util.TreeMap;
 final class NotificationMessages {
 
   /**
-   * The actions that ask a person to act; kept short on purpose (docs/access.md, Notifications).
+   * The actions that ask a person to act; kept short on purpose (docs/access.md, Notifications;
+   * docs/scorecards.md for waivers and initiatives).
    */
   static final Set<String> ACTIONS =
       Set.of(
@@ -26,7 +27,10 @@ final class NotificationMessages {
           "run.failed",
           "access.requested",
           "access.break-glass",
-          "access.review-overdue");
+          "access.review-overdue",
+          "scorecard.waiver.requested",
+          "scorecard.initiative.reminder",
+          "scorecard.initiative.deadline");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +66,7 @@ final class NotificationMessages {
     }
   }
 
-  /** The run's or access request's address in Paved's API. */
+  /** The address in Paved's API of the run, access request, waiver or initiative. */
   static String link(String subject, String publicUrl) {
     String base =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -71,6 +75,14 @@ final class NotificationMessages {
     }
     if (subject.startsWith("access-request:")) {
       return base + "/api/v1/access-requests/" + subject.substring("access-request:".length());
+    }
+    if (subject.startsWith("scorecard-waiver:")) {
+      return base + "/api/v1/scorecards/waivers/" + subject.substring("scorecard-waiver:".length());
+    }
+    if (subject.startsWith("scorecard-initiative:")) {
+      return base
+          + "/api/v1/scorecards/initiatives/"
+          + subject.substring("scorecard-initiative:".length());
     }
     return base;
   }
@@ -119,6 +131,29 @@ final class NotificationMessages {
       case "access.review-overdue" ->
           "Break-glass access of request %s is not acknowledged in time by %s."
               .formatted(id, d.getOrDefault("owner", "the owning team"));
+      case "scorecard.waiver.requested" ->
+          "%s asks to waive %s of scorecard %s for %s until %s: %s. %s decide waiver %s."
+              .formatted(
+                  entry.actor(),
+                  d.getOrDefault("rule", "?"),
+                  d.getOrDefault("scorecard", "?"),
+                  d.getOrDefault("entity", "?"),
+                  d.getOrDefault("expiresAt", "?"),
+                  d.getOrDefault("reason", ""),
+                  String.join(" or ", d.getOrDefault("approvers", "approvers").split(",")),
+                  id);
+      case "scorecard.initiative.reminder", "scorecard.initiative.deadline" ->
+          "%s: %s of %s's entities do not meet initiative '%s' (%s)%s: %s"
+              .formatted(
+                  entry.action().endsWith("reminder") ? "A week left" : "Deadline reached",
+                  d.getOrDefault("notMeeting", "?"),
+                  d.getOrDefault("owner", "?"),
+                  d.getOrDefault("title", "?"),
+                  d.getOrDefault("target", "?"),
+                  entry.action().endsWith("reminder")
+                      ? ", due " + d.getOrDefault("deadline", "?")
+                      : "",
+                  d.getOrDefault("entities", ""));
       default -> entry.action() + " on " + entry.subject();
     };
   }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Evaluates scorecards: a whole one (on its schedule or when asked), or one entity (when its facts
@@ -104,6 +105,25 @@ public class ScoreEvaluator {
             e.toString());
       }
     }
+  }
+
+  /** A waiver of the entity changed (after its transaction committed): grades it again. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void waiversChanged(WaiversChanged event) {
+    registry
+        .find(event.scorecardId())
+        .ifPresent(
+            scorecard -> {
+              try {
+                evaluate(scorecard, event.entityRef());
+              } catch (RuntimeException e) {
+                log.warn(
+                    "Scorecard {} not evaluated for {}: {}",
+                    scorecard.id(),
+                    event.entityRef(),
+                    e.toString());
+              }
+            });
   }
 
   private static EntityEvaluation grade(

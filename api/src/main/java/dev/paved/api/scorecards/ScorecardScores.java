@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@link Scores} from the kept evaluations. */
@@ -25,6 +26,14 @@ class ScorecardScores implements Scores {
   @Override
   public List<String> levels(String scorecardId) {
     return registry.find(scorecardId).map(Scorecard::levels).orElse(List.of());
+  }
+
+  @Override
+  public Set<String> ruleIds(String scorecardId) {
+    return registry
+        .find(scorecardId)
+        .map(s -> s.rules().stream().map(Scorecard.Rule::id).collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   @Override
