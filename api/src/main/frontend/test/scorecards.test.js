@@ -44,8 +44,8 @@ test('level counts run from the highest level down, then none, zero where absent
 test('a trend becomes the chart columns in day order, the pass rate in percent', () => {
   const s = trendSeries(
     [
-      { date: '2026-12-02', entities: 2, levels: { Bronze: 2 }, passRate: 0.75 },
-      { date: '2026-12-01', entities: 2, levels: { Bronze: 1, none: 1 }, passRate: 0.5 },
+      { date: '2026-12-02', entities: 2, levels: { Bronze: 2 }, passRate: 75 },
+      { date: '2026-12-01', entities: 2, levels: { Bronze: 1, none: 1 }, passRate: 50 },
     ],
     ['Bronze', 'Silver'],
   );
@@ -66,7 +66,8 @@ test('owners, refs and rates read as people write them', () => {
   assert.equal(entityPath('Component:default/ledger'), '/catalog/component/default/ledger');
   assert.equal(entityPath('component:ledger'), '/catalog/component/default/ledger');
   assert.equal(entityName('component:default/ledger'), 'ledger');
-  assert.equal(percent(0.666), '67 %');
+  assert.equal(percent(66.66), '66.7 %');
+  assert.equal(percent(0), '0 %');
   assert.equal(percent(null), '');
   assert.equal(csvHref('prod ready', 'team a'), '/api/v1/scorecards/prod%20ready/results.csv?owner=team%20a');
 });

@@ -5,10 +5,10 @@ import { ErrorMessage, Loading, useLoad, when } from '../common.jsx';
 import { Link } from '../router.jsx';
 import { LevelBadge, Mark } from '../scorecards/parts.jsx';
 
-/** A waiver counts until it expires; the rule then shows as waived whatever its result. */
+/** A waived rule shows as waived; a waiver counts until it expires. */
 function markOf(rule, now) {
   const w = rule.waiver;
-  if (w && (!w.expiresAt || new Date(w.expiresAt) > now)) return 'waived';
+  if (rule.result === 'waived' || (w && (!w.expiresAt || new Date(w.expiresAt) > now))) return 'waived';
   return rule.result;
 }
 
@@ -48,7 +48,7 @@ function Rule({ rule, now }) {
       {rule.result === 'fail' && rule.fix && (
         <div className="fix"><strong>How to fix:</strong> {rule.fix}</div>
       )}
-      {mark === 'waived' && (
+      {mark === 'waived' && rule.waiver && (
         <div className="muted">
           Waived{rule.waiver.approvedBy ? ` by ${rule.waiver.approvedBy}` : ''}
           {rule.waiver.expiresAt ? ` until ${when(rule.waiver.expiresAt)}` : ''}: {rule.waiver.reason}

@@ -5,7 +5,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, useLoad, when } from '../common.jsx';
 import { Link, navigate, useLocation, useTitle } from '../router.jsx';
-import { csvHref, entityPath, fleetTable, levelCounts, percent, teamName, trendSeries } from '../scorecards/model.js';
+import { csvHref, entityName, entityPath, fleetTable, levelCounts, percent, teamName, trendSeries } from '../scorecards/model.js';
 import { LevelBadge, Mark, TeamLink } from '../scorecards/parts.jsx';
 import { Fallback } from './CatalogPage.jsx';
 
@@ -103,7 +103,7 @@ function Trend({ id, owner, levels }) {
 
 function Entity({ item }) {
   const path = entityPath(item.entity);
-  const name = item.title || item.entity;
+  const name = item.title || entityName(item.entity);
   return path ? <Link to={path}>{name}</Link> : <span>{name}</span>;
 }
 

@@ -37,9 +37,9 @@ export function entityName(ref) {
   return m ? m[1] : String(ref || '');
 }
 
-/** A pass rate (a fraction, 0 to 1) as a whole percentage; empty when there is none. */
+/** A pass rate (percent, 0 to 100, as the API gives it) to one decimal; empty when none. */
 export function percent(rate) {
-  return rate == null || Number.isNaN(Number(rate)) ? '' : `${Math.round(Number(rate) * 100)} %`;
+  return rate == null || Number.isNaN(Number(rate)) ? '' : `${Math.round(Number(rate) * 10) / 10} %`;
 }
 
 /** A summary's level counts in the scorecard's order, highest first, then `none`. */
@@ -82,12 +82,12 @@ export function fleetTable(summary, by = 'checks') {
 
 /**
  * A trend's points as the chart's columns: x in seconds since the epoch (UTC midnight of each
- * day), the pass rate in percent, and the count of entities at each level (highest first).
+ * day), the pass rate (percent), and the count of entities at each level (highest first).
  */
 export function trendSeries(points, levels) {
   const sorted = [...(points || [])].sort((a, b) => String(a.date).localeCompare(String(b.date)));
   const x = sorted.map((p) => Date.parse(`${String(p.date).slice(0, 10)}T00:00:00Z`) / 1000);
-  const passRate = sorted.map((p) => (p.passRate == null ? null : Math.round(Number(p.passRate) * 1000) / 10));
+  const passRate = sorted.map((p) => (p.passRate == null ? null : Number(p.passRate)));
   const perLevel = levelCounts(levels, {}).map(({ level }) => ({
     level,
     values: sorted.map((p) => p.levels?.[level] ?? 0),

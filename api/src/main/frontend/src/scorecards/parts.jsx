@@ -26,9 +26,9 @@ export function LevelBadge({ level }) {
   );
 }
 
-/** An owner's name linking to its team's page (the owner as written when it names no team). */
+/** An owner (`team-a` or `group:default/team-a`) as its team's name, linking to the team's page. */
 export function TeamLink({ owner }) {
   const path = teamPath(owner);
   if (!path) return <span>{owner || ''}</span>;
-  return <Link to={path} title={`The scorecards of team ${teamName(owner)}`}>{owner}</Link>;
+  return <Link to={path} title={`The scorecards of team ${teamName(owner)}`}>{teamName(owner)}</Link>;
 }
