@@ -12,6 +12,9 @@ export const PASS_RATE_COLOUR = '#1a7f37';
 const LEVEL_COLOURS = ['#b8860b', '#6b7b8c', '#a0522d', '#7b61a8', '#2f6f9f'];
 const NONE_COLOUR = '#9aa0a6';
 const HEIGHT = 260;
+const DAY = 86400;
+const DAY_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 182 * DAY, 364 * DAY];
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
 function options(series, width) {
   return {
@@ -38,9 +41,11 @@ function options(series, width) {
       })),
     ],
     axes: [
-      {},
+      // a point a day: ticks on days (at least a day apart), written as the UTC date
+      { incrs: DAY_STEPS, values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 10)) },
       { scale: 'pct', values: (u, ticks) => ticks.map((t) => `${t} %`) },
-      { scale: 'n', side: 1, grid: { show: false } },
+      // counts of entities: whole numbers only
+      { scale: 'n', side: 1, grid: { show: false }, incrs: COUNT_STEPS, values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? t : '')) },
     ],
   };
 }

@@ -230,16 +230,20 @@ export function ScorecardPage({ id }) {
             ))}
           </select>
         </div>
-        <fieldset className="field rows-choice">
-          <legend>Rows</legend>
-          {[['checks', 'Checks'], ['services', 'Services']].map(([value, label]) => (
-            <label key={value} className="inline">
-              <input type="radio" name="scorecard-rows" value={value} checked={rows === value} onChange={() => go({ rows: value })} /> {label}
-            </label>
-          ))}
-        </fieldset>
-        <a className="button" href={csvHref(id, owner)} download>Download results (CSV)</a>
+        <div className="field rows-choice" role="radiogroup" aria-labelledby="scorecard-rows">
+          <span id="scorecard-rows" className="control-label">Rows</span>
+          <div className="inline">
+            {[['checks', 'Checks'], ['services', 'Services']].map(([value, label]) => (
+              <label key={value} className="choice">
+                <input type="radio" name="scorecard-rows" value={value} checked={rows === value} onChange={() => go({ rows: value })} /> {label}
+              </label>
+            ))}
+          </div>
+        </div>
       </div>
+      <p>
+        <a href={csvHref(id, owner)} download>Download results (CSV)</a> <span className="muted">every entity's latest result per rule, for auditors</span>
+      </p>
       <ErrorMessage error={error} />
       {!summary && !error && <Loading what="the results" />}
       {summary && (

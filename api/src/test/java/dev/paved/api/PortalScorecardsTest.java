@@ -50,7 +50,7 @@ class PortalScorecardsTest extends EndToEndTest {
         title: Portal readiness
         description: What the portal test grades.
       spec:
-        filter: [kind=component, spec.type=service]
+        filter: ["kind=component,spec.type=service"]
         rules:
           - id: runbook
             title: README has a runbook section
@@ -134,13 +134,13 @@ class PortalScorecardsTest extends EndToEndTest {
 
         @Override
         public List<Fact> collect(String entityRef, Map<String, Object> entity) {
-          return facts(entityRef);
+          return factsOf(entityRef);
         }
       };
     }
   }
 
-  static List<Fact> facts(String entityRef) {
+  static List<Fact> factsOf(String entityRef) {
     Map<String, Object> known = FACTS.getOrDefault(entityRef, Map.of());
     Instant now = Instant.now();
     return List.of("portal_runbook", "portal_coverage", "portal_oncall").stream()
@@ -158,10 +158,15 @@ class PortalScorecardsTest extends EndToEndTest {
   private void seed() throws Exception {
     CatalogLocationFixture.register(
         platform(), dataDir, "sc", Map.of("catalog-info.yaml", CATALOG));
-    FACTS.keySet().forEach(ref -> factStore.record(ref, "portal-test", facts(ref)));
+    FACTS.keySet().forEach(ref -> factStore.record(ref, "portal-test", factsOf(ref)));
     Answer evaluated = platform().post("/api/v1/scorecards/portal-readiness/evaluate", Map.of());
     assertThat(evaluated.status()).as(evaluated.body().toString()).isEqualTo(202);
-    assertThat(evaluated.body().path("evaluated").asInt()).isEqualTo(3);
+    Answer summary = platform().get("/api/v1/scorecards/portal-readiness/summary");
+    List<String> graded = new java.util.ArrayList<>();
+    summary.body().path("items").forEach(i -> graded.add(i.path("entity").asText()));
+    assertThat(graded)
+        .as(summary.body().toString())
+        .containsExactlyInAnyOrderElementsOf(FACTS.keySet());
     // two earlier days of team-payments' history: one Bronze entity, then two
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     for (int back = 2; back >= 1; back--) {
@@ -282,6 +287,21 @@ class PortalScorecardsTest extends EndToEndTest {
           .containsEntry("sc-ledger", Map.of("Portal readiness", "Gold"))
           .containsEntry("sc-billing", Map.of("Portal readiness", "Bronze"));
       bob.screenshot("scorecards-team");
+
+      // the list of scorecards from the top bar, the catalog's owner links, the empty and error
+      // states
+      bob.link("Scorecards").click();
+      bob.awaitText(By.cssSelector("ul[aria-label='Levels of Portal readiness']"), "Gold 1");
+      assertThat(bob.region("Levels of Portal readiness").getText())
+          .contains("Silver 0", "Bronze 1", "No level 1");
+      bob.go("/catalog");
+      bob.awaitText(By.cssSelector("[aria-label=Entities]"), "sc-search");
+      assertThat(bob.link("team-search").getAttribute("href")).endsWith("/teams/team-search");
+      bob.go("/catalog/component/default/sc-website");
+      bob.awaitText(
+          By.cssSelector("section[aria-label=Scorecards]"), "No scorecard grades this entity.");
+      bob.go("/scorecards/no-such-scorecard");
+      bob.awaitText(By.cssSelector("[role=alert]"), "Not found.");
     }
   }
 }
