@@ -13,6 +13,8 @@ const TrendChart = lazy(() => import('../lazy/TrendChart.jsx'));
 
 const PAGE = 200;
 
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
 function Levels({ levels, counts }) {
   return (
     <ul className="level-counts" aria-label="Levels">
@@ -48,7 +50,7 @@ function RuleRates({ rules }) {
             <td>{r.fail}</td>
             <td>{r.unknown}</td>
             <td>{r.waived}</td>
-            <td>{percent(r.passRate)}</td>
+            <td>{r.pass + r.fail + r.waived > 0 ? percent(r.passRate) : <span title="no entity passed or failed it yet">–</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -112,7 +114,7 @@ function Fleet({ summary, rows }) {
   if ((summary.items || []).length === 0) return <p role="status">No entity is graded by this scorecard here.</p>;
   if (rows === 'services') {
     return (
-      <div className="table-scroll" tabIndex={0} aria-label="Fleet table, scrolls sideways">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label="Fleet table, scrolls sideways">
         <table className="grid fleet" aria-label="Fleet">
           <thead>
             <tr>
@@ -141,7 +143,7 @@ function Fleet({ summary, rows }) {
     );
   }
   return (
-    <div className="table-scroll" tabIndex={0} aria-label="Fleet table, scrolls sideways">
+    <div className="table-scroll" role="region" tabIndex={0} aria-label="Fleet table, scrolls sideways">
       <table className="grid fleet" aria-label="Fleet">
         <thead>
           <tr>
@@ -249,7 +251,7 @@ export function ScorecardPage({ id }) {
       {summary && (
         <>
           <p className="muted">
-            {summary.entities ?? (summary.items || []).length} entities
+            {count(summary.entities ?? (summary.items || []).length, 'entity', 'entities')}
             {owner ? <> of <TeamLink owner={owner} /></> : ''}
             {summary.evaluatedAt ? `, evaluated ${when(summary.evaluatedAt)}` : ', not evaluated yet'}.
           </p>

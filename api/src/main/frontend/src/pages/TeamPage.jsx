@@ -39,7 +39,7 @@ export function TeamPage({ name }) {
       {!data && !error && <Loading what="the team's services" />}
       {data && data.rows.length === 0 && <p role="status">No service of this team is graded by a scorecard.</p>}
       {data && data.rows.length > 0 && (
-        <div className="table-scroll" tabIndex={0} aria-label="Services table, scrolls sideways">
+        <div className="table-scroll" role="region" tabIndex={0} aria-label="Services table, scrolls sideways">
           <table className="grid" aria-label="Services of the team">
             <thead>
               <tr>
