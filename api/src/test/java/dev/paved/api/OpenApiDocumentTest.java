@@ -133,6 +133,7 @@ class OpenApiDocumentTest extends EndToEndTest {
     runs();
     access();
     approvalsAuditCatalogAndPullRequests();
+    scorecards();
 
     Map<String, Operation> operations = operations(document);
     assertThat(operations).containsKeys(answered.keySet().toArray(String[]::new));
@@ -277,6 +278,17 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such/overview", null);
     call("pat", "GET", "/api/v1/pull-requests", null);
     call("pat", "GET", "/api/v1/pull-requests/team-ops/no-such/1", null);
+  }
+
+  private void scorecards() throws Exception {
+    call("pat", "GET", "/api/v1/scorecards", null);
+    call("pat", "GET", "/api/v1/scorecards/no-such", null);
+    call("pat", "GET", "/api/v1/scorecards/no-such/summary", null);
+    call("pat", "GET", "/api/v1/scorecards/no-such/trend", null);
+    call("pat", "GET", "/api/v1/scorecards/no-such/results.csv", null);
+    call("pat", "POST", "/api/v1/scorecards/no-such/evaluate", "{}");
+    call("pat", "GET", "/api/v1/catalog/entities/component/default/ledger/scores", null);
+    call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such/scores", null);
   }
 
   private static String run(String template, String name, String owner) {

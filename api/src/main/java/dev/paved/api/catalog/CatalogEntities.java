@@ -17,7 +17,7 @@ public class CatalogEntities {
 
   private final JdbcClient jdbc;
 
-  CatalogEntities(JdbcClient jdbc) {
+  public CatalogEntities(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

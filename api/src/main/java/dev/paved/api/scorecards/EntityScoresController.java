@@ -1,6 +1,7 @@
 package dev.paved.api.scorecards;
 
 import dev.paved.api.Problems;
+import dev.paved.api.catalog.CatalogEntities;
 import dev.paved.api.scorecards.ScorecardViews.EntityScorecard;
 import dev.paved.api.scorecards.ScorecardViews.EntityScores;
 import dev.paved.api.scorecards.ScorecardViews.RuleResult;
@@ -24,10 +25,9 @@ class EntityScoresController {
 
   private final ScorecardRegistry registry;
   private final ScoreReads reads;
-  private final dev.paved.api.catalog.CatalogEntities catalog;
+  private final CatalogEntities catalog;
 
-  EntityScoresController(
-      ScorecardRegistry registry, ScoreReads reads, dev.paved.api.catalog.CatalogEntities catalog) {
+  EntityScoresController(ScorecardRegistry registry, ScoreReads reads, CatalogEntities catalog) {
     this.registry = registry;
     this.reads = reads;
     this.catalog = catalog;

@@ -11,6 +11,7 @@ import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.List;
@@ -31,6 +32,7 @@ final class RuleCompiler {
     this.facts = Map.copyOf(facts);
     CelBuilder builder =
         CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setResultType(SimpleType.BOOL)
             .addVar("now", SimpleType.TIMESTAMP)
             .addVar("entity", MapType.create(SimpleType.STRING, SimpleType.DYN));

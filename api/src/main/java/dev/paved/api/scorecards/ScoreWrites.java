@@ -82,8 +82,8 @@ class ScoreWrites {
         String waiver = ScoreJson.waiver(o.waiver());
         String reason = clip(o.reason());
         Kept before = kept.get(e.entityRef() + "\u0000" + o.ruleId());
-        Kept now2 = new Kept(o.result(), reason, facts, waiver);
-        if (now2.equals(before)) {
+        Kept fresh = new Kept(o.result(), reason, facts, waiver);
+        if (fresh.equals(before)) {
           continue;
         }
         Object[] result = {o.result(), reason, facts, waiver, at, id, e.entityRef(), o.ruleId()};

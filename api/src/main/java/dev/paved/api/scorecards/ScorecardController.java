@@ -10,6 +10,8 @@ import dev.paved.api.scorecards.ScorecardViews.Summary;
 import dev.paved.api.scorecards.ScorecardViews.Trend;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -110,9 +112,13 @@ class ScorecardController {
   }
 
   @Operation(summary = "Every entity's latest result per rule, as CSV for auditors")
-  @ApiResponse(responseCode = "200", description = "text/csv, one row per entity and rule")
+  @ApiResponse(
+      responseCode = "200",
+      description = "one row per entity and rule",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "404", description = "no scorecard of this id")
-  @GetMapping(path = "/{id}/results.csv", produces = "text/csv")
+  // no produces: an error must still be answered as problem+json
+  @GetMapping("/{id}/results.csv")
   void csv(
       @PathVariable String id,
       @Parameter(description = "only entities of this owner") @RequestParam(required = false)

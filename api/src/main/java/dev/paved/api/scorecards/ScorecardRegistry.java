@@ -1,7 +1,8 @@
 package dev.paved.api.scorecards;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public class ScorecardRegistry {
     List<RefusedScorecard> refusedNow = new ArrayList<>();
     try {
       for (Path file : files()) {
-        files.put(folder.relativize(file).toString(), Files.readString(file));
+        files.put(folder.relativize(file).toString(), Files.readString(file, UTF_8));
       }
     } catch (IOException e) {
       log.warn("Cannot read scorecards from {}: {}", folder, e.toString());
@@ -118,9 +119,5 @@ public class ScorecardRegistry {
           .sorted()
           .toList();
     }
-  }
-
-  static String read(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }
