@@ -94,7 +94,10 @@ export const api = {
     call('POST', `/api/v1/access-requests/${encodeURIComponent(id)}/${action}`, body ?? {}),
   entityScores: (kind, ns, name) =>
     call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}/scores`),
-  scorecards: async () => items(await call('GET', '/api/v1/scorecards')),
+  scorecards: async () => {
+    const body = await call('GET', '/api/v1/scorecards');
+    return { items: items(body), refused: body?.refused ?? [] };
+  },
   scorecard: (id) => call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}`),
   scorecardSummary: (id, params) =>
     call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/summary` + q(params || {})),

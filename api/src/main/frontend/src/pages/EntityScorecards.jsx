@@ -5,13 +5,6 @@ import { ErrorMessage, Loading, useLoad, when } from '../common.jsx';
 import { Link } from '../router.jsx';
 import { LevelBadge, Mark } from '../scorecards/parts.jsx';
 
-/** A waived rule shows as waived; a waiver counts until it expires. */
-function markOf(rule, now) {
-  const w = rule.waiver;
-  if (rule.result === 'waived' || (w && (!w.expiresAt || new Date(w.expiresAt) > now))) return 'waived';
-  return rule.result;
-}
-
 function Facts({ facts }) {
   const names = Object.keys(facts || {});
   if (names.length === 0) return null;
@@ -37,8 +30,9 @@ function Facts({ facts }) {
   );
 }
 
-function Rule({ rule, now }) {
-  const mark = markOf(rule, now);
+/** The API's result is the mark: a waiver in force turns a fail or unknown into waived. */
+function Rule({ rule }) {
+  const mark = rule.result;
   return (
     <li className={`rule rule-${mark}`}>
       <div>
@@ -48,7 +42,7 @@ function Rule({ rule, now }) {
       {rule.result === 'fail' && rule.fix && (
         <div className="fix"><strong>How to fix:</strong> {rule.fix}</div>
       )}
-      {mark === 'waived' && rule.waiver && (
+      {rule.waiver && (
         <div className="muted">
           Waived{rule.waiver.approvedBy ? ` by ${rule.waiver.approvedBy}` : ''}
           {rule.waiver.expiresAt ? ` until ${when(rule.waiver.expiresAt)}` : ''}: {rule.waiver.reason}
@@ -59,7 +53,7 @@ function Rule({ rule, now }) {
   );
 }
 
-function Scorecard({ card, now }) {
+function Scorecard({ card }) {
   const headingId = `scorecard-${card.id}`;
   return (
     <article className="card scorecard" aria-labelledby={headingId}>
@@ -73,7 +67,7 @@ function Scorecard({ card, now }) {
       </p>
       <ul className="rules" aria-label={`Rules of ${card.title || card.id}`}>
         {(card.rules || []).map((r) => (
-          <Rule key={r.id} rule={r} now={now} />
+          <Rule key={r.id} rule={r} />
         ))}
       </ul>
     </article>
@@ -83,15 +77,14 @@ function Scorecard({ card, now }) {
 export function EntityScorecards({ kind, namespace, name }) {
   const { data, error } = useScores(kind, namespace, name);
   const cards = data?.scorecards || [];
-  const now = new Date();
   return (
     <section aria-label="Scorecards">
       <h2>Scorecards</h2>
       <ErrorMessage error={error} />
       {!data && !error && <Loading what="the scorecards" />}
-      {data && cards.length === 0 && <p role="status">No scorecard grades this entity.</p>}
+      {data && cards.length === 0 && <p role="status">No scorecard has graded this entity yet.</p>}
       {cards.map((c) => (
-        <Scorecard key={c.id} card={c} now={now} />
+        <Scorecard key={c.id} card={c} />
       ))}
     </section>
   );

@@ -28,11 +28,11 @@ export function ScorecardsPage() {
       <h1>Scorecards</h1>
       <ErrorMessage error={error} />
       {!data && !error && <Loading what="the scorecards" />}
-      {data && data.length === 0 && (
+      {data && data.items.length === 0 && (
         <p role="status">No scorecard is loaded. Platform teams declare them as YAML files (docs/scorecards.md).</p>
       )}
       <ul className="list" aria-label="Scorecards">
-        {(data || []).map((c) => (
+        {(data?.items || []).map((c) => (
           <li key={c.id}>
             <Link to={`/scorecards/${encodeURIComponent(c.id)}`}>{c.title || c.id}</Link>{' '}
             <span className="muted">{(c.rules || []).length} rules · {(c.levels || []).join(', ')}</span>
@@ -41,6 +41,24 @@ export function ScorecardsPage() {
           </li>
         ))}
       </ul>
+      {data?.refused?.length > 0 && (
+        <section aria-label="Refused scorecards">
+          <h2>Refused</h2>
+          <p>These files do not load; the scorecards above are graded without them.</p>
+          <ul className="list">
+            {data.refused.map((r) => (
+              <li key={r.file}>
+                <code>{r.file}</code>{r.id ? ` (${r.id})` : ''}
+                <ul>
+                  {(r.problems || []).map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

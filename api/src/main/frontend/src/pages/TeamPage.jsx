@@ -9,7 +9,7 @@ const LIMIT = 500;
 
 /** Every scorecard's summary for the team, merged into one row per service. */
 async function loadTeam(name) {
-  const cards = await api.scorecards();
+  const { items: cards } = await api.scorecards();
   const summaries = await Promise.all(cards.map((c) => api.scorecardSummary(c.id, { owner: name, limit: LIMIT })));
   const services = new Map();
   summaries.forEach((s, i) => {

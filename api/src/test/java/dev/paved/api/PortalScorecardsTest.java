@@ -41,56 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class PortalScorecardsTest extends EndToEndTest {
 
-  private static final String SCORECARD =
-      """
-      apiVersion: paved.dev/v1
-      kind: Scorecard
-      metadata:
-        name: portal-readiness
-        title: Portal readiness
-        description: What the portal test grades.
-      spec:
-        filter: ["kind=component,spec.type=service"]
-        rules:
-          - id: runbook
-            title: README has a runbook section
-            level: Bronze
-            expression: portal_runbook
-            fix: Add a "## Runbook" section to README.md.
-          - id: coverage
-            title: Line coverage at least 80 %
-            level: Silver
-            expression: portal_coverage >= 80.0
-            fix: Publish the coverage report from CI and test the untested code.
-          - id: oncall
-            title: Someone is on call
-            level: Gold
-            expression: portal_oncall
-            fix: Add a pagerduty.com/service-id annotation.
-      """;
-
-  private static final String CATALOG =
-      """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: sc-ledger}
-      spec: {type: service, lifecycle: production, owner: team-payments}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: sc-billing}
-      spec: {type: service, lifecycle: production, owner: team-payments}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: sc-search}
-      spec: {type: service, lifecycle: experimental, owner: team-search}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: sc-website}
-      spec: {type: website, lifecycle: production, owner: team-search}
-      """;
+  /** A scorecard of this test's facts, a broken one, and the catalog they grade. */
+  private static final Path FILES = Path.of("src/test/resources/portal-scorecards");
 
   /** The facts this test's collector reports, by entity ref (a missing one is unknown). */
   static final Map<String, Map<String, Object>> FACTS =
@@ -106,7 +58,9 @@ class PortalScorecardsTest extends EndToEndTest {
   static void scorecards(DynamicPropertyRegistry registry) {
     try {
       Path dir = Files.createTempDirectory("paved-scorecards");
-      Files.writeString(dir.resolve("portal-readiness.yaml"), SCORECARD);
+      for (String file : List.of("portal-readiness.yaml", "broken.yaml")) {
+        Files.copy(FILES.resolve("scorecards").resolve(file), dir.resolve(file));
+      }
       registry.add("paved.scorecards.dir", dir::toString);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -157,7 +111,10 @@ class PortalScorecardsTest extends EndToEndTest {
 
   private void seed() throws Exception {
     CatalogLocationFixture.register(
-        platform(), dataDir, "sc", Map.of("catalog-info.yaml", CATALOG));
+        platform(),
+        dataDir,
+        "sc",
+        Map.of("catalog-info.yaml", Files.readString(FILES.resolve("catalog-info.yaml"))));
     FACTS.keySet().forEach(ref -> factStore.record(ref, "portal-test", factsOf(ref)));
     Answer evaluated = platform().post("/api/v1/scorecards/portal-readiness/evaluate", Map.of());
     assertThat(evaluated.status()).as(evaluated.body().toString()).isEqualTo(202);
@@ -294,12 +251,15 @@ class PortalScorecardsTest extends EndToEndTest {
       bob.awaitText(By.cssSelector("ul[aria-label='Levels of Portal readiness']"), "Gold 1");
       assertThat(bob.region("Levels of Portal readiness").getText())
           .contains("Silver 0", "Bronze 1", "No level 1");
+      assertThat(bob.region("Refused scorecards").getText())
+          .contains("broken.yaml", "no_such_fact");
       bob.go("/catalog");
       bob.awaitText(By.cssSelector("[aria-label=Entities]"), "sc-search");
       assertThat(bob.link("team-search").getAttribute("href")).endsWith("/teams/team-search");
       bob.go("/catalog/component/default/sc-website");
       bob.awaitText(
-          By.cssSelector("section[aria-label=Scorecards]"), "No scorecard grades this entity.");
+          By.cssSelector("section[aria-label=Scorecards]"),
+          "No scorecard has graded this entity yet.");
       bob.go("/scorecards/no-such-scorecard");
       bob.awaitText(By.cssSelector("[role=alert]"), "Not found.");
     }
