@@ -156,7 +156,11 @@ class PortalScorecardsTest extends EndToEndTest {
     seed();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     try (Browser bob = Browser.open("http://localhost:" + port)) {
-      SignInPage.open(bob).signInAs("bob");
+      // a team's page asked for before signing in opens after it
+      bob.go("/teams/team-search");
+      new SignInPage(bob).signInAs("bob");
+      bob.awaitText(By.cssSelector("table[aria-label='Services of the team']"), "sc-search");
+      assertThat(bob.path()).startsWith("/teams/team-search");
       ScorecardView view = new ScorecardView(bob);
 
       // the entity page: its level, every rule's mark, the fix of the failing one, facts on demand
