@@ -1,7 +1,7 @@
 // Bundles the portal into <out>/assets (default: the api module's target/classes/static).
 // The first page loads assets/portal.js (an ES module); heavy pages (the entity graph, an API's
-// definition) are split into assets/chunks/ and loaded by dynamic import() when first shown, each
-// with its library's stylesheet as an assets/*.css of its own.
+// definition, a scorecard's trend) are split into assets/chunks/ and loaded by dynamic import()
+// when first shown, each with its library's stylesheet as an assets/*.css of its own.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +14,7 @@ await build({
     { in: 'src/main.jsx', out: 'portal' },
     { in: 'node_modules/@xyflow/react/dist/style.css', out: 'graph' },
     { in: 'node_modules/swagger-ui-react/swagger-ui.css', out: 'swagger-ui' },
+    { in: 'node_modules/uplot/dist/uPlot.min.css', out: 'uplot' },
   ],
   bundle: true,
   splitting: true,

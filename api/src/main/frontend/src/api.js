@@ -92,5 +92,16 @@ export const api = {
   requestAccess: (body) => call('POST', '/api/v1/access-requests', body),
   accessAction: (id, action, body) =>
     call('POST', `/api/v1/access-requests/${encodeURIComponent(id)}/${action}`, body ?? {}),
+  entityScores: (kind, ns, name) =>
+    call('GET', `/api/v1/catalog/entities/${kind}/${ns}/${encodeURIComponent(name)}/scores`),
+  scorecards: async () => {
+    const body = await call('GET', '/api/v1/scorecards');
+    return { items: items(body), refused: body?.refused ?? [] };
+  },
+  scorecard: (id) => call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}`),
+  scorecardSummary: (id, params) =>
+    call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/summary` + q(params || {})),
+  scorecardTrend: (id, params) =>
+    call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/trend` + q(params || {})),
   signOut: () => call('POST', '/sign-out'),
 };

@@ -10,6 +10,9 @@ import { CreatePage } from './pages/CreatePage.jsx';
 import { GalleryPage } from './pages/GalleryPage.jsx';
 import { RunPage } from './pages/RunPage.jsx';
 import { RunsPage } from './pages/RunsPage.jsx';
+import { ScorecardPage } from './pages/ScorecardPage.jsx';
+import { ScorecardsPage } from './pages/ScorecardsPage.jsx';
+import { TeamPage } from './pages/TeamPage.jsx';
 import { Link, useLocation, useTitle } from './router.jsx';
 
 function NotFound() {
@@ -35,6 +38,10 @@ function route(path, setPending) {
       return parts[1] ? <AccessRequestPage key={parts[1]} id={parts[1]} /> : <AccessPage />;
     case 'catalog':
       return parts.length >= 4 ? <EntityPage kind={parts[1]} namespace={parts[2]} name={parts[3]} /> : <CatalogPage />;
+    case 'scorecards':
+      return parts[1] ? <ScorecardPage key={parts[1]} id={parts[1]} /> : <ScorecardsPage />;
+    case 'teams':
+      return parts[1] ? <TeamPage key={parts[1]} name={parts[1]} /> : <NotFound />;
     default:
       return <NotFound />;
   }
@@ -72,6 +79,7 @@ function TopBar({ me, pending, path }) {
         </Link>
         <Link to="/access" aria-current={current('/access')}>Access</Link>
         <Link to="/catalog" aria-current={current('/catalog')}>Catalog</Link>
+        <Link to="/scorecards" aria-current={current('/scorecards')}>Scorecards</Link>
       </nav>
       <div className="user">
         <span title={(me.groups || []).join(', ')}>{me.name}</span>

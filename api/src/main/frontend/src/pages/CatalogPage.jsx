@@ -3,6 +3,9 @@ import { Component, lazy, Suspense, useState } from 'react';
 import { api } from '../api.js';
 import { ErrorMessage, Loading, Status, useLoad, when } from '../common.jsx';
 import { Link, navigate, useLocation, useTitle } from '../router.jsx';
+import { teamPath } from '../scorecards/model.js';
+import { TeamLink } from '../scorecards/parts.jsx';
+import { EntityScorecards } from './EntityScorecards.jsx';
 
 // Heavy libraries load only on the pages that draw with them (esbuild splits them into chunks).
 const EntityGraph = lazy(() => import('../lazy/EntityGraph.jsx'));
@@ -10,7 +13,7 @@ const OpenApiDefinition = lazy(() => import('../lazy/OpenApiDefinition.jsx'));
 const Markdown = lazy(() => import('../lazy/Markdown.jsx'));
 
 /** A lazily loaded part that fails (its chunk unreachable, a bad definition) says so; the rest stays. */
-class Fallback extends Component {
+export class Fallback extends Component {
   constructor(props) {
     super(props);
     this.state = { error: null };
@@ -88,7 +91,7 @@ export function CatalogPage() {
           <li key={pathOf(e)}>
             <Link to={pathOf(e)}>{e.metadata?.name}</Link>{' '}
             <span className="muted">
-              {e.kind} · {e.spec?.owner} · {e.spec?.lifecycle}
+              {e.kind} · <TeamLink owner={e.spec?.owner} /> · {e.spec?.lifecycle}
             </span>
             {e.metadata?.description && <div>{e.metadata.description}</div>}
             {(e.metadata?.tags || []).length > 0 && (
@@ -167,7 +170,13 @@ export function EntityPage({ kind, namespace, name }) {
       <p>{e.metadata?.description}</p>
       <dl className="review">
         <div className="row"><dt>Kind</dt><dd>{e.kind}{e.spec?.type ? ` (${e.spec.type})` : ''}</dd></div>
-        <div className="row"><dt>Owner</dt><dd>{owner.ref ? <EntityLink refValue={owner.ref} missing={!owner.entity} /> : e.spec?.owner}</dd></div>
+        <div className="row">
+          <dt>Owner</dt>
+          <dd>
+            {owner.ref ? <EntityLink refValue={owner.ref} missing={!owner.entity} /> : e.spec?.owner}
+            {teamPath(e.spec?.owner) && <> · <Link to={teamPath(e.spec.owner)}>the team's scorecards</Link></>}
+          </dd>
+        </div>
         {(owner.members || []).length > 0 && (
           <div className="row"><dt>Members</dt><dd>{owner.members.join(', ')}</dd></div>
         )}
@@ -177,6 +186,7 @@ export function EntityPage({ kind, namespace, name }) {
         <div className="row"><dt>Lifecycle</dt><dd>{e.spec?.lifecycle}</dd></div>
         <div className="row"><dt>Tags</dt><dd>{(e.metadata?.tags || []).join(', ')}</dd></div>
       </dl>
+      <EntityScorecards kind={kind} namespace={namespace} name={name} />
       <h2>Links</h2>
       <ul aria-label="Links of this entity">
         {(page.links || []).filter((l) => l.url).map((l) => (

@@ -183,7 +183,15 @@ public class SecurityConfiguration {
 
   /** The portal's pages (the page itself forwards them to its index.html). */
   public static final String[] PORTAL_PAGES = {
-    "/", "/index.html", "/create/**", "/runs/**", "/approvals", "/access/**", "/catalog/**"
+    "/",
+    "/index.html",
+    "/create/**",
+    "/runs/**",
+    "/approvals",
+    "/access/**",
+    "/catalog/**",
+    "/scorecards/**",
+    "/teams/**"
   };
 
   static boolean api(HttpServletRequest request) {

@@ -17,7 +17,10 @@ class PortalPages {
     "/access",
     "/access/**",
     "/catalog",
-    "/catalog/**"
+    "/catalog/**",
+    "/scorecards",
+    "/scorecards/**",
+    "/teams/**"
   })
   String page() {
     return "forward:/index.html";
