@@ -1,4 +1,5 @@
-// What waits for my decision: runs at an approval step and access requests. Refreshes itself.
+// What waits for my decision: runs at an approval step, access requests and scorecard waivers.
+// Refreshes itself.
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { DecisionForm, ErrorMessage, Loading, useLoad, when } from '../common.jsx';
@@ -6,8 +7,10 @@ import { Link, useTitle } from '../router.jsx';
 
 export const APPROVALS_REFRESH_MS = 5000;
 
+const KINDS = { run: 'Run', 'access-request': 'Access request', 'scorecard-waiver': 'Scorecard waiver' };
+
 function pageOf(item) {
-  return item.kind === 'run' ? `/runs/${item.id}` : `/access/${item.id}`;
+  return item.page || (item.kind === 'run' ? `/runs/${item.id}` : `/access/${item.id}`);
 }
 
 function Pending({ item, onDecided }) {
@@ -27,7 +30,7 @@ function Pending({ item, onDecided }) {
         <Link to={pageOf(item)}>{item.summary}</Link>
       </h2>
       <p className="muted">
-        {item.kind === 'run' ? 'Run' : 'Access request'} asked by {item.requestedBy} at {when(item.requestedAt)}
+        {KINDS[item.kind] || 'Request'} asked by {item.requestedBy} at {when(item.requestedAt)}
         {item.deadline && ` · decide by ${when(item.deadline)}`}
         {item.reason && ` · why: ${item.reason}`}
       </p>

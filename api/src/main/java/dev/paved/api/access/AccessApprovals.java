@@ -51,7 +51,8 @@ class AccessApprovals implements PendingApprovals {
                       + r.reason(),
                   r.requestedBy(),
                   stored.createdAt(),
-                  "/api/v1/access-requests/" + r.requestId());
+                  "/api/v1/access-requests/" + r.requestId(),
+                  "/access/" + r.requestId());
             })
         .toList();
   }

@@ -9,6 +9,13 @@ import java.time.Instant;
  *     scorecard-waiver}
  * @param requestedAt when it began to wait for a decision
  * @param href where to read it; the decision goes to {@code <href>/approval}
+ * @param page where a person reads it in the portal
  */
 public record PendingApproval(
-    String kind, String id, String summary, String requestedBy, Instant requestedAt, String href) {}
+    String kind,
+    String id,
+    String summary,
+    String requestedBy,
+    Instant requestedAt,
+    String href,
+    String page) {}

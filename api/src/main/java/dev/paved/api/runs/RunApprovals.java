@@ -60,6 +60,7 @@ class RunApprovals implements PendingApprovals {
             + " approvals)",
         run.requestedBy(),
         Instant.ofEpochMilli(approval.since()),
-        "/api/v1/runs/" + run.id());
+        "/api/v1/runs/" + run.id(),
+        "/runs/" + run.id());
   }
 }

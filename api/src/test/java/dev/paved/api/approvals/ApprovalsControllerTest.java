@@ -21,7 +21,13 @@ class ApprovalsControllerTest {
 
   private static PendingApproval waiting(String kind, String id, int second) {
     return new PendingApproval(
-        kind, id, "summary", "alice", T0.plusSeconds(second), "/api/v1/" + kind + "s/" + id);
+        kind,
+        id,
+        "summary",
+        "alice",
+        T0.plusSeconds(second),
+        "/api/v1/" + kind + "s/" + id,
+        "/" + kind + "s/" + id);
   }
 
   @Test

@@ -40,7 +40,8 @@ class WaiverApprovals implements PendingApprovals {
                         + w.reason(),
                     w.requestedBy(),
                     w.requestedAt(),
-                    "/api/v1/scorecards/waivers/" + w.id()))
+                    "/api/v1/scorecards/waivers/" + w.id(),
+                    "/scorecards/" + w.scorecard()))
         .toList();
   }
 }
