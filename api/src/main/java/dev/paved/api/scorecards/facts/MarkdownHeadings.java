@@ -20,6 +20,10 @@ final class MarkdownHeadings {
 
   private MarkdownHeadings() {}
 
+  private static boolean closes(String line, char fenceChar) {
+    return line.strip().chars().allMatch(c -> c == fenceChar);
+  }
+
   static List<String> of(String markdown) {
     List<String> headings = new ArrayList<>();
     String fence = null;
@@ -30,7 +34,7 @@ final class MarkdownHeadings {
         if (fenceMatch.find()
             && fenceMatch.group(1).charAt(0) == fence.charAt(0)
             && fenceMatch.group(1).length() >= fence.length()
-            && line.strip().chars().allMatch(c -> c == fence.charAt(0))) {
+            && closes(line, fence.charAt(0))) {
           fence = null;
         }
         continue;
