@@ -66,8 +66,13 @@ final class ArgoCd {
     if (status == 404) {
       return new Deployed(null, "Argo CD has no application " + application);
     }
-    if (status == 401 || status == 403) {
-      return new Deployed(null, "Argo CD refused the token (" + status + ")");
+    if (status == 401) {
+      return new Deployed(null, "Argo CD refused the token (401)");
+    }
+    if (status == 403) {
+      // Argo CD answers an application that does not exist as one the token may not read
+      return new Deployed(
+          null, "Argo CD has no application " + application + " the token may read (403)");
     }
     if (status == 429 || status >= 500) {
       throw HttpAnswers.unanswered(answer, SOURCE);
