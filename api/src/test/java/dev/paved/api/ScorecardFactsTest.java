@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.api.scorecards.Fact;
 import dev.paved.api.scorecards.FactStore;
 import dev.paved.api.scorecards.facts.InMemoryFactStore;
@@ -232,6 +233,28 @@ class ScorecardFactsTest extends EndToEndTest {
           .doesNotContain(FakePagerDuty.TOKEN)
           .doesNotContain(FakeArgoCd.TOKEN);
     }
+  }
+
+  @Test
+  void aCompletedRunHasItsEntityCollectedByEveryCollector() {
+    JsonNode started =
+        startRun(
+            "backstage-unchanged",
+            Map.of(
+                "name", "sf-inventory",
+                "owner", "group:default/team-payments",
+                "repoUrl", "github.com?owner=acme&repo=sf-inventory"));
+    JsonNode run = awaitEnd(started.path("id").asText());
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+
+    String inventory = "component:default/sf-inventory";
+    for (String collector :
+        List.of("oncall", "runbook", "coverage", "slo", "image-scan", "deployments")) {
+      awaitCollected(inventory, collector, 1);
+    }
+    // read from the repository the run made: its README, which has no runbook section
+    assertThat(fact(inventory, "readme_has_runbook").value()).isEqualTo(false);
+    assertThat(fact(inventory, "readme_has_runbook").source()).endsWith("/README.md");
   }
 
   @Test
