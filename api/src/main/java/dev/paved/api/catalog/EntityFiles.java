@@ -30,6 +30,8 @@ public class EntityFiles {
 
   private static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final String BLOB = "/blob/";
+  private static final Pattern GITHUB_TREE =
+      Pattern.compile("([^/]+)/([^/]+)/blob/([^/]+)(?:/(.*))?");
 
   /**
    * A file read.
@@ -42,16 +44,19 @@ public class EntityFiles {
   private final CatalogLocations locations;
   private final CatalogIngestion ingestion;
   private final LocalGitRepositories git;
+  private final GithubCatalogApi github; // null when Paved does not read GitHub
 
   EntityFiles(
       CatalogStore store,
       CatalogLocations locations,
       CatalogIngestion ingestion,
-      LocalGitRepositories git) {
+      LocalGitRepositories git,
+      CatalogConfiguration.CatalogGithub github) {
     this.store = store;
     this.locations = locations;
     this.ingestion = ingestion;
     this.git = git;
+    this.github = github.api();
   }
 
   /** The entity as stored (apiVersion, kind, metadata, spec), if the catalog holds it. */
@@ -93,8 +98,8 @@ public class EntityFiles {
   }
 
   /**
-   * The names of the files (not folders) directly in a folder of the entity's repository; empty
-   * when there is no such folder or it cannot be listed (a repository on GitHub).
+   * The names of the files (not folders) directly in a folder of the entity's repository, sorted;
+   * empty when there is no such folder, or its location is a plain URL (which lists nothing).
    */
   public List<String> list(String entityRef, String branch, String folder) {
     Optional<String> target = target(entityRef, branch, folder.replaceAll("/+$", "") + "/x");
@@ -106,7 +111,23 @@ public class EntityFiles {
       return localFolder(Path.of(dir));
     }
     Optional<RepositoryAddress> address = git.parse(dir).filter(a -> a.rest().startsWith(BLOB));
-    return address.map(EntityFiles.this::gitFolder).orElse(List.of());
+    if (address.isPresent()) {
+      return gitFolder(address.get());
+    }
+    return github == null ? List.of() : githubFolder(dir);
+  }
+
+  private List<String> githubFolder(String dir) {
+    String prefix = github.webUrl() + "/";
+    if (!dir.startsWith(prefix)) {
+      return List.of();
+    }
+    java.util.regex.Matcher m = GITHUB_TREE.matcher(dir.substring(prefix.length()));
+    if (!m.matches()) {
+      return List.of();
+    }
+    String folder = m.group(4) == null ? "" : m.group(4).replaceAll("/+$", "");
+    return github.files(m.group(1), m.group(2), folder, m.group(3)).stream().sorted().toList();
   }
 
   /** Where the file is, as its location's provider reads it. */
