@@ -277,5 +277,14 @@ class ScorecardFactsTest extends EndToEndTest {
     assertThat(entity.body().path("detail").asText())
         .isEqualTo("no entity component:default/nope in the catalog");
     assertThat(facts().recordings()).noneMatch(r -> r.entityRef().equals("component:default/nope"));
+
+    Answer misspelt =
+        post("/api/v1/scorecards/facts/collect", Map.of("colector", "runbook"), Map.of());
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.body().path("detail").asText()).startsWith("unknown field colector");
+    Answer empty = post("/api/v1/scorecards/facts/collect", Map.of("entity", " "), Map.of());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body().path("detail").asText())
+        .isEqualTo("entity must be a non-empty string, or left out");
   }
 }

@@ -41,14 +41,14 @@ class FactCollectionController {
   @Operation(summary = "Collect facts now, for one entity or all, by one collector or all")
   @PostMapping("/api/v1/scorecards/facts/collect")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, Object> collect(@RequestBody(required = false) CollectRequest body) {
-    CollectRequest request = body == null ? new CollectRequest(null, null) : body;
-    String collector = blankToNull(request.collector());
+  Map<String, Object> collect(@RequestBody(required = false) Map<String, Object> body) {
+    CollectRequest request = request(body == null ? Map.of() : body);
+    String collector = request.collector();
     if (collector != null && collectors.find(collector).isEmpty()) {
       throw Problems.invalid(
           "no fact collector " + Problems.echo(collector), Map.of("collectors", collectors.ids()));
     }
-    String entity = blankToNull(request.entity());
+    String entity = request.entity();
     if (entity != null) {
       String ref;
       try {
@@ -68,7 +68,20 @@ class FactCollectionController {
     return answer;
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+  /** Only {@code entity} and {@code collector}, each left out or a non-blank string. */
+  private static CollectRequest request(Map<String, Object> body) {
+    for (Map.Entry<String, Object> field : body.entrySet()) {
+      if (!field.getKey().equals("entity") && !field.getKey().equals("collector")) {
+        throw Problems.invalid(
+            "unknown field " + Problems.echo(field.getKey()) + " (entity, collector)", Map.of());
+      }
+      if (!(field.getValue() instanceof String value) || value.isBlank()) {
+        throw Problems.invalid(
+            field.getKey() + " must be a non-empty string, or left out", Map.of());
+      }
+    }
+    return new CollectRequest(
+        body.get("entity") instanceof String e ? e.strip() : null,
+        body.get("collector") instanceof String c ? c.strip() : null);
   }
 }
