@@ -98,8 +98,7 @@ class OncallCollector implements FactCollector {
     }
     PagerDuty.Policy policy = pagerDuty.policyOf(serviceId.get());
     if (policy.id() == null) {
-      return policy.refusal().startsWith("PagerDuty has no service")
-              || policy.refusal().contains("has no escalation policy")
+      return policy.absent()
           ? Fact.known(LIVE, false, "pagerduty:/services/" + serviceId.get(), policy.refusal(), now)
           : Fact.unknown(LIVE, policy.refusal(), now);
     }

@@ -16,8 +16,13 @@ import java.util.Optional;
  */
 final class PagerDuty {
 
-  /** The escalation policy of a service, or why there is none to ask about. */
-  record Policy(String id, String name, String refusal) {}
+  /**
+   * The escalation policy of a service, or why there is none to ask about.
+   *
+   * @param absent PagerDuty answered that the service, or its policy, does not exist (a real gap,
+   *     unlike a refused token)
+   */
+  record Policy(String id, String name, String refusal, boolean absent) {}
 
   /**
    * Who is on call now.
@@ -45,12 +50,13 @@ final class PagerDuty {
         JsonNode policy =
             HttpAnswers.json(answer, SOURCE).path("service").path("escalation_policy");
         yield policy.path("id").isTextual()
-            ? new Policy(policy.path("id").asText(), policy.path("summary").asText(null), null)
+            ? new Policy(
+                policy.path("id").asText(), policy.path("summary").asText(null), null, false)
             : new Policy(
-                null, null, "PagerDuty's service " + serviceId + " has no escalation policy");
+                null, null, "PagerDuty's service " + serviceId + " has no escalation policy", true);
       }
-      case 404 -> new Policy(null, null, "PagerDuty has no service " + serviceId);
-      default -> new Policy(null, null, refusal(answer));
+      case 404 -> new Policy(null, null, "PagerDuty has no service " + serviceId, true);
+      default -> new Policy(null, null, refusal(answer), false);
     };
   }
 
