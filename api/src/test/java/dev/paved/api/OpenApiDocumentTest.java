@@ -279,6 +279,9 @@ class OpenApiDocumentTest extends EndToEndTest {
     call("pat", "GET", "/api/v1/catalog/entities/component/default/no-such/overview", null);
     call("pat", "GET", "/api/v1/pull-requests", null);
     call("pat", "GET", "/api/v1/pull-requests/team-ops/no-such/1", null);
+    String collect = "/api/v1/scorecards/facts/collect";
+    call("pat", "POST", collect, "{\"entity\":\"component:default/ledger\"}");
+    call("pat", "POST", collect, "{\"collector\":\"no-such\"}");
   }
 
   private void scorecards() throws Exception {

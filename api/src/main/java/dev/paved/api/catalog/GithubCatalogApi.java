@@ -115,6 +115,45 @@ final class GithubCatalogApi {
     };
   }
 
+  /**
+   * The names of the files directly in a folder of a repository at a branch; empty when there is no
+   * such folder (404), or the path is a file.
+   */
+  List<String> files(String owner, String repo, String path, String branch) {
+    HttpResponse<String> answer =
+        send(
+            request(
+                    "/repos/"
+                        + encode(owner)
+                        + "/"
+                        + encode(repo)
+                        + "/contents/"
+                        + Arrays.stream(path.split("/"))
+                            .map(GithubCatalogApi::encode)
+                            .collect(joining("/"))
+                        + "?ref="
+                        + encode(branch))
+                .header("Accept", "application/vnd.github+json")
+                .build());
+    if (answer.statusCode() == 404) {
+      return List.of();
+    }
+    if (answer.statusCode() != 200) {
+      throw failure(answer, "listing " + path + " of " + owner + "/" + repo);
+    }
+    List<String> names = new ArrayList<>();
+    try {
+      for (JsonNode entry : JSON.readTree(answer.body())) {
+        if ("file".equals(entry.path("type").asText())) {
+          names.add(entry.path("name").asText());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("GitHub answered something that is not JSON", e);
+    }
+    return names;
+  }
+
   private List<JsonNode> pages(String first) {
     List<JsonNode> items = new ArrayList<>();
     String next = apiUrl + first;

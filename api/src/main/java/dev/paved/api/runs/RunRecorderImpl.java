@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +45,18 @@ class RunRecorderImpl implements RunRecorder {
   private final RunStore store;
   private final Clock clock;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   RunRecorderImpl(RunStore store, Clock clock, AuditLog audit) {
+    this(store, clock, audit, event -> {});
+  }
+
+  @Autowired
+  RunRecorderImpl(RunStore store, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
     this.store = store;
     this.clock = clock;
     this.audit = audit;
+    this.events = events;
   }
 
   @Override
@@ -80,6 +89,11 @@ class RunRecorderImpl implements RunRecorder {
     }
     if (UNDONE.contains(progress.status())) {
       store.releaseClaims(progress.runId());
+    }
+    if (progress.status() == RunStatus.COMPLETED
+        && before.isPresent()
+        && !before.get().status().equals(progress.status().name())) {
+      events.publishEvent(new RunCompleted(progress.runId(), before.get().serviceKey()));
     }
   }
 
