@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,10 +43,11 @@ class ScorecardFactsTest extends EndToEndTest {
   static final FakeArgoCd ARGOCD = new FakeArgoCd();
   static final Instant LEDGER_DEPLOYED = Instant.parse("2026-11-28T16:45:00Z");
 
-  /** The fact store, in memory (the real one is evaluation's). */
+  /** The fact store, in memory, in place of the database's (ScorecardLevelsTest reads that). */
   @TestConfiguration
   static class Store {
     @Bean
+    @Primary
     FactStore factStore() {
       return new InMemoryFactStore();
     }
