@@ -46,6 +46,44 @@ class ScoreReads {
   /** Counts of a rule's outcomes. */
   record RuleCounts(String ruleId, int pass, int fail, int unknown, int waived) {}
 
+  /** What a summary counts: entities per level, outcomes per rule, the newest evaluation. */
+  record Counts(Map<String, Integer> levels, List<RuleCounts> rules, Instant evaluatedAt) {}
+
+  private record Cached(long version, Counts counts) {}
+
+  private final Map<String, Cached> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The counts for the scorecard's entities (of one owner, or all), computed again only when its
+   * results were written since ({@code scorecard_versions}, so on every API instance).
+   */
+  Counts counts(String scorecardId, String owner) {
+    long version =
+        jdbc
+            .query(
+                "select version from scorecard_versions where scorecard_id = ?",
+                (rs, row) -> rs.getLong(1),
+                scorecardId)
+            .stream()
+            .findFirst()
+            .orElse(0L);
+    String key = scorecardId + "\u0000" + owner;
+    Cached cached = counted.get(key);
+    if (cached != null && cached.version() == version) {
+      return cached.counts();
+    }
+    if (counted.size() > 1000) {
+      counted.clear();
+    }
+    Counts counts =
+        new Counts(
+            levelCounts(scorecardId, owner),
+            ruleCounts(scorecardId, owner),
+            lastEvaluated(scorecardId));
+    counted.put(key, new Cached(version, counts));
+    return counts;
+  }
+
   /** The entity's grades, one per scorecard that evaluated it. */
   List<Graded> grades(String entityRef) {
     return jdbc.query(

@@ -118,6 +118,11 @@ class ScoreWrites {
         "insert into scorecard_result_changes (result, reason, facts, waiver, changed_at,"
             + " scorecard_id, entity_ref, rule_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
         changes);
+    if (jdbc.update(
+            "update scorecard_versions set version = version + 1 where scorecard_id = ?", id)
+        == 0) {
+      jdbc.update("insert into scorecard_versions (scorecard_id, version) values (?, 1)", id);
+    }
     List<String> ruleIds = scorecard.rules().stream().map(Scorecard.Rule::id).toList();
     List<Object[]> goneRules = new ArrayList<>();
     kept.keySet().stream()
