@@ -46,6 +46,44 @@ class ScoreReads {
   /** Counts of a rule's outcomes. */
   record RuleCounts(String ruleId, int pass, int fail, int unknown, int waived) {}
 
+  /** What a summary counts: entities per level, outcomes per rule, the newest evaluation. */
+  record Counts(Map<String, Integer> levels, List<RuleCounts> rules, Instant evaluatedAt) {}
+
+  private record Cached(long version, Counts counts) {}
+
+  private final Map<String, Cached> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The counts for the scorecard's entities (of one owner, or all), computed again only when its
+   * results were written since ({@code scorecard_versions}, so on every API instance).
+   */
+  Counts counts(String scorecardId, String owner) {
+    long version =
+        jdbc
+            .query(
+                "select version from scorecard_versions where scorecard_id = ?",
+                (rs, row) -> rs.getLong(1),
+                scorecardId)
+            .stream()
+            .findFirst()
+            .orElse(0L);
+    String key = scorecardId + "\u0000" + owner;
+    Cached cached = counted.get(key);
+    if (cached != null && cached.version() == version) {
+      return cached.counts();
+    }
+    if (counted.size() > 1000) {
+      counted.clear();
+    }
+    Counts counts =
+        new Counts(
+            levelCounts(scorecardId, owner),
+            ruleCounts(scorecardId, owner),
+            lastEvaluated(scorecardId));
+    counted.put(key, new Cached(version, counts));
+    return counts;
+  }
+
   /** The entity's grades, one per scorecard that evaluated it. */
   List<Graded> grades(String entityRef) {
     return jdbc.query(
@@ -130,25 +168,32 @@ class ScoreReads {
 
   List<RuleCounts> ruleCounts(String scorecardId, String owner) {
     List<Object> args = new ArrayList<>(List.of(scorecardId));
-    String join =
-        owner == null
-            ? ""
-            : " join scorecard_entities e on e.scorecard_id = r.scorecard_id"
-                + " and e.entity_ref = r.entity_ref";
-    String where = "r.scorecard_id = ?" + ownerCondition(owner, args, "e.owner");
+    String where = "scorecard_id = ?" + ofOwner(scorecardId, owner, args);
     return jdbc.query(
-        "select r.rule_id, sum(case when r.result = 'pass' then 1 else 0 end),"
-            + " sum(case when r.result = 'fail' then 1 else 0 end),"
-            + " sum(case when r.result = 'unknown' then 1 else 0 end),"
-            + " sum(case when r.result = 'waived' then 1 else 0 end)"
-            + " from scorecard_results r"
-            + join
-            + " where "
+        "select rule_id, sum(case when result = 'pass' then 1 else 0 end),"
+            + " sum(case when result = 'fail' then 1 else 0 end),"
+            + " sum(case when result = 'unknown' then 1 else 0 end),"
+            + " sum(case when result = 'waived' then 1 else 0 end)"
+            + " from scorecard_results where "
             + where
-            + " group by r.rule_id",
+            + " group by rule_id",
         (rs, row) ->
             new RuleCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
         args.toArray());
+  }
+
+  /**
+   * The results' entities limited to the owner's: a semi-join (H2 planned the plain join as a scan
+   * per entity).
+   */
+  private static String ofOwner(String scorecardId, String owner, List<Object> args) {
+    if (owner == null) {
+      return "";
+    }
+    args.add(scorecardId);
+    return " and entity_ref in (select entity_ref from scorecard_entities where scorecard_id = ?"
+        + ownerCondition(owner, args, "owner")
+        + ")";
   }
 
   /** Each day's level counts (day to level to entities) since {@code from}. */
@@ -191,27 +236,38 @@ class ScoreReads {
 
   /** Every entity's latest outcome per rule, by entity and rule, each with its entity's grade. */
   void eachResult(String scorecardId, String owner, Consumer<Object[]> row) {
+    Map<String, Graded> entities = new java.util.HashMap<>();
+    String after = null;
+    List<Graded> page;
+    do {
+      page = page(scorecardId, owner, after, 5000);
+      page.forEach(g -> entities.put(g.entityRef(), g));
+      after = page.isEmpty() ? null : page.get(page.size() - 1).entityRef();
+    } while (page.size() == 5000);
     List<Object> args = new ArrayList<>(List.of(scorecardId));
-    String where = "r.scorecard_id = ?" + ownerCondition(owner, args, "e.owner");
+    String where = "scorecard_id = ?" + ofOwner(scorecardId, owner, args);
     jdbc.query(
-        "select e.entity_ref, e.owner, e.level, e.evaluated_at, r.rule_id, r.result, r.reason,"
-            + " r.waiver, r.since, r.facts from scorecard_results r join scorecard_entities e"
-            + " on e.scorecard_id = r.scorecard_id and e.entity_ref = r.entity_ref where "
+        "select entity_ref, rule_id, result, reason, waiver, since, facts from scorecard_results"
+            + " where "
             + where
-            + " order by e.entity_ref, r.rule_id",
+            + " order by entity_ref, rule_id",
         rs -> {
+          Graded g = entities.get(rs.getString(1));
+          if (g == null) {
+            return;
+          }
           row.accept(
               new Object[] {
-                rs.getString(1),
+                g.entityRef(),
+                g.owner(),
+                g.level(),
+                g.evaluatedAt(),
                 rs.getString(2),
                 rs.getString(3),
-                rs.getTimestamp(4).toInstant(),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                ScoreJson.readWaiver(rs.getString(8)),
-                rs.getTimestamp(9).toInstant(),
-                rs.getString(10)
+                rs.getString(4),
+                ScoreJson.readWaiver(rs.getString(5)),
+                rs.getTimestamp(6).toInstant(),
+                rs.getString(7)
               });
         },
         args.toArray());

@@ -33,13 +33,14 @@ class ScoreReports {
   /** {@code owner}: a full group ref, {@code ''} for entities without one, null for all. */
   Summary summary(Scorecard scorecard, String owner, int limit, String cursor) {
     Cursor after = Cursor.decode(cursor);
-    Map<String, Integer> found = reads.levelCounts(scorecard.id(), owner);
+    ScoreReads.Counts counted = reads.counts(scorecard.id(), owner);
+    Map<String, Integer> found = counted.levels();
     Map<String, Integer> levels = new LinkedHashMap<>();
     highestFirst(scorecard).forEach(l -> levels.put(l, found.getOrDefault(l, 0)));
     levels.put("none", found.getOrDefault("none", 0));
     int entities = found.values().stream().mapToInt(Integer::intValue).sum();
     Map<String, ScoreReads.RuleCounts> counts =
-        reads.ruleCounts(scorecard.id(), owner).stream()
+        counted.rules().stream()
             .collect(Collectors.toMap(ScoreReads.RuleCounts::ruleId, Function.identity()));
     List<RuleSummary> rules = new ArrayList<>();
     for (Scorecard.Rule rule : scorecard.rules()) {

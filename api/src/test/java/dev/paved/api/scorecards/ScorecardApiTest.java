@@ -201,6 +201,18 @@ class ScorecardApiTest {
     assertThat(cveRule.path("fail").asInt()).isEqualTo(1);
     assertThat(cveRule.path("unknown").asInt()).isEqualTo(1);
     assertThat(cveRule.path("passRate").asDouble()).isEqualTo(50.0);
+    // a change moves the counts at once
+    facts.record(
+        "component:default/sc-search",
+        "test",
+        List.of(Fact.known("critical_cves", 0L, "trivy.json", "image search:2", Instant.now())));
+    assertThat(
+            get("/api/v1/scorecards/production-readiness/summary").json().path("levels").toString())
+        .isEqualTo("{\"Gold\":2,\"Silver\":0,\"Bronze\":0,\"none\":1}");
+    facts.record(
+        "component:default/sc-search",
+        "test",
+        List.of(Fact.known("critical_cves", 3L, "trivy.json", "image search:1", Instant.now())));
     JsonNode teamA =
         get("/api/v1/scorecards/production-readiness/summary?owner=team-a&limit=1").json();
     assertThat(teamA.path("entities").asInt()).isEqualTo(2);

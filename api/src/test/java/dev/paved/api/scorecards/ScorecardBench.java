@@ -102,6 +102,14 @@ class ScorecardBench {
               + ", entities "
               + count(jdbc, "scorecard_entities"));
 
+      if (!url.startsWith("jdbc:h2")) {
+        // as autovacuum does some time after a bulk write; before it, PostgreSQL plans with the
+        // empty tables' estimates (bench/README.md, the catalog's first by-query)
+        for (String table : List.of("scorecard_entities", "scorecard_results")) {
+          template.execute("analyze " + table);
+        }
+        line("PostgreSQL: the scorecard tables analysed (as autovacuum would) before the reads");
+      }
       String team = "group:default/team-7";
       timed(
           "fleet summary (levels, rules, first page of 100)",
@@ -123,7 +131,10 @@ class ScorecardBench {
   }
 
   private void timed(String what, Supplier<Object> read) {
-    for (int i = 0; i < 10; i++) {
+    long first = System.nanoTime();
+    read.get();
+    double firstMs = (System.nanoTime() - first) / 1e6;
+    for (int i = 0; i < 9; i++) {
       read.get();
     }
     List<Double> times = new ArrayList<>();
@@ -135,8 +146,8 @@ class ScorecardBench {
     Collections.sort(times);
     line(
         String.format(
-            "%s: p50 %.1f ms, p99 %.1f ms (50 reads after 10)",
-            what, times.get(24), times.get(49)));
+            "%s: first %.1f ms; then p50 %.1f ms, p99 %.1f ms (50 reads after 10)",
+            what, firstMs, times.get(24), times.get(49)));
   }
 
   private void seedCatalog(JdbcTemplate db) {
