@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,11 +51,18 @@ public class ScoreEvaluator {
     Instant now = clock.instant();
     List<CatalogEntities.Graded> entities = catalog.matching(scorecard.filter());
     Map<String, Map<String, Fact>> all = facts.latestOfAll();
-    Waivers active = waivers.getIfAvailable();
+    Waivers store = waivers.getIfAvailable();
+    Map<Waivers.Waived, Waivers.Waiver> active =
+        store == null ? Map.of() : store.allActive(scorecard.id(), now);
     List<EntityEvaluation> evaluations = new ArrayList<>(entities.size());
     for (CatalogEntities.Graded entity : entities) {
       evaluations.add(
-          grade(scorecard, entity, all.getOrDefault(entity.ref(), Map.of()), active, now));
+          grade(
+              scorecard,
+              entity,
+              all.getOrDefault(entity.ref(), Map.of()),
+              rule -> active.get(new Waivers.Waived(rule, entity.ref())),
+              now));
     }
     writes.save(scorecard, evaluations, true, now);
     return evaluations.size();
@@ -72,7 +80,12 @@ public class ScoreEvaluator {
             scorecard,
             entity.get(),
             facts.latest(entity.get().ref()),
-            waivers.getIfAvailable(),
+            rule -> {
+              Waivers store = waivers.getIfAvailable();
+              return store == null
+                  ? null
+                  : store.active(scorecard.id(), rule, entity.get().ref(), now).orElse(null);
+            },
             now);
     writes.save(scorecard, List.of(evaluation), false, now);
     return Optional.of(evaluation);
@@ -130,19 +143,9 @@ public class ScoreEvaluator {
       Scorecard scorecard,
       CatalogEntities.Graded entity,
       Map<String, Fact> facts,
-      Waivers waivers,
+      Function<String, Waivers.Waiver> waiver,
       Instant now) {
     return Grader.grade(
-        scorecard,
-        entity.ref(),
-        entity.owner(),
-        entity.title(),
-        entity.body(),
-        facts,
-        rule ->
-            waivers == null
-                ? null
-                : waivers.active(scorecard.id(), rule, entity.ref(), now).orElse(null),
-        now);
+        scorecard, entity.ref(), entity.owner(), entity.title(), entity.body(), facts, waiver, now);
   }
 }

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +46,25 @@ class WaiverStore implements Waivers {
         .query(WaiverStore::view)
         .optional()
         .map(v -> new Waiver(v.id(), v.reason(), v.expiresAt(), v.requestedBy(), v.decidedBy()));
+  }
+
+  @Override
+  public Map<Waived, Waiver> allActive(String scorecardId, Instant at) {
+    Map<Waived, Waiver> active = new HashMap<>();
+    jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from scorecard_waivers where scorecard_id = ? and status = ? and expires_at > ?"
+                + " order by expires_at")
+        .params(scorecardId, WaiverStatus.APPROVED.name(), Timestamp.from(at))
+        .query(WaiverStore::view)
+        .list()
+        .forEach(
+            v ->
+                active.put(
+                    new Waived(v.rule(), v.entity()),
+                    new Waiver(v.id(), v.reason(), v.expiresAt(), v.requestedBy(), v.decidedBy())));
+    return active;
   }
 
   void insert(WaiverInput input, Instant now) {
