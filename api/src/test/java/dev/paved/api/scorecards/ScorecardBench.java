@@ -115,6 +115,13 @@ class ScorecardBench {
           "fleet summary (levels, rules, first page of 100)",
           () -> reports.summary(card, null, 100, null));
       timed("one team's summary", () -> reports.summary(card, team, 100, null));
+      afterWrites(
+          facts,
+          evaluator,
+          card,
+          random,
+          () -> reports.summary(card, null, 100, null),
+          "fleet summary, the first read after each of 20 one-entity writes");
 
       seedDays(template, card.id(), 89);
       line(
@@ -128,6 +135,30 @@ class ScorecardBench {
     }
     Path file = Path.of("target/scorecards-bench.md");
     Files.write(file, out);
+  }
+
+  /**
+   * The read's first time after each of 20 writes (one entity's facts changed and graded again), in
+   * a JVM the reads above have warmed: what a person opening the page after a change waits.
+   */
+  private void afterWrites(
+      JdbcFactStore facts,
+      ScoreEvaluator evaluator,
+      Scorecard card,
+      Random random,
+      Supplier<Object> read,
+      String what) {
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String ref = ref(random.nextInt(ENTITIES));
+      facts.record(ref, "bench", factsOf(random, Instant.now()));
+      evaluator.evaluate(card, ref);
+      long started = System.nanoTime();
+      read.get();
+      times.add((System.nanoTime() - started) / 1e6);
+    }
+    Collections.sort(times);
+    line(String.format("%s: p50 %.1f ms, p99 %.1f ms", what, times.get(9), times.get(19)));
   }
 
   private void timed(String what, Supplier<Object> read) {
