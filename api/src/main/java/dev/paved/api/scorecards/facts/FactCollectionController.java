@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Collecting facts now, rather than at the collectors' next scheduled turn. */
-@Tag(name = "Scorecards", description = "Scorecards, their facts and results")
+@Tag(name = "Scorecards", description = "Entities graded against the platform's standards")
 @RestController
 class FactCollectionController {
 
