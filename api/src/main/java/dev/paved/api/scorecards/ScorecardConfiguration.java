@@ -1,6 +1,11 @@
 package dev.paved.api.scorecards;
 
+import dev.paved.api.templates.TemplateLocation;
+import dev.paved.api.templates.TemplateSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +15,21 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ScorecardProperties.class)
 class ScorecardConfiguration {
 
+  /**
+   * The registry over {@code paved.scorecards.dir}, then each of {@code .locations}; a location
+   * that does not parse stops the start, as a template location does.
+   */
   @Bean
   ScorecardRegistry scorecardRegistry(
-      ScorecardProperties properties, List<FactCollector> collectors) {
-    return new ScorecardRegistry(properties.dir(), collectors);
+      ScorecardProperties properties,
+      List<FactCollector> collectors,
+      @Value("${paved.data-dir}") Path dataDir) {
+    List<TemplateSource> sources = new ArrayList<>();
+    sources.add(new TemplateSource.Folder(properties.dir()));
+    for (String location : properties.locations()) {
+      sources.add(TemplateLocation.parse(location, dataDir.resolve("scorecard-sources")));
+    }
+    return new ScorecardRegistry(sources, collectors);
   }
 
   @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package dev.paved.api.scorecards;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.paved.api.templates.TemplateSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public class ScorecardRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(ScorecardRegistry.class);
 
-  private final Path folder;
+  private final List<TemplateSource> sources;
   private final ScorecardLoader loader;
   private volatile Map<String, Scorecard> scorecards = Map.of();
   private volatile List<RefusedScorecard> refused = List.of();
@@ -32,7 +33,15 @@ public class ScorecardRegistry {
 
   /** Reads {@code folder} now, with rules over the facts the collectors declare. */
   public ScorecardRegistry(Path folder, List<FactCollector> collectors) {
-    this.folder = folder;
+    this(List.of(new TemplateSource.Folder(folder)), collectors);
+  }
+
+  /**
+   * Reads the sources now, in order (a folder, or a folder of a git repository at a ref, as
+   * template locations are): a scorecard id a source repeats is refused there, the first kept.
+   */
+  public ScorecardRegistry(List<TemplateSource> sources, List<FactCollector> collectors) {
+    this.sources = List.copyOf(sources);
     Map<String, FactType> facts = new LinkedHashMap<>();
     for (FactCollector collector : collectors) {
       for (FactDefinition fact : collector.facts()) {
@@ -51,19 +60,23 @@ public class ScorecardRegistry {
    * true when it loaded.
    */
   public synchronized boolean refresh(boolean force) {
-    Map<String, String> files = new TreeMap<>();
+    Map<String, String> files = new LinkedHashMap<>();
     List<RefusedScorecard> refusedNow = new ArrayList<>();
-    try {
-      for (Path file : files()) {
-        files.put(folder.relativize(file).toString(), Files.readString(file, UTF_8));
+    for (TemplateSource source : sources) {
+      try {
+        Path folder = source.current();
+        for (Path file : files(folder)) {
+          // a folder's files by their place in it; a git location's with its label and ref
+          files.put(source.display(file), Files.readString(file, UTF_8));
+        }
+      } catch (IOException e) {
+        log.warn("Cannot read scorecards from {}: {}", source.describe(), e.toString());
+        refusedNow.add(
+            new RefusedScorecard(
+                source.label(),
+                null,
+                List.of("cannot read this scorecards location; the API's log says why")));
       }
-    } catch (IOException e) {
-      log.warn("Cannot read scorecards from {}: {}", folder, e.toString());
-      refusedNow.add(
-          new RefusedScorecard(
-              folder.getFileName() == null ? "" : folder.getFileName().toString(),
-              null,
-              List.of("cannot read the scorecards folder; the API's log says why")));
     }
     String seen = files.toString() + refusedNow;
     if (!force && seen.equals(fingerprint)) {
@@ -91,7 +104,11 @@ public class ScorecardRegistry {
     scorecards = Map.copyOf(loaded);
     refused = List.copyOf(refusedNow);
     fingerprint = seen;
-    log.info("Loaded {} scorecard(s) from {}: {}", loaded.size(), folder, loaded.keySet());
+    log.info(
+        "Loaded {} scorecard(s) from {}: {}",
+        loaded.size(),
+        sources.stream().map(TemplateSource::describe).toList(),
+        loaded.keySet());
     return true;
   }
 
@@ -108,7 +125,7 @@ public class ScorecardRegistry {
     return refused;
   }
 
-  private List<Path> files() throws IOException {
+  private static List<Path> files(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * git+file:///srv/git/templates.git}); without a ref the repository's default branch, without a
  * path its root.
  */
-final class TemplateLocation {
+public final class TemplateLocation {
 
   private static final String GIT = "git+";
   private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]+");
@@ -21,7 +21,7 @@ final class TemplateLocation {
   private TemplateLocation() {}
 
   /** The source the entry names; IllegalArgumentException says what is wrong with it. */
-  static TemplateSource parse(String entry, Path gitCache) {
+  public static TemplateSource parse(String entry, Path gitCache) {
     String text = entry == null ? "" : entry.trim();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("an empty template location");

@@ -3,8 +3,11 @@ package dev.paved.api.templates;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Where templates are read from: a folder of {@code <name>/template.yaml}, local or in git. */
-interface TemplateSource {
+/**
+ * Where templates are read from: a folder of {@code <name>/template.yaml}, local or in git.
+ * Scorecard files are read from the same kinds of folder.
+ */
+public interface TemplateSource {
 
   /** The folder holding the templates as they are now; a git source fetches first. */
   Path current() throws IOException;

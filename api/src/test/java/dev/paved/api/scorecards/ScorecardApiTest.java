@@ -79,6 +79,9 @@ class ScorecardApiTest {
     registry.add("paved.catalog.locations", () -> "file:" + catalog);
     registry.add("paved.scorecards.dir", cards::toString);
     registry.add("paved.scorecards.evaluate-every", () -> "0");
+    // the shipped collectors would read the catalog's entities at start; this test records its own
+    // facts
+    registry.add("paved.scorecards.collect-every", () -> "0");
     registry.add("paved.scorecards.poll-interval", () -> "0");
   }
 

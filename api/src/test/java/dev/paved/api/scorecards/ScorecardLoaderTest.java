@@ -2,8 +2,12 @@ package dev.paved.api.scorecards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paved.api.templates.TemplateLocation;
+import dev.paved.api.templates.TemplateSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +157,43 @@ class ScorecardLoaderTest {
     Files.writeString(folder.resolve("a.yaml"), card("a", GOOD_RULE.replace("Bronze", "Gold")));
     assertThat(registry.refresh(false)).isTrue();
     assertThat(registry.find("a").orElseThrow().rules().get(0).level()).isEqualTo("Gold");
+  }
+
+  @Test
+  void scorecardsAreReadFromAGitLocationAfterTheFolderAndFollowItsCommits() throws Exception {
+    Path repo = Files.createDirectories(folder.resolve("repo"));
+    Path local = Files.createDirectories(folder.resolve("local"));
+    Files.writeString(local.resolve("a.yaml"), card("a", GOOD_RULE));
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      Files.createDirectories(repo.resolve("cards"));
+      Files.writeString(repo.resolve("cards/b.yaml"), card("b", GOOD_RULE));
+      // the same id as the folder's: the folder comes first, this one is refused
+      Files.writeString(repo.resolve("cards/again.yaml"), card("a", GOOD_RULE));
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("scorecards").setSign(false).call();
+
+      TemplateSource location =
+          TemplateLocation.parse("git+" + repo.toUri() + "#main:cards", folder.resolve("cache"));
+      ScorecardRegistry registry =
+          new ScorecardRegistry(
+              List.of(new TemplateSource.Folder(local), location),
+              List.of(new TestCollectors.Fixed()));
+      assertThat(registry.all()).extracting(Scorecard::id).containsExactly("a", "b");
+      assertThat(registry.refused())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.file()).isEqualTo("repo#main:cards cards/again.yaml");
+                assertThat(r.problems().toString()).contains("'a' is defined twice");
+              });
+
+      // a commit to the location's branch is read at the next look
+      Files.writeString(
+          repo.resolve("cards/b.yaml"), card("b", GOOD_RULE.replace("Bronze", "Gold")));
+      git.commit().setAll(true).setMessage("b reaches for Gold").setSign(false).call();
+      assertThat(registry.refresh(false)).isTrue();
+      assertThat(registry.find("b").orElseThrow().rules().get(0).level()).isEqualTo("Gold");
+      assertThat(registry.refresh(false)).isFalse();
+    }
   }
 }
