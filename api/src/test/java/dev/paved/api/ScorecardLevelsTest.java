@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * grades services registered from real repositories of local mode's git hosting (README, JaCoCo,
  * Cobertura and lcov reports, OpenAPI and OpenSLO files, Trivy and Grype reports on a reports
  * branch, the GitOps repository's history, PagerDuty's stand-in), with the real fact store,
- * evaluation and waivers; fixing a gap moves a service up within one collection, and a waiver
- * approved by the platform team moves another.
+ * evaluation, waivers and initiatives; fixing a gap moves a service up within one collection (and
+ * an initiative's progress with it), and a waiver approved by the platform team moves another.
  */
 class ScorecardLevelsTest extends EndToEndTest {
 
@@ -221,6 +221,22 @@ class ScorecardLevelsTest extends EndToEndTest {
     assertThat(summary.path("levels").path("Bronze").asInt()).isEqualTo(1);
     assertThat(summary.path("levels").path("none").asInt()).isEqualTo(1);
 
+    // an initiative: team-payments' services at Silver by next month; one of two meets it today
+    Answer set =
+        as("pat")
+            .post(
+                "/api/v1/scorecards/production-readiness/initiatives",
+                Map.of(
+                    "title", "Payments at Silver",
+                    "target", Map.of("level", "Silver"),
+                    "filter", List.of("spec.owner=team-payments"),
+                    "deadline", Instant.now().plus(Duration.ofDays(30)).toString()));
+    assertThat(set.status()).as(set.body().toString()).isIn(200, 201);
+    String initiative = "/api/v1/scorecards/initiatives/" + set.body().path("id").asText();
+    JsonNode progress = get(initiative).body();
+    assertThat(progress.path("total").asInt()).as(progress.toString()).isEqualTo(2);
+    assertThat(progress.path("meeting").asInt()).isEqualTo(1);
+
     // the team raises its coverage: CI publishes a new report, one collection moves the service
     pushReports(
         "lv-silver",
@@ -229,6 +245,7 @@ class ScorecardLevelsTest extends EndToEndTest {
     collect(Map.of("entity", "component:default/lv-silver", "collector", "coverage"));
     silver = awaitLevel("lv-silver", "Silver");
     assertThat(result(silver, "line-coverage")).isEqualTo("pass");
+    assertThat(get(initiative).body().path("meeting").asInt()).isEqualTo(2);
 
     // lv-none's team waives the runbook rule; the platform team approves; it holds Bronze
     Answer asked =
