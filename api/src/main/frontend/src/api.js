@@ -101,6 +101,8 @@ export const api = {
   scorecard: (id) => call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}`),
   scorecardSummary: (id, params) =>
     call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/summary` + q(params || {})),
+  scorecardInitiatives: async (id) =>
+    items(await call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/initiatives`)),
   scorecardTrend: (id, params) =>
     call('GET', `/api/v1/scorecards/${encodeURIComponent(id)}/trend` + q(params || {})),
   signOut: () => call('POST', '/sign-out'),

@@ -8,6 +8,7 @@ import { Link, navigate, useLocation, useTitle } from '../router.jsx';
 import { csvHref, entityName, entityPath, fleetTable, levelCounts, percent, teamName, trendSeries } from '../scorecards/model.js';
 import { LevelBadge, Mark, TeamLink } from '../scorecards/parts.jsx';
 import { Fallback } from './CatalogPage.jsx';
+import { Initiatives } from '../scorecards/Initiatives.jsx';
 
 const TrendChart = lazy(() => import('../lazy/TrendChart.jsx'));
 
@@ -264,6 +265,7 @@ export function ScorecardPage({ id }) {
         </>
       )}
       <Trend id={id} owner={owner} levels={card.levels} />
+      <Initiatives id={id} />
     </>
   );
 }

@@ -3,6 +3,7 @@ package dev.paved.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paved.api.browser.Browser;
 import dev.paved.api.browser.ScorecardView;
 import dev.paved.api.browser.SignInPage;
@@ -218,6 +219,31 @@ class PortalScorecardsTest extends EndToEndTest {
       bob.screenshot("scorecards-fleet");
       String csv = view.fetch(bob.link("Download results (CSV)").getAttribute("href"));
       assertThat(csv).contains("sc-ledger", "sc-billing", "coverage");
+
+      // an initiative the platform sets shows on the page with today's progress
+      Answer set =
+          platform()
+              .post(
+                  "/api/v1/scorecards/portal-readiness/initiatives",
+                  Map.of(
+                      "title", "Everyone at Bronze",
+                      "target", Map.of("level", "Bronze"),
+                      "deadline", java.time.Instant.now().plus(Duration.ofDays(20)).toString()));
+      assertThat(set.status()).as(set.body().toString()).isIn(200, 201);
+      JsonNode initiative =
+          platform().get("/api/v1/scorecards/initiatives/" + set.body().path("id").asText()).body();
+      assertThat(initiative.path("total").asInt()).isPositive();
+      bob.go("/scorecards/portal-readiness");
+      bob.awaitText(
+          initiative.path("meeting").asInt()
+              + " of "
+              + initiative.path("total").asInt()
+              + " meet it");
+      assertThat(
+              bob.driver()
+                  .findElement(By.cssSelector("[aria-label='Everyone at Bronze']"))
+                  .getText())
+          .contains("Bronze or higher");
 
       // the reverse: services as rows, then one team's
       bob.driver().findElement(By.xpath("//label[normalize-space(.)='Services']/input")).click();
