@@ -92,6 +92,9 @@ final class FakeGithubRepository {
     if (rest.startsWith("git/")) {
       return gitData.gitData(call, rest.substring("git/".length()));
     }
+    if (m.equals("GET") && rest.equals("commits")) {
+      return commitsTouching(call);
+    }
     if (m.equals("GET") && rest.startsWith("commits/")) {
       return resolve(rest.substring("commits/".length()))
           .flatMap(git::commit)
@@ -227,6 +230,57 @@ final class FakeGithubRepository {
   }
 
   /** A branch name or a commit SHA to the commit's SHA. */
+  /**
+   * {@code GET /repos/{owner}/{repo}/commits?sha=&path=&per_page=}: the commits reachable from
+   * {@code sha} (a branch or commit; the default branch without it), newest first along first
+   * parents, only those that changed something at or under {@code path} when it is given; 409 for
+   * an empty repository, 404 for an unknown ref, as GitHub answers.
+   */
+  private MockResponse commitsTouching(Call call) {
+    if (git.isEmpty()) {
+      return FakeGithub.error(409, "Git Repository is empty.");
+    }
+    String ref = call.queryParameter("sha") == null ? defaultBranch : call.queryParameter("sha");
+    String path = call.queryParameter("path");
+    String prefix = path == null ? null : path.replaceAll("^/+|/+$", "");
+    int perPage =
+        call.queryParameter("per_page") == null
+            ? 30
+            : Math.max(1, Math.min(100, Integer.parseInt(call.queryParameter("per_page"))));
+    Optional<String> head = resolve(ref);
+    if (head.isEmpty()) {
+      return FakeGithub.error(404, "No commit found for SHA: " + ref);
+    }
+    ArrayNode page = JSON.createArrayNode();
+    Optional<Commit> at = git.commit(head.get());
+    while (at.isPresent() && page.size() < perPage) {
+      Commit commit = at.get();
+      Optional<Commit> parent =
+          commit.parents().isEmpty() ? Optional.empty() : git.commit(commit.parents().get(0));
+      if (prefix == null
+          || !under(commit.tree(), prefix)
+              .equals(parent.map(p -> under(p.tree(), prefix)).orElse(Map.of()))) {
+        page.add(gitData.restCommit(commit));
+      }
+      at = parent;
+    }
+    return json(200, page);
+  }
+
+  /** The files of a tree at or under {@code prefix}, with their blobs. */
+  private Map<String, Entry> under(String tree, String prefix) {
+    Map<String, Entry> files = new TreeMap<>();
+    git.treeFiles(tree)
+        .orElse(new TreeMap<>())
+        .forEach(
+            (file, entry) -> {
+              if (file.equals(prefix) || file.startsWith(prefix + "/")) {
+                files.put(file, entry);
+              }
+            });
+    return files;
+  }
+
   Optional<String> resolve(String ref) {
     String branch = git.refs().get("refs/heads/" + ref);
     if (branch != null) {
