@@ -70,7 +70,10 @@ public class ScorecardRegistry {
           files.put(source.display(file), Files.readString(file, UTF_8));
         }
       } catch (IOException e) {
-        log.warn("Cannot read scorecards from {}: {}", source.describe(), e.toString());
+        log.warn(
+            "Cannot read scorecards from {}: {}",
+            TemplateSource.withoutCredentials(source.describe()),
+            TemplateSource.withoutCredentials(e.getMessage()));
         refusedNow.add(
             new RefusedScorecard(
                 source.label(),
@@ -107,7 +110,7 @@ public class ScorecardRegistry {
     log.info(
         "Loaded {} scorecard(s) from {}: {}",
         loaded.size(),
-        sources.stream().map(TemplateSource::describe).toList(),
+        sources.stream().map(s -> TemplateSource.withoutCredentials(s.describe())).toList(),
         loaded.keySet());
     return true;
   }

@@ -69,12 +69,13 @@ final class GitTemplateSource implements TemplateSource {
       return folder;
     } catch (GitAPIException | IOException | RuntimeException e) {
       if (lastGood == null || !Files.isDirectory(lastGood)) {
-        throw new IOException("cannot read " + location + ": " + e.getMessage(), e);
+        throw new IOException(
+            "cannot read " + label() + ": " + TemplateSource.withoutCredentials(e.getMessage()), e);
       }
       log.warn(
           "Cannot fetch template location {} ({}); still serving commit {}",
-          location,
-          e.getMessage(),
+          label(),
+          TemplateSource.withoutCredentials(e.getMessage()),
           lastGood.getFileName());
       return lastGood;
     }

@@ -81,7 +81,10 @@ public class TemplateRegistry {
           seen.append(dir).append('=').append(contentHash(dir)).append('\n');
         }
       } catch (IOException | RuntimeException e) {
-        log.warn("Cannot read templates from {}: {}", source.describe(), e.getMessage());
+        log.warn(
+            "Cannot read templates from {}: {}",
+            TemplateSource.withoutCredentials(source.describe()),
+            TemplateSource.withoutCredentials(e.getMessage()));
         // the reason may name folders of this machine: it goes to the log, not to the answer
         refusedNow.add(
             new RefusedTemplate(
@@ -102,7 +105,7 @@ public class TemplateRegistry {
     log.info(
         "Loaded {} template(s) from {}: {}{}",
         loaded.size(),
-        sources.stream().map(TemplateSource::describe).toList(),
+        sources.stream().map(s -> TemplateSource.withoutCredentials(s.describe())).toList(),
         loaded.keySet(),
         refusedNow.isEmpty() ? "" : "; refused " + refusedNow.size());
     return true;

@@ -25,6 +25,14 @@ public interface TemplateSource {
   String label();
 
   /**
+   * {@code text} (an error's message, which git may write with the URL it was given) without the
+   * user and password of any URL in it: what may be logged.
+   */
+  static String withoutCredentials(String text) {
+    return text == null ? null : text.replaceAll("//[^/@\\s#]*@", "//");
+  }
+
+  /**
    * {@code location} fit for {@link #label()}: no user or password, and a local repository or
    * folder named by its last path segment only.
    */

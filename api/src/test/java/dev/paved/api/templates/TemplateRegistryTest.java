@@ -12,7 +12,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Templates from a folder and a real git repository, reloaded on change, pinned by snapshot. */
 class TemplateRegistryTest {
@@ -167,6 +170,25 @@ class TemplateRegistryTest {
     assertThat(registry.refused())
         .singleElement()
         .satisfies(r -> assertThat(r.problems().toString()).contains("cannot read"));
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aLocationsPasswordNeverReachesTheLogNorTheRefusal(CapturedOutput output) {
+    TemplateRegistry registry =
+        new TemplateRegistry(
+            folder,
+            List.of("git+https://paved:s3cret-token@127.0.0.1:9/golden-paths.git#main"),
+            data,
+            (value, where) -> List.of());
+    assertThat(registry.find("local")).isPresent();
+    assertThat(registry.refused())
+        .singleElement()
+        .satisfies(r -> assertThat(r.problems()).isNotEmpty());
+    assertThat(output.getAll())
+        .contains("Cannot read templates from")
+        .doesNotContain("s3cret-token");
+    assertThat(registry.refused().toString()).doesNotContain("s3cret-token");
   }
 
   @Test
