@@ -24,6 +24,7 @@ class CliTerminalTest extends LocalPavedTest {
       pty.expect("description [A Java service made with Paved]: ").type("");
       pty.expect("Deployment  (2/2)").expect("1) Experimental (experimental)");
       pty.expect("lifecycle [experimental]: ").type("1");
+      pty.expect("PagerDuty service id: Optional.").expect("pagerdutyServiceId: ").type("");
       pty.expect("name: pty-checkout").expect("Create with these values? [Y/n] ").type("");
       pty.expect("Completed.").expect("Repository: ");
       assertThat(pty.exitCode()).as(pty.screen()).isZero();
@@ -39,6 +40,7 @@ class CliTerminalTest extends LocalPavedTest {
       pty.expect("name: ").type("pty-secret").expect("token: ").type("hunter2-typed");
       pty.expect("owner: ").type("team-payments").expect("description [").type("");
       pty.expect("lifecycle [experimental]: ").type("");
+      pty.expect("pagerdutyServiceId: ").type("");
       pty.expect("token: " + FormPrompt.HIDDEN).expect("Create with these values?").type("n");
       assertThat(pty.exitCode()).isEqualTo(ExitCodes.FAILED);
       assertThat(pty.screen()).contains("nothing was made").doesNotContain("hunter2-typed");
