@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class RunEventStream implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(RunEventStream.class);
-  static final long POLL_MILLIS = 500;
+  static final long POLL_MILLIS = 250;
 
   private final String runId;
   private final SseEmitter emitter;

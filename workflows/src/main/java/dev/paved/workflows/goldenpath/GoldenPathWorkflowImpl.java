@@ -8,7 +8,9 @@ import dev.paved.workflows.steps.StepOptions;
 import dev.paved.workflows.steps.StepPlan;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
@@ -25,6 +27,14 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private static final Logger log = Workflow.getLogger(GoldenPathWorkflowImpl.class);
 
+  /**
+   * The change that records a run only where it starts, waits, changes status or ends, each record
+   * in flight while the run goes on, instead of once per step and waiting for each: a step then
+   * costs its own activity and one workflow task. Between records the API reads the run's progress
+   * from its {@code progress} query (docs/workflow-changes.md).
+   */
+  static final String RECORDS_AT_WAITS = "records-at-waits";
+
   private final RenderActivities render =
       Workflow.newLocalActivityStub(RenderActivities.class, StepOptions.forRendering());
   private final RunRecorder recorder =
@@ -39,6 +49,15 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   /** The run's parameters; a retry may correct them for the failed step and those after it. */
   private Map<String, Object> parameters;
+
+  /** Whether this run records at its waits only ({@link #RECORDS_AT_WAITS}). */
+  private boolean recordsAtWaits;
+
+  /** The record in flight, when records run beside the run; the next one waits for it. */
+  private Promise<Void> recording;
+
+  /** The status of the newest record made. */
+  private RunStatus recorded;
 
   /**
    * Builds the run's state before any update or query can arrive (one may come in the first
@@ -88,6 +107,9 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
    * EXPIRED when an approval step was not approved.
    */
   private RunStatus runSteps(RunInput input) {
+    recordsAtWaits =
+        Workflow.getVersion(RECORDS_AT_WAITS, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
     record();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     List<StepPlan> plan = input.template().steps();
@@ -114,7 +136,9 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
         i--; // retry: the same step again, with the parameters the decision brought
         continue;
       }
-      record();
+      if (!recordsAtWaits || state.status() != recorded) {
+        record(); // after an approval the run is running again, and its decisions are audited
+      }
     }
     decisions.ending(); // from here a cancellation is refused; one accepted before still counts
     if (cancelling()) {
@@ -211,10 +235,18 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private RunProgress finish(RunInput input, RunStatus status) {
     state.ended(status);
+    if (recordsAtWaits) {
+      // the clean-up and the last record go out together; the run ends once both are done
+      Promise<Void> cleanup = Async.procedure(workspace::deleteWorkspace, input.runId());
+      RunProgress last = state.snapshot();
+      record();
+      deleted(input, cleanup);
+      awaitRecord();
+      return last;
+    }
     try {
       workspace.deleteWorkspace(input.runId());
     } catch (ActivityFailure e) {
-      // A leftover scratch folder must not keep the run's end from being recorded.
       log.warn("run {}: workspace not deleted: {}", input.runId(), StepError.from(e).message());
     }
     RunProgress last = state.snapshot();
@@ -222,21 +254,57 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     return last;
   }
 
+  /** Waits for the workspace's clean-up; a leftover scratch folder is only logged. */
+  private static void deleted(RunInput input, Promise<Void> cleanup) {
+    try {
+      cleanup.get();
+    } catch (ActivityFailure e) {
+      // A leftover scratch folder must not keep the run's end from being recorded.
+      log.warn("run {}: workspace not deleted: {}", input.runId(), StepError.from(e).message());
+    }
+  }
+
   /**
    * Records the progress. Bookkeeping is never cancelled (a cancellation takes effect at the next
-   * step) and retries until the API answers; a refusal is logged, it must not stop the run.
+   * step) and retries until the API answers; a refusal is logged, it must not stop the run. With
+   * {@link #RECORDS_AT_WAITS} the record runs beside the run: the next record waits for it, so the
+   * newest snapshot is always the last one stored.
    */
   private void record() {
+    if (!recordsAtWaits) {
+      RunProgress snapshot = state.snapshot();
+      recorded = snapshot.status();
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                try {
+                  recorder.recordRun(snapshot);
+                } catch (ActivityFailure e) {
+                  log.warn("run progress not recorded: {}", StepError.from(e).message());
+                }
+              })
+          .run();
+      return;
+    }
+    awaitRecord();
     RunProgress snapshot = state.snapshot();
+    recorded = snapshot.status();
     Workflow.newDetachedCancellationScope(
-            () -> {
-              try {
-                recorder.recordRun(snapshot);
-              } catch (ActivityFailure e) {
-                log.warn("run progress not recorded: {}", StepError.from(e).message());
-              }
-            })
+            () -> recording = Async.procedure(recorder::recordRun, snapshot))
         .run();
+  }
+
+  /** Waits for the record in flight, if any. */
+  private void awaitRecord() {
+    Promise<Void> pending = recording;
+    recording = null;
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.get();
+    } catch (ActivityFailure e) {
+      log.warn("run progress not recorded: {}", StepError.from(e).message());
+    }
   }
 
   /** The template's {@code spec.output} as a pseudo-step, so it renders like a step's input. */

@@ -65,26 +65,34 @@ class GoldenPathCancelTest {
   @Test
   void cancellingWhileARecordIsMadeStillUndoesAndRecordsTheEnd() throws Exception {
     harness.withServiceOutputs();
-    CountDownLatch recording = new CountDownLatch(1);
+    CountDownLatch reached = new CountDownLatch(2); // the first record, then the secrets step
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean blocked = new AtomicBoolean();
+    // the run's first record hangs while the run goes on to the secrets step, which hangs too
     doAnswer(
             call -> {
-              RunProgress snapshot = call.getArgument(0);
-              if (snapshot.steps().get(1).status() == StepStatus.SUCCEEDED
-                  && blocked.compareAndSet(false, true)) {
-                recording.countDown();
+              if (blocked.compareAndSet(false, true)) {
+                reached.countDown();
                 release.await(30, TimeUnit.SECONDS);
               }
               return null;
             })
         .when(harness.recorder)
         .recordRun(any());
-    cancelOnceReached(recording, release);
+    when(harness.secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              reached.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
+            });
+    cancelOnceReached(reached, release);
 
+    verify(harness.secrets).undoVaultSecrets(any());
     verify(harness.repository).undoPublishGithub(any());
     verify(harness.workspace).deleteWorkspace(ServiceTemplate.RUN_ID);
     List<RunProgress> recorded = harness.recorded();
+    assertThat(recorded.get(0).status()).isEqualTo(RunStatus.RUNNING);
     assertThat(recorded.get(recorded.size() - 1).status()).isEqualTo(RunStatus.CANCELLED);
   }
 

@@ -111,6 +111,21 @@ class GoldenPathReplayTest {
                         .getName())
             .toList();
     List<EventType> types = events.stream().map(HistoryEvent::getEventType).toList();
+    List<String> markers =
+        events.stream()
+            .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+            .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().toString())
+            .toList();
+    long records = activities.stream().filter("RecordRun"::equals).count();
+    if (name.endsWith("-records-at-waits")) {
+      // Recorded where the run starts, waits or ends only: never once per step.
+      assertThat(markers).anyMatch(m -> m.contains(GoldenPathWorkflowImpl.RECORDS_AT_WAITS));
+      // start and end; an approval adds its wait, its first of two approvals and the run again
+      assertThat(records).isEqualTo(name.startsWith("approv") ? 5 : 2);
+    } else {
+      assertThat(markers).noneMatch(m -> m.contains(GoldenPathWorkflowImpl.RECORDS_AT_WAITS));
+      assertThat(records).isGreaterThan(4); // one record per step before the change
+    }
     if (name.startsWith("approv")) {
       // Two decisions, before the approval's timer fired; a rejection undoes publish, and only it.
       assertThat(updates).containsExactly("approval", "approval");
@@ -144,7 +159,10 @@ class GoldenPathReplayTest {
       assertThat(activities).containsAll(undos).doesNotContain("K8sManifests", "CatalogRegister");
     }
     switch (name) {
-      case RecordedRuns.COMPLETED, RecordedRuns.ROLLED_BACK, RecordedRuns.SPECS_IN_PLAN -> {
+      case RecordedRuns.COMPLETED,
+          RecordedRuns.COMPLETED_AT_WAITS,
+          RecordedRuns.ROLLED_BACK,
+          RecordedRuns.SPECS_IN_PLAN -> {
         assertThat(updates).isEmpty();
         assertThat(types).doesNotContain(EventType.EVENT_TYPE_TIMER_STARTED);
       }

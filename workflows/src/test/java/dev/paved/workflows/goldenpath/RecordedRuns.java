@@ -38,6 +38,8 @@ final class RecordedRuns {
   static final String APPROVAL_REJECTED = "approval-rejected";
   static final String SPECS_IN_PLAN = "rolled-back-with-specs-in-plan";
   static final String UNDO_LATER = "undo-left-then-tried-now";
+  static final String COMPLETED_AT_WAITS = "completed-records-at-waits";
+  static final String APPROVED_AT_WAITS = "approved-records-at-waits";
   static final List<String> NAMES =
       List.of(
           COMPLETED,
@@ -51,7 +53,9 @@ final class RecordedRuns {
           APPROVED,
           APPROVAL_REJECTED,
           SPECS_IN_PLAN,
-          UNDO_LATER);
+          UNDO_LATER,
+          COMPLETED_AT_WAITS,
+          APPROVED_AT_WAITS);
 
   static final String OPERATOR = "user:default/bob";
 
@@ -75,11 +79,12 @@ final class RecordedRuns {
 
   static RunStatus expected(String name) {
     return switch (name) {
-      case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH -> RunStatus.COMPLETED;
+      case COMPLETED, PAUSED_AND_RESUMED, RETRIED_WITH_PARAMETERS, EACH, COMPLETED_AT_WAITS ->
+          RunStatus.COMPLETED;
       case ROLLED_BACK, PAUSED_THEN_ROLLED_BACK, PAUSE_TIMED_OUT, SPECS_IN_PLAN, UNDO_LATER ->
           RunStatus.ROLLED_BACK;
       case PAUSED_THEN_CANCELLED -> RunStatus.CANCELLED;
-      case APPROVED -> RunStatus.COMPLETED;
+      case APPROVED, APPROVED_AT_WAITS -> RunStatus.COMPLETED;
       case APPROVAL_REJECTED -> RunStatus.REJECTED;
       default -> throw new IllegalArgumentException("no recorded run named " + name);
     };
@@ -94,7 +99,7 @@ final class RecordedRuns {
     ApplicationFailure notATeam =
         ApplicationFailure.newNonRetryableFailure("owner is not a team", "InvalidInput");
     switch (name) {
-      case COMPLETED -> {
+      case COMPLETED, COMPLETED_AT_WAITS -> {
         when(harness.repository.publishGithub(any()))
             .thenThrow(ApplicationFailure.newFailure("GitHub answered 502", "Unavailable"))
             .thenReturn(
@@ -120,7 +125,7 @@ final class RecordedRuns {
       case RETRIED_WITH_PARAMETERS -> {
         return retriedWithCorrectedParameters(harness, secrets);
       }
-      case APPROVED, APPROVAL_REJECTED -> {
+      case APPROVED, APPROVAL_REJECTED, APPROVED_AT_WAITS -> {
         when(harness.secrets.vaultSecrets(any())).thenReturn(secrets);
         return approval(harness, name);
       }
@@ -166,7 +171,7 @@ final class RecordedRuns {
         .approval(
             new dev.paved.workflows.approval.DecisionRequest(
                 GoldenPathApprovalTest.BOB,
-                name.equals(APPROVED) ? "approve" : "reject",
+                name.equals(APPROVAL_REJECTED) ? "reject" : "approve",
                 "second look"));
     return run.getResult(RunProgress.class);
   }
