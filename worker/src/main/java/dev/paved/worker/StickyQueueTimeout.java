@@ -11,11 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sticky-queue timeout of a golden-path worker. A worker keeps its runs in a cache and Temporal
- * sends their next tasks to that worker's own queue first. Paved's embedded server (Temporal's
- * in-memory test server) never times that queue out: unless the timeout is zero, a run whose worker
- * died waits for it forever. So the timeout is zero on that server, whether this process hosts it
- * ({@code ./paved up}) or joins it ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}); it is recognised
- * by the empty server version it reports, as no Temporal cluster does.
+ * sends their next tasks to that worker's own queue first, so a run's next workflow task costs only
+ * the new events, not a replay of its whole history. Paved's embedded server (Temporal's in-memory
+ * test server) never times that queue out: a run whose worker died would wait for it forever. So a
+ * worker that joins that server from another process ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233})
+ * gets a zero timeout (no sticky queue: each task goes to any worker, with the whole history); it
+ * is recognised by the empty server version it reports, as no Temporal cluster does. The worker of
+ * the process that hosts the server keeps Temporal's default: it cannot die without the server, and
+ * without its cache every step replayed the run from its start (twice the CPU per step, measured in
+ * bench/README.md, "Engine speed").
  */
 final class StickyQueueTimeout {
 
@@ -29,7 +33,7 @@ final class StickyQueueTimeout {
       return temporal.stickyQueueTimeout();
     }
     if (temporal.embedded()) {
-      return Duration.ZERO;
+      return null; // this process hosts the server: its worker lives and dies with it
     }
     Optional<String> version = serverVersion(stubs);
     if (version.isEmpty()) {

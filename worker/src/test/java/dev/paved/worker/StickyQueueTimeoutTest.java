@@ -18,12 +18,15 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** A worker that joins Paved's embedded server gets a zero sticky-queue timeout; others do not. */
+/**
+ * A worker that joins Paved's embedded server from another process gets a zero sticky-queue
+ * timeout; the worker of the process hosting it, and workers on a cluster, keep Temporal's default.
+ */
 class StickyQueueTimeoutTest {
 
   @Test
-  void zeroWhenThisProcessHostsTheEmbeddedServer() {
-    assertThat(StickyQueueTimeout.choose(properties(null, null), null)).isEqualTo(Duration.ZERO);
+  void temporalsDefaultWhenThisProcessHostsTheEmbeddedServer() {
+    assertThat(StickyQueueTimeout.choose(properties(null, null), null)).isNull();
   }
 
   @Test
