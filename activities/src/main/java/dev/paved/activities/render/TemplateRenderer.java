@@ -121,6 +121,15 @@ public final class TemplateRenderer {
       String where,
       boolean trimBlocks,
       boolean lstripBlocks) {
+    if (isPlainText(template)) {
+      // nothing to interpret: the text is its own output, booked to the run like a render's
+      try {
+        budget().output(template.length());
+      } catch (RenderRefused e) {
+        throw StepFailures.invalidInput(where + ": " + e.getMessage());
+      }
+      return template;
+    }
     SandboxedJinjava.Whitespace whitespace =
         new SandboxedJinjava.Whitespace(trimBlocks, lstripBlocks);
     SandboxedJinjava.Outcome outcome =
@@ -129,6 +138,14 @@ public final class TemplateRenderer {
       throw StepFailures.invalidInput(where + ": " + String.join("; ", outcome.problems()));
     }
     return outcome.output();
+  }
+
+  /**
+   * True when {@code template} holds no expression, tag or comment: Jinjava would give it back
+   * unchanged, so it is not handed to a render thread (most of a step's input is plain text).
+   */
+  static boolean isPlainText(String template) {
+    return !template.contains("${{") && !template.contains("{%") && !template.contains("{#");
   }
 
   /**

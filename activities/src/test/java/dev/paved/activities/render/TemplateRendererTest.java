@@ -54,6 +54,55 @@ class TemplateRendererTest {
   }
 
   @Test
+  void plainTextComesBackAsJinjavaWouldRenderIt() {
+    SandboxedJinjava jinjava = new SandboxedJinjava(RenderLimits.defaults());
+    for (String text :
+        List.of(
+            "plain",
+            "",
+            "two\nlines\n",
+            "run: echo {{ github.sha }}",
+            "$ {{ not an expression }}",
+            "}} %} #}",
+            "{ % spaced % }",
+            "a $ and a { and a %")) {
+      assertThat(TemplateRenderer.isPlainText(text)).as(text).isTrue();
+      String byJinjava =
+          new RenderBudget(RenderLimits.defaults(), new RunUsage())
+              .spend(() -> jinjava.render(text, context))
+              .output();
+      assertThat(renderer.renderText(text, context, "in")).as(text).isEqualTo(byJinjava);
+    }
+    for (String text : List.of("${{ x }}", "{% if true %}y{% endif %}", "{# note #}")) {
+      assertThat(TemplateRenderer.isPlainText(text)).as(text).isFalse();
+    }
+  }
+
+  @Test
+  void plainTextLongerThanARenderMayOutputIsRefused() {
+    RenderLimits defaults = RenderLimits.defaults();
+    RenderLimits small =
+        new RenderLimits(
+            defaults.loopIterations(),
+            defaults.runLoopIterations(),
+            10,
+            defaults.runOutputChars(),
+            defaults.stringLength(),
+            defaults.collectionSize(),
+            defaults.rangeSize(),
+            defaults.macroDepth(),
+            defaults.renderTimeout(),
+            defaults.runRenderTime(),
+            defaults.threads(),
+            defaults.queue());
+    TemplateRenderer limited = new TemplateRenderer(small);
+    assertThat(limited.renderText("0123456789", context, "in")).isEqualTo("0123456789");
+    assertThatThrownBy(() -> limited.renderText("0123456789A", context, "in"))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("longer than 10 characters");
+  }
+
+  @Test
   void nestedMapsAndListsRenderRecursivelyAndDropUndefined() {
     Object rendered =
         renderer.render(
