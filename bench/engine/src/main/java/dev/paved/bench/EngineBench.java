@@ -97,7 +97,7 @@ public final class EngineBench {
       try (PavedApi api = new PavedApi(http, paved.httpPort, client, json)) {
         api.watchStuck();
         if (o.runs("paved")) {
-          pavedRuns(api);
+          pavedRuns(api, client);
         }
         if (o.runs("java-service") && o.javaService > 0) {
           javaService(api);
@@ -180,7 +180,7 @@ public final class EngineBench {
           Batch.sequential(o.singles, 0, (i, d) -> floor.run(o.steps, d), timeout);
       s.put("singles", singles(singles, o.steps));
       log("floor: single %.1f ms", median(singles));
-      s.put("history", historyOf(client, singles.get(singles.size() - 1).workflowId()));
+      s.put("history", History.of(client, singles.get(singles.size() - 1).workflowId()));
       if (o.runs("concurrent")) {
         for (int n : o.concurrency) {
           Batch.Concurrent c = Batch.concurrent(n, 0, (i, d) -> floor.run(o.steps, d), timeout);
@@ -208,7 +208,7 @@ public final class EngineBench {
   }
 
   /** (2) and (3): Paved's template of N debug:log steps through the API. */
-  private void pavedRuns(PavedApi api) throws Exception {
+  private void pavedRuns(PavedApi api, WorkflowClient client) throws Exception {
     Duration timeout = Duration.ofSeconds(o.timeoutSeconds);
     Map<String, Object> s = section("paved");
     s.put("template", o.template);
@@ -226,7 +226,7 @@ public final class EngineBench {
     log("paved: single %.1f ms", median(singles));
     Batch.Outcome last = singles.get(singles.size() - 1);
     if (last.workflowId() != null) {
-      s.put("history", api.history(last.workflowId()));
+      s.put("history", History.of(client, last.workflowId()));
     }
     if (o.runs("concurrent")) {
       int offset = 2000;
@@ -356,19 +356,6 @@ public final class EngineBench {
               + (first.error() == null ? "" : ", " + first.error())
               + ")");
     }
-  }
-
-  private Map<String, Object> historyOf(WorkflowClient client, String workflowId) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    var events = client.fetchHistory(workflowId).getEvents();
-    m.put("events", events.size());
-    m.put(
-        "workflowTasks",
-        events.stream().filter(e -> e.hasWorkflowTaskCompletedEventAttributes()).count());
-    m.put(
-        "activities",
-        events.stream().filter(e -> e.hasActivityTaskScheduledEventAttributes()).count());
-    return m;
   }
 
   private double median(List<Batch.Outcome> runs) {

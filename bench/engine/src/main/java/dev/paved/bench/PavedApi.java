@@ -2,7 +2,6 @@ package dev.paved.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
@@ -12,11 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -178,41 +175,6 @@ final class PavedApi implements AutoCloseable {
     return new Batch.Outcome(id, workflowId, status, t0, started, ended, visible, error);
   }
 
-  /**
-   * The events of a run's workflow history, counted by type, with the workflow tasks, activities
-   * and local activities (markers) named as issue 16 counts them.
-   */
-  Map<String, Object> history(String workflowId) {
-    List<HistoryEvent> events = temporal.fetchHistory(workflowId).getEvents();
-    Map<String, Integer> byType = new TreeMap<>();
-    Map<String, Integer> activities = new TreeMap<>();
-    for (HistoryEvent e : events) {
-      String type = e.getEventType().name().replace("EVENT_TYPE_", "");
-      byType.merge(type, 1, Integer::sum);
-      if (e.hasActivityTaskScheduledEventAttributes()) {
-        activities.merge(
-            e.getActivityTaskScheduledEventAttributes().getActivityType().getName(),
-            1,
-            Integer::sum);
-      }
-    }
-    Map<String, Object> summary = new TreeMap<>();
-    summary.put("events", events.size());
-    summary.put("workflowTasks", byType.getOrDefault("WORKFLOW_TASK_COMPLETED", 0));
-    summary.put("activities", byType.getOrDefault("ACTIVITY_TASK_SCHEDULED", 0));
-    summary.put("activitiesByType", activities);
-    summary.put(
-        "markers (local activities, side effects)", byType.getOrDefault("MARKER_RECORDED", 0));
-    summary.put("byType", byType);
-    if (events.size() >= 2) {
-      summary.put(
-          "firstToLastEventMs",
-          toMillis(events.get(events.size() - 1).getEventTime())
-              - toMillis(events.get(0).getEventTime()));
-    }
-    return summary;
-  }
-
   JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -233,10 +195,6 @@ final class PavedApi implements AutoCloseable {
     return serviceKey.isEmpty() || serviceKey.equals("run/" + runId)
         ? "run:" + runId
         : "service:" + serviceKey;
-  }
-
-  private static long toMillis(com.google.protobuf.Timestamp t) {
-    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
   }
 
   private static String rootCause(CompletableFuture<?> failed) {

@@ -36,6 +36,13 @@ final class Table {
             "goal: under 10 ms"));
     rows.add(
         row(
+            "one run's history: activities / workflow tasks / markers (local activities)",
+            history(at(r, "paved", "history")),
+            history(at(r, "floor", "history")),
+            "",
+            "goal: per step one activity, at most one workflow task"));
+    rows.add(
+        row(
             "first run after healthy (cold)",
             ms(at(r, "paved", "firstRunAfterHealthyMs")),
             "",
@@ -143,6 +150,17 @@ final class Table {
       s += ", Paved used " + m.get("pavedCoresBusy") + " cores";
     }
     return s + ")";
+  }
+
+  private static String history(Object h) {
+    if (!(h instanceof Map<?, ?> m)) {
+      return "-";
+    }
+    return m.get("activities")
+        + " / "
+        + m.get("workflowTasks")
+        + " / "
+        + m.get("localActivitiesAndSideEffects (markers)");
   }
 
   private static String ms(Object v) {
