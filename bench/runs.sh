@@ -2,7 +2,9 @@
 # Throughput and memory of Paved's engine in local mode: starts Paved on its own ports and data
 # folder, posts RUNS runs of a six-step template through the API, waits until every run has
 # ended, and prints runs per second and the JVM's resident memory. Loopback only; bounded by
-# RUNS and TIMEOUT. Usage: bench/runs.sh [RUNS] (default 200).
+# RUNS and TIMEOUT. Usage: bench/runs.sh [RUNS] (default 200). SKIP_BUILD=1 uses the built jar;
+# PAVED_JAVA_OPTS are given to Paved's JVM as `./paved up` gives them. Issue 16's benchmark (the
+# floor, 20 steps, 10 and 100 at once, java-service, start-to-healthy) is bench/engine.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +15,10 @@ DATA="$(mktemp -d)"
 API="http://127.0.0.1:$PORT/api/v1"
 AUTH="pat:pat" # the sample users' platform team member (local mode)
 
-./paved build >/dev/null
+[ "${SKIP_BUILD:-}" = 1 ] || ./paved build >/dev/null
 SERVER_PORT="$PORT" PAVED_TEMPORAL_PORT="${BENCH_TEMPORAL_PORT:-17233}" PAVED_DATA_DIR="$DATA" \
   PAVED_TEMPLATES_DIR="$PWD/bench/templates" \
-  java -jar api/target/paved-api.jar --logging.level.root=WARN --logging.level.dev.paved=WARN \
+  java ${PAVED_JAVA_OPTS:-} -jar api/target/paved-api.jar --logging.level.root=WARN --logging.level.dev.paved=WARN \
   >"$DATA/paved.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
