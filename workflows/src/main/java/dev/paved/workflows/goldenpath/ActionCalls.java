@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Does one action with its rendered request through its activity. */
+/**
+ * Does one action with its rendered request through its activity: a workspace step as a local
+ * activity in the worker running the run, every other step as an activity on its task queue.
+ */
 final class ActionCalls {
 
   private ActionCalls() {}
@@ -23,6 +26,12 @@ final class ActionCalls {
   static final String CANCEL_AT_ONCE = "cancel-step-at-once";
 
   /**
+   * The change that runs a workspace step as a local activity of the worker running the run ({@link
+   * StepOptions#runsLocally}) instead of an activity scheduled through Temporal.
+   */
+  static final String WORKSPACE_STEPS_LOCAL = "workspace-steps-local";
+
+  /**
    * The action's result; throws the activity's failure. The step runs in a detached scope handed to
    * {@code scopes} first, which an operator's cancel decision cancels: the run goes on at once and
    * the activity is abandoned (StepOptions#forAction: it runs to its own end), its undo running for
@@ -32,11 +41,18 @@ final class ActionCalls {
   static ActionResult call(
       ActionSpec action, ActionRequest request, Consumer<CancellationScope> scopes) {
     List<ActionResult> results = new ArrayList<>();
+    boolean local =
+        StepOptions.runsLocally(action, Workflow.getInfo().getTaskQueue())
+            && Workflow.getVersion(WORKSPACE_STEPS_LOCAL, Workflow.DEFAULT_VERSION, 1)
+                != Workflow.DEFAULT_VERSION;
     Runnable step =
         () ->
             results.add(
-                Workflow.newUntypedActivityStub(StepOptions.forAction(action))
-                    .execute(action.activityType(), ActionResult.class, request));
+                local
+                    ? Workflow.newUntypedLocalActivityStub(StepOptions.forLocalAction(action))
+                        .execute(action.activityType(), ActionResult.class, request)
+                    : Workflow.newUntypedActivityStub(StepOptions.forAction(action))
+                        .execute(action.activityType(), ActionResult.class, request));
     if (Workflow.getVersion(CANCEL_AT_ONCE, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
       // Before: a cancellation took effect when the step had ended.

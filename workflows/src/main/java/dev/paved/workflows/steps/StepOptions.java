@@ -24,11 +24,39 @@ public final class StepOptions {
    * left the run stuck; the rollback undoes the step again once it can no longer be running.
    */
   public static ActivityOptions forAction(ActionSpec action) {
-    StepLimits limits = action.limits();
-    return ActivityOptions.newBuilder(
-            options(action, limits != null ? limits : StepLimits.defaults(action.stepClass())))
+    return ActivityOptions.newBuilder(options(action, limitsOf(action)))
         .setCancellationType(ActivityCancellationType.ABANDON)
         .build();
+  }
+
+  /**
+   * Whether the action runs as a local activity of the worker that runs the run's workflow task: a
+   * workspace step (quick work on the run's files, no heartbeat) served on the run's own task queue
+   * ({@code workflowQueue}). It costs no round trip through Temporal, and it runs in the process
+   * that holds the run, beside the run's workspace.
+   */
+  public static boolean runsLocally(ActionSpec action, String workflowQueue) {
+    StepLimits limits = limitsOf(action);
+    return action.stepClass() == StepClass.WORKSPACE
+        && limits.heartbeatTimeout() == null
+        && workflowQueue.equals(action.taskQueue());
+  }
+
+  /** Options for an action run as a local activity ({@link #runsLocally}): its plan's limits. */
+  public static LocalActivityOptions forLocalAction(ActionSpec action) {
+    StepLimits limits = limitsOf(action);
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.parse(limits.startToClose()))
+        .setRetryOptions(
+            backoff(Duration.parse(limits.initialInterval()), Duration.ofMinutes(1))
+                .setMaximumAttempts(limits.maximumAttempts())
+                .setDoNotRetry(nonRetryable())
+                .build())
+        .build();
+  }
+
+  private static StepLimits limitsOf(ActionSpec action) {
+    return action.limits() != null ? action.limits() : StepLimits.defaults(action.stepClass());
   }
 
   /** Options for an undo: more patient than the step, since giving up leaves something behind. */
