@@ -60,11 +60,15 @@ public class AccessWorkerConfiguration {
   }
 
   @Bean
-  Worker accessWorker(WorkerFactory factory, TemporalProperties temporal, GrantProvider grants) {
+  Worker accessWorker(
+      WorkerFactory factory,
+      TemporalProperties temporal,
+      WorkerTuning tuning,
+      GrantProvider grants) {
     Worker worker =
         factory.newWorker(
             TaskQueues.ACCESS,
-            GoldenPathWorkerConfiguration.workerOptions(
+            tuning.options(
                 StickyQueueTimeout.choose(
                     temporal, factory.getWorkflowClient().getWorkflowServiceStubs())));
     worker.registerWorkflowImplementationTypes(AccessRequestWorkflowImpl.class);

@@ -16,8 +16,6 @@ import dev.paved.workflows.goldenpath.GoldenPathWorkflowImpl;
 import dev.paved.workflows.steps.TaskQueues;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,6 +34,7 @@ public class GoldenPathWorkerConfiguration {
   Worker goldenPathWorker(
       WorkerFactory factory,
       TemporalProperties temporal,
+      WorkerTuning tuning,
       Workspaces workspaces,
       TemplateRenderer renderer,
       RepositoryHost repositories,
@@ -47,7 +46,7 @@ public class GoldenPathWorkerConfiguration {
     Worker worker =
         factory.newWorker(
             TaskQueues.GOLDEN_PATH,
-            workerOptions(
+            tuning.options(
                 StickyQueueTimeout.choose(
                     temporal, factory.getWorkflowClient().getWorkflowServiceStubs())));
     worker.registerWorkflowImplementationTypes(GoldenPathWorkflowImpl.class);
@@ -75,14 +74,5 @@ public class GoldenPathWorkerConfiguration {
     activities.add(new WorkspaceActivitiesImpl(context.workspaces()));
     activities.addAll(Actions.implementations(Actions.ALL, context));
     return activities;
-  }
-
-  /** {@code stickyQueueTimeout}: see {@link StickyQueueTimeout}; null for Temporal's default. */
-  static WorkerOptions workerOptions(Duration stickyQueueTimeout) {
-    WorkerOptions.Builder options = WorkerOptions.newBuilder();
-    if (stickyQueueTimeout != null) {
-      options.setStickyQueueScheduleToStartTimeout(stickyQueueTimeout);
-    }
-    return options.build();
   }
 }

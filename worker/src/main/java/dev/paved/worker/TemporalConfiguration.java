@@ -18,7 +18,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** The Temporal connection: the embedded server in local mode, or a cluster's address. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TemporalProperties.class, PavedProperties.class})
+@EnableConfigurationProperties({
+  TemporalProperties.class,
+  PavedProperties.class,
+  WorkerTuning.class
+})
 public class TemporalConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalConfiguration.class);

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namespace the Temporal namespace ({@code PAVED_TEMPORAL_NAMESPACE})
  * @param tls how to reach a cluster over TLS ({@code PAVED_TEMPORAL_TLS_*}); off when empty
  * @param stickyQueueTimeout how long a run's next workflow task waits for the worker that ran it
- *     last ({@code PAVED_TEMPORAL_STICKY_QUEUE_TIMEOUT}); when empty, zero on Paved's embedded
- *     server (see {@link StickyQueueTimeout}) and Temporal's default on a cluster
+ *     last ({@code PAVED_TEMPORAL_STICKY_QUEUE_TIMEOUT}); when empty, zero for a worker joining
+ *     Paved's embedded server from another process (see {@link StickyQueueTimeout}), Temporal's
+ *     default otherwise
  * @param queryTimeout how long a query (a run's live progress) waits for a worker to answer ({@code
  *     PAVED_TEMPORAL_QUERY_TIMEOUT}, default 3 s); past it the API answers from Paved's own record,
  *     so a page never hangs while no worker polls
