@@ -156,9 +156,12 @@ public final class EngineBench {
       problems.add("./paved up built Paved before starting it: start-to-healthy includes a build");
     }
     log("healthy after %d ms (first HTTP answer after %d ms)", healthy, firstAnswer[0]);
+    long cpuAtHealthy = paved.cpuMillis();
+    s.put("cpuMsUntilHealthy", cpuAtHealthy);
     Thread.sleep(3000);
     s.put("rssIdleMiB", mib(paved.rssKib()));
-    s.put("cpuMsUntilIdle", paved.cpuMillis());
+    // what Paved's JVM burns with nothing to do (pollers, the embedded server, schedulers)
+    s.put("idleCpuMsPerSecond", round((paved.cpuMillis() - cpuAtHealthy) / 3.0));
     log("idle: %d MiB resident", mib(paved.rssKib()));
   }
 
@@ -177,14 +180,13 @@ public final class EngineBench {
       log("floor: %d warm-up runs", o.floorWarmup);
       Batch.sequential(o.floorWarmup, 0, (i, d) -> floor.run(o.steps, d), timeout);
       List<Batch.Outcome> singles =
-          Batch.sequential(o.singles, 0, (i, d) -> floor.run(o.steps, d), timeout);
-      s.put("singles", singles(singles, o.steps));
+          measuredSingles(o.singles, 0, (i, d) -> floor.run(o.steps, d), timeout, s, o.steps);
       log("floor: single %.1f ms", median(singles));
       s.put("history", History.of(client, singles.get(singles.size() - 1).workflowId()));
       if (o.runs("concurrent")) {
         for (int n : o.concurrency) {
-          Batch.Concurrent c = Batch.concurrent(n, 0, (i, d) -> floor.run(o.steps, d), timeout);
-          s.put(n + "AtOnce", concurrent(c));
+          Batch.Concurrent c =
+              measured(n, 0, (i, d) -> floor.run(o.steps, d), timeout, s, n + "AtOnce");
           log("floor: %d at once, makespan %.0f ms", n, c.makespanMs());
         }
       }
@@ -195,13 +197,10 @@ public final class EngineBench {
       s.put("workerOptions", "Temporal's defaults (sticky queue, 5 s schedule-to-start)");
       Batch.sequential(o.floorWarmup, 0, (i, d) -> floor.run(o.steps, d), timeout);
       List<Batch.Outcome> singles =
-          Batch.sequential(o.singles, 0, (i, d) -> floor.run(o.steps, d), timeout);
-      s.put("singles", singles(singles, o.steps));
+          measuredSingles(o.singles, 0, (i, d) -> floor.run(o.steps, d), timeout, s, o.steps);
       if (o.runs("concurrent") && !o.concurrency.isEmpty()) {
         int n = o.concurrency.get(0);
-        s.put(
-            n + "AtOnce",
-            concurrent(Batch.concurrent(n, 0, (i, d) -> floor.run(o.steps, d), timeout)));
+        measured(n, 0, (i, d) -> floor.run(o.steps, d), timeout, s, n + "AtOnce");
       }
       log("floor with the default sticky queue: single %.1f ms", median(singles));
     }
@@ -220,8 +219,7 @@ public final class EngineBench {
       s.put("firstRunAfterHealthyMs", round(warm.get(0).ms()));
       s.put("warmups", singles(warm, o.steps));
     }
-    List<Batch.Outcome> singles = Batch.sequential(o.singles, 1000, launch, timeout);
-    s.put("singles", singles(singles, o.steps));
+    List<Batch.Outcome> singles = measuredSingles(o.singles, 1000, launch, timeout, s, o.steps);
     check(singles, "Paved single");
     log("paved: single %.1f ms", median(singles));
     Batch.Outcome last = singles.get(singles.size() - 1);
@@ -256,6 +254,27 @@ public final class EngineBench {
     log(
         "java-service: %d at once, makespan %.0f ms, %d completed",
         n, c.makespanMs(), c.completed());
+  }
+
+  /**
+   * Runs one after another, with the CPU time they cost Paved's JVM (API, worker and the embedded
+   * Temporal server) and the bench's JVM (the floor's worker, the client), per run.
+   */
+  private List<Batch.Outcome> measuredSingles(
+      int n,
+      int offset,
+      Batch.Launch launch,
+      Duration timeout,
+      Map<String, Object> into,
+      int steps) {
+    long cpu0 = paved.cpuMillis();
+    long ownCpu0 = ownCpuMillis();
+    List<Batch.Outcome> runs = Batch.sequential(n, offset, launch, timeout);
+    Map<String, Object> m = singles(runs, steps);
+    m.put("pavedCpuMsPerRun", round((paved.cpuMillis() - cpu0) / (double) n));
+    m.put("benchCpuMsPerRun", round((ownCpuMillis() - ownCpu0) / (double) n));
+    into.put("singles", m);
+    return runs;
   }
 
   /** A batch at once with Paved's memory peak, its CPU time and the load around it. */

@@ -36,6 +36,13 @@ final class Table {
             "goal: under 10 ms"));
     rows.add(
         row(
+            "CPU per single run: Paved's JVM (API, worker, embedded server) + the bench's",
+            cpu(at(r, "paved", "singles")),
+            cpu(at(r, "floor", "singles")),
+            "",
+            ""));
+    rows.add(
+        row(
             "one run's history: activities / workflow tasks / markers (local activities)",
             history(at(r, "paved", "history")),
             history(at(r, "floor", "history")),
@@ -147,9 +154,16 @@ final class Table {
             m.get("runs"),
             m.get("throughputRunsPerS"));
     if (m.get("pavedCoresBusy") != null) {
-      s += ", Paved used " + m.get("pavedCoresBusy") + " cores";
+      s += ", Paved's JVM busy " + m.get("pavedCoresBusy") + " cores";
     }
     return s + ")";
+  }
+
+  private static String cpu(Object singles) {
+    if (!(singles instanceof Map<?, ?> m) || m.get("pavedCpuMsPerRun") == null) {
+      return "-";
+    }
+    return ms(m.get("pavedCpuMsPerRun")) + " + " + ms(m.get("benchCpuMsPerRun"));
   }
 
   private static String history(Object h) {
