@@ -22,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -105,9 +107,18 @@ class ApiConfiguration {
     return worker;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void ready(ApplicationReadyEvent event) {
-    Environment env = event.getApplicationContext().getEnvironment();
+  /**
+   * Once Paved accepts traffic: after every start-up task that readiness waits for (the work on
+   * {@code ApplicationReadyEvent}: runs and access requests started again, the catalog read), the
+   * moment {@code /actuator/health} answers UP, not before.
+   */
+  @EventListener
+  void ready(AvailabilityChangeEvent<ReadinessState> event) {
+    if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC
+        || !(event.getSource() instanceof ApplicationContext context)) {
+      return;
+    }
+    Environment env = context.getEnvironment();
     // the files H2 made since the start
     DataFolderPermissions.restrict(Path.of(env.getProperty("paved.data-dir", "./data")));
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));

@@ -8,6 +8,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,6 +24,8 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration(proxyBeanMethods = false)
 class FactCollectionConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(FactCollectionConfiguration.class);
 
   @Bean
   FactCollection factCollection(
@@ -44,8 +48,24 @@ class FactCollectionConfiguration {
     return worker;
   }
 
+  /**
+   * Off the start's path: readiness does not wait for the collectors (their workflows collect in
+   * the background anyway, and a request starts a collector's workflow that does not run yet).
+   */
   @EventListener(ApplicationReadyEvent.class)
   void ready(ApplicationReadyEvent event) {
-    event.getApplicationContext().getBean(FactCollection.class).startAll();
+    FactCollection collection = event.getApplicationContext().getBean(FactCollection.class);
+    Thread start =
+        new Thread(
+            () -> {
+              try {
+                collection.startAll();
+              } catch (RuntimeException e) {
+                log.warn("Fact collectors' workflows not started: {}", e.toString());
+              }
+            },
+            "fact-collectors-start");
+    start.setDaemon(true);
+    start.start();
   }
 }
