@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The floor: a bare workflow of N no-op activities, one after another, on plain activity stubs, run
  * by a worker in the bench's JVM on a task queue of its own, on the same embedded server as Paved.
  * Nothing else: no records, no queries, no local activities. Its worker has Temporal's default
- * options except the sticky-queue timeout, which is zero as Paved's must be on the embedded server
- * (docs: a run whose worker died is never resumed otherwise).
+ * options (as Paved's own worker, which keeps the sticky queue), or a zero sticky-queue timeout for
+ * what a worker joining the embedded server from another process pays.
  */
 final class Floor implements AutoCloseable {
 
