@@ -13,14 +13,14 @@ final class Options {
   static final String USAGE =
       """
       usage: bench/engine.sh [--quick] [flags]
-        --quick               about 2 minutes: 3 warm-ups, 10 and 30 at once, 10 java-service
+        --quick               about 2 minutes: 5 warm-ups, 10 and 30 at once, 10 java-service
         --repo DIR            Paved's checkout (default: the current folder)
         --launch paved|java   start Paved with `./paved up` (default) or `java $PAVED_JAVA_OPTS -jar`
         --jar PATH            the api jar for --launch java (default api/target/paved-api.jar)
         --template NAME       the template of Paved's runs (default twenty-steps, in bench/templates)
         --steps N             activities of the floor's workflow (default 20, as the template's steps)
-        --warmup N            Paved warm-up runs before the singles (default 5)
-        --floor-warmup N      floor warm-up runs (default 10)
+        --warmup N            Paved warm-up runs before the singles (default 10)
+        --floor-warmup N      floor warm-up runs (default 20)
         --singles N           single runs, one after another, of which the median (default 5)
         --concurrency LIST    runs at once, for the floor and Paved (default 10,100)
         --java-service N      java-service runs at once with local providers (default 100; 0 skips)
@@ -36,8 +36,8 @@ final class Options {
   Path jar;
   String template = "twenty-steps";
   int steps = 20;
-  int warmup = 5;
-  int floorWarmup = 10;
+  int warmup = 10;
+  int floorWarmup = 20;
   int singles = 5;
   List<Integer> concurrency = List.of(10, 100);
   int javaService = 100;
@@ -53,8 +53,8 @@ final class Options {
     // --quick first, so that flags given beside it win
     if (rest.remove("--quick")) {
       o.quick = true;
-      o.warmup = 3;
-      o.floorWarmup = 5;
+      o.warmup = 5;
+      o.floorWarmup = 10;
       o.concurrency = List.of(10, 30);
       o.javaService = 10;
       o.timeoutSeconds = 180;

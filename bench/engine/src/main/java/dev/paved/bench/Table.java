@@ -55,7 +55,7 @@ final class Table {
             "",
             "",
             ""));
-    for (int n : o.concurrency) {
+    for (int n : o.runs("concurrent") ? o.concurrency : List.<Integer>of()) {
       String key = n + "AtOnce";
       Object p = at(r, "paved", key, "makespanMs");
       Object f = at(r, "floor", key, "makespanMs");
@@ -67,7 +67,7 @@ final class Table {
               ratio(p, f),
               n == 10 ? "757-1,280 ms" : "-"));
     }
-    if (o.javaService > 0) {
+    if (o.javaService > 0 && o.runs("java-service")) {
       rows.add(
           row(
               "java-service (local providers), " + o.javaService + " at once",
