@@ -79,13 +79,7 @@ class GoldenPathCancelTest {
             })
         .when(harness.recorder)
         .recordRun(any());
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              reached.countDown();
-              release.await(30, TimeUnit.SECONDS);
-              return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
-            });
+    harness.secretsHeldUntil(reached, release);
     cancelOnceReached(reached, release);
 
     verify(harness.secrets).undoVaultSecrets(any());

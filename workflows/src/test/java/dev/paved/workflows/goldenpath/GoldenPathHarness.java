@@ -38,6 +38,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
@@ -149,6 +151,21 @@ final class GoldenPathHarness extends TemporalHarness {
   }
 
   /** The outputs of publish and secrets, which later steps of {@link ServiceTemplate} read. */
+  /**
+   * The secrets step counts {@code reached} down when it starts, then holds until {@code release}
+   * (30 s at most) and makes its secret path.
+   */
+  GoldenPathHarness secretsHeldUntil(CountDownLatch reached, CountDownLatch release) {
+    when(secrets.vaultSecrets(any()))
+        .thenAnswer(
+            call -> {
+              reached.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
+            });
+    return this;
+  }
+
   GoldenPathHarness withServiceOutputs() {
     when(repository.publishGithub(any()))
         .thenReturn(

@@ -154,13 +154,7 @@ class GoldenPathWorkflowTest {
     CountDownLatch secretsStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     harness.withServiceOutputs();
-    when(harness.secrets.vaultSecrets(any()))
-        .thenAnswer(
-            call -> {
-              secretsStarted.countDown();
-              release.await(30, TimeUnit.SECONDS);
-              return ActionResult.of(Map.of("path", "secret/team-payments/checkout"));
-            });
+    harness.secretsHeldUntil(secretsStarted, release);
     WorkflowStub run = harness.start(ServiceTemplate.run(true));
     assertThat(secretsStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
