@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 (with --follow: the run COMPLETED), 1 the run ended otherwise or not found."
     })
 final class LogsCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   static final Set<String> ENDED =
       Set.of("COMPLETED", "ROLLED_BACK", "FAILED", "CANCELLED", "REJECTED", "EXPIRED");
@@ -123,7 +125,8 @@ final class LogsCommand implements Callable<Integer> {
     }
     StringBuilder line = new StringBuilder();
     if (timed) {
-      line.append('[').append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append("] ");
+      // HH:mm:ss always (LocalTime's own text leaves out ":00" on the minute)
+      line.append('[').append(LocalTime.now().format(CLOCK)).append("] ");
     }
     if (name.equals("step")) {
       line.append("step ")

@@ -1,6 +1,7 @@
 package dev.paved.api.runs;
 
 import dev.paved.workflows.goldenpath.RunProgress;
+import dev.paved.workflows.goldenpath.RunStatus;
 import dev.paved.workflows.steps.TemplatePlan;
 import java.time.Instant;
 import java.util.Map;
@@ -71,7 +72,10 @@ public record RunRecord(
 
   /**
    * The record with its workflow's live progress. A finished workflow still writes its last record
-   * (which frees the service name): the run is terminal for the API once that record is written.
+   * (which frees the service name): the run is terminal for the API once that record is written. A
+   * run that starts to wait for people (an approval, an operator's decision) writes a record too,
+   * which the approvals inbox, the run list and the notifications read: the run shows that status
+   * once that record is written, so whoever is told it waits finds it where they look.
    */
   RunRecord withLiveProgress(RunProgress live) {
     return new RunRecord(
@@ -81,7 +85,7 @@ public record RunRecord(
         serviceKey,
         workflowId,
         temporalRunId,
-        live.status().isTerminal() ? status : live.status().name(),
+        shownStatus(live.status()),
         requestedBy,
         parameters,
         plan,
@@ -92,5 +96,14 @@ public record RunRecord(
         recoveries,
         recoveredAt,
         rerunOf);
+  }
+
+  /** The live status, except an end or a wait for people not yet in the record: the record's. */
+  private String shownStatus(RunStatus live) {
+    boolean waitsForPeople =
+        live == RunStatus.WAITING_APPROVAL || live == RunStatus.NEEDS_ATTENTION;
+    return live.isTerminal() || waitsForPeople && !status.equals(live.name())
+        ? status
+        : live.name();
   }
 }
