@@ -54,8 +54,9 @@ public record StepProperties(
   }
 
   /**
-   * One class's limits; {@code heartbeat} only where the step heartbeats; {@code laterMaxInterval}
-   * and {@code laterFor} only for undos.
+   * One class's limits; {@code heartbeat} where the worker heartbeats for the step (every class but
+   * {@code workspace}: how soon a step whose worker died is tried elsewhere); {@code
+   * laterMaxInterval} and {@code laterFor} only for undos.
    */
   public record Limits(
       Duration startToClose,
@@ -101,7 +102,7 @@ public record StepProperties(
 
     StepLimits asUndoLimits() {
       return StepLimits.undo(
-          startToClose, initialInterval, maxAttempts, laterMaxInterval, laterFor);
+          startToClose, initialInterval, maxAttempts, heartbeat, laterMaxInterval, laterFor);
     }
   }
 }

@@ -12,11 +12,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the workflow which attempt of a step succeeded or failed (in the result, or in the
- * failure's details), and logs each failed attempt as one line instead of a stack trace.
+ * failure's details), and logs each failed attempt as one line instead of a stack trace. A step
+ * with a heartbeat timeout is heartbeated for while it runs ({@link HeartbeatPump}), and an action
+ * on a golden-path queue runs inside the worker's {@link ActionSurroundings}.
  */
 public final class AttemptInterceptor extends WorkerInterceptorBase {
 
   private static final Logger log = LoggerFactory.getLogger("dev.paved.steps");
+
+  private final ActionSurroundings surroundings;
+
+  public AttemptInterceptor() {
+    this(ActionSurroundings.NONE);
+  }
+
+  public AttemptInterceptor(ActionSurroundings surroundings) {
+    this.surroundings = surroundings;
+  }
 
   @Override
   public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
@@ -27,16 +39,17 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
       @Override
       public void init(ActivityExecutionContext context) {
         info = context.getInfo();
-        this.context = context;
-        super.init(context);
+        this.context = HeartbeatPump.around(context);
+        super.init(this.context);
       }
 
       @Override
       public ActivityOutput execute(ActivityInput input) {
         int attempt = info.getAttempt();
         EffectsLedger ledger = EffectsLedger.open(context);
+        HeartbeatPump pump = HeartbeatPump.startIfPumping(context);
         try {
-          ActivityOutput output = super.execute(input);
+          ActivityOutput output = executeAction(input);
           if (output.getResult() instanceof ActionResult result) {
             return new ActivityOutput(
                 result.withAttempt(attempt).withEffects(ledger.effects(true)));
@@ -62,8 +75,28 @@ public final class AttemptInterceptor extends WorkerInterceptorBase {
           throw ApplicationFailure.newFailureWithCause(
               message, e.getClass().getName(), e, details(attempt, ledger.effects(true)));
         } finally {
+          if (pump != null) {
+            pump.stop();
+          }
           EffectsLedger.close();
         }
+      }
+
+      /** The activity, inside the worker's surroundings when it is an action on a step's queue. */
+      private ActivityOutput executeAction(ActivityInput input) {
+        Object[] arguments = input.getArguments();
+        if (arguments.length == 0
+            || !(arguments[0] instanceof ActionRequest request)
+            || TaskQueues.API.equals(info.getActivityTaskQueue())) {
+          return super.execute(input);
+        }
+        return surroundings.around(
+            request,
+            prepared -> {
+              Object[] given = arguments.clone();
+              given[0] = prepared;
+              return super.execute(new ActivityInput(input.getHeader(), given));
+            });
       }
 
       private void logFailure(int attempt, String type, String message, boolean final_) {

@@ -37,8 +37,10 @@ public record StepLimits(
   public static StepLimits defaults(StepClass stepClass) {
     return switch (stepClass) {
       case WORKSPACE -> of(Duration.ofMinutes(2), Duration.ofSeconds(1), 3, null);
-      case EXTERNAL -> of(Duration.ofMinutes(5), Duration.ofSeconds(2), 8, null);
-      case SYNTH -> of(Duration.ofMinutes(5), Duration.ofSeconds(2), 3, null);
+      case EXTERNAL ->
+          of(Duration.ofMinutes(5), Duration.ofSeconds(2), 8, StepOptions.STEP_HEARTBEAT_TIMEOUT);
+      case SYNTH ->
+          of(Duration.ofMinutes(5), Duration.ofSeconds(2), 3, StepOptions.STEP_HEARTBEAT_TIMEOUT);
       case WAIT ->
           of(Duration.ofMinutes(11), Duration.ofSeconds(1), 5, StepOptions.WAIT_HEARTBEAT_TIMEOUT);
     };
@@ -53,6 +55,7 @@ public record StepLimits(
         Duration.ofMinutes(5),
         Duration.ofSeconds(2),
         4,
+        StepOptions.STEP_HEARTBEAT_TIMEOUT,
         DEFAULT_LATER_MAXIMUM_INTERVAL,
         DEFAULT_LATER_FOR);
   }
@@ -71,13 +74,14 @@ public record StepLimits(
       Duration startToClose,
       Duration initialInterval,
       int maximumAttempts,
+      Duration heartbeat,
       Duration laterMaximumInterval,
       Duration laterFor) {
     return new StepLimits(
         startToClose.toString(),
         initialInterval.toString(),
         maximumAttempts,
-        null,
+        heartbeat == null ? null : heartbeat.toString(),
         laterMaximumInterval.toString(),
         laterFor.toString());
   }

@@ -15,6 +15,13 @@ public final class StepOptions {
   /** How soon a waiting step whose worker stopped heartbeating is tried again elsewhere. */
   public static final Duration WAIT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * How soon a step that calls another system (or an undo) whose worker died is tried again
+   * elsewhere: its worker heartbeats for it while it runs ({@code HeartbeatPump}), so a lost worker
+   * costs this plus the step's first retry interval, not its start-to-close timeout.
+   */
+  public static final Duration STEP_HEARTBEAT_TIMEOUT = Duration.ofSeconds(6);
+
   private StepOptions() {}
 
   /**
