@@ -2,6 +2,8 @@ package dev.paved.api;
 
 import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.RepositoryHost;
+import dev.paved.activities.support.WorkspaceArchive;
+import dev.paved.activities.support.WorkspaceStore;
 import dev.paved.api.actions.StepProperties;
 import dev.paved.api.catalog.CatalogSource;
 import dev.paved.api.templates.ExpressionChecker;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -74,18 +77,29 @@ class ApiConfiguration {
       @Value("${paved.data-dir:./data}") Path dataDir,
       ExpressionChecker checker,
       StepProperties steps,
-      Environment env) {
+      Environment env,
+      ObjectProvider<WorkspaceStore> store) {
     // A YAML list or a comma-separated PAVED_TEMPLATE_LOCATIONS
     List<String> locations =
         Binder.get(env)
             .bind("paved.template-locations", Bindable.listOf(String.class))
             .orElse(List.of());
+    WorkspaceStore workspaces = store.getIfAvailable();
     return new TemplateRegistry(
         templatesDir,
         locations.stream().filter(l -> !l.isBlank()).toList(),
         dataDir,
         checker,
-        steps);
+        steps,
+        workspaces == null
+            ? snapshot -> {}
+            : snapshot -> {
+              // named by its content hash, as on every host's disk
+              String hash = snapshot.getFileName().toString();
+              if (!workspaces.hasTemplate(hash)) {
+                workspaces.saveTemplate(hash, WorkspaceArchive.pack(snapshot));
+              }
+            });
   }
 
   @Bean(destroyMethod = "close")

@@ -5,6 +5,7 @@ import dev.paved.worker.GoldenPathWorkerConfiguration;
 import dev.paved.worker.ProvidersConfiguration;
 import dev.paved.worker.TemporalConfiguration;
 import dev.paved.worker.github.GithubConfiguration;
+import dev.paved.worker.workspaces.WorkspaceStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
   ProvidersConfiguration.class,
   GithubConfiguration.class,
   GoldenPathWorkerConfiguration.class,
-  AccessWorkerConfiguration.class
+  AccessWorkerConfiguration.class,
+  WorkspaceStoreConfiguration.class
 })
 public class PavedApplication {
 

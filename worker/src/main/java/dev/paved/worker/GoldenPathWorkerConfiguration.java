@@ -9,6 +9,7 @@ import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.RepositoryHost;
 import dev.paved.activities.secrets.SecretStore;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.WorkspaceSync;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.activities.workspace.WorkspaceActivitiesImpl;
 import dev.paved.terraform.InfrastructureSynth;
@@ -18,6 +19,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,8 @@ public class GoldenPathWorkerConfiguration {
       RepoUrl gitopsRepository,
       DashboardProvider dashboards,
       SecretStore secrets,
-      InfrastructureSynth synth) {
+      InfrastructureSynth synth,
+      ObjectProvider<WorkspaceSync> sync) {
     Worker worker =
         factory.newWorker(
             TaskQueues.GOLDEN_PATH,
@@ -60,7 +63,7 @@ public class GoldenPathWorkerConfiguration {
             dashboards,
             secrets,
             synth);
-    worker.registerActivitiesImplementations(activities(context).toArray());
+    worker.registerActivitiesImplementations(activities(context, sync.getIfAvailable()).toArray());
     return worker;
   }
 
@@ -68,10 +71,10 @@ public class GoldenPathWorkerConfiguration {
    * Everything a golden-path worker serves: Paved's own rendering and workspace clean-up, then each
    * declared action's implementation ({@link Actions}).
    */
-  static List<Object> activities(ActionContext context) {
+  static List<Object> activities(ActionContext context, WorkspaceSync sync) {
     List<Object> activities = new ArrayList<>();
     activities.add(new RenderActivitiesImpl(context.renderer()));
-    activities.add(new WorkspaceActivitiesImpl(context.workspaces()));
+    activities.add(new WorkspaceActivitiesImpl(context.workspaces(), sync));
     activities.addAll(Actions.implementations(Actions.ALL, context));
     return activities;
   }

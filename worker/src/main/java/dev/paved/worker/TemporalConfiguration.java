@@ -1,5 +1,7 @@
 package dev.paved.worker;
 
+import dev.paved.activities.support.WorkspaceSync;
+import dev.paved.workflows.steps.ActionSurroundings;
 import dev.paved.workflows.steps.AttemptInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -86,10 +88,15 @@ public class TemporalConfiguration {
   }
 
   @Bean
-  WorkerFactory workerFactory(WorkflowClient client) {
+  WorkerFactory workerFactory(WorkflowClient client, ObjectProvider<WorkspaceSync> workspaces) {
+    // steps run inside the workspace store's sync when workspaces are kept in the database
+    WorkspaceSync sync = workspaces.getIfAvailable();
+    ActionSurroundings surroundings = sync != null ? sync : ActionSurroundings.NONE;
     return WorkerFactory.newInstance(
         client,
-        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new AttemptInterceptor()).build());
+        WorkerFactoryOptions.newBuilder()
+            .setWorkerInterceptors(new AttemptInterceptor(surroundings))
+            .build());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.paved.worker;
 
 import dev.paved.worker.github.GithubConfiguration;
+import dev.paved.worker.workspaces.WorkspaceStoreConfiguration;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,9 +12,11 @@ import org.springframework.context.annotation.Import;
 /**
  * A golden-path worker on its own, for a Temporal cluster or to join the embedded server of a
  * running {@code ./paved up} ({@code PAVED_TEMPORAL_TARGET=127.0.0.1:7233}, the same {@code
- * PAVED_DATA_DIR}). It needs no database: Paved's bookkeeping runs on the API's queue. Its settings
- * are the API's {@code PAVED_*} variables (target, namespace, TLS, data dir, providers). If it dies
- * mid-run, another worker finishes the run (see {@link StickyQueueTimeout}).
+ * PAVED_DATA_DIR}). Paved's bookkeeping runs on the API's queue; with {@code
+ * PAVED_WORKSPACES_STORE=database} the worker keeps the runs' workspaces in Paved's database
+ * ({@code PAVED_DB_URL}), so workers on other hosts share no folder, else it needs no database. Its
+ * settings are the API's {@code PAVED_*} variables (target, namespace, TLS, data dir, providers).
+ * If it dies mid-run, another worker finishes the run (see {@link StickyQueueTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -21,7 +24,8 @@ import org.springframework.context.annotation.Import;
   ProvidersConfiguration.class,
   GithubConfiguration.class,
   GoldenPathWorkerConfiguration.class,
-  AccessWorkerConfiguration.class
+  AccessWorkerConfiguration.class,
+  WorkspaceStoreConfiguration.class
 })
 public class WorkerApplication {
 

@@ -51,13 +51,13 @@ class ActionRegistrationTest {
 
   @Test
   void registersEachImplementationClassOnce() {
-    List<Object> activities = GoldenPathWorkerConfiguration.activities(context());
+    List<Object> activities = GoldenPathWorkerConfiguration.activities(context(), null);
     assertThat(activities.stream().map(Object::getClass)).doesNotHaveDuplicates();
   }
 
   private Set<String> registeredTypes() {
     Set<String> types = new HashSet<>();
-    for (Object activities : GoldenPathWorkerConfiguration.activities(context())) {
+    for (Object activities : GoldenPathWorkerConfiguration.activities(context(), null)) {
       for (POJOActivityMethodMetadata method :
           POJOActivityImplMetadata.newInstance(activities.getClass()).getActivityMethods()) {
         types.add(method.getActivityTypeName());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public class TemplateRegistry {
   private final List<TemplateSource> sources;
   private final TemplateLoader loader;
   private final TemplateSnapshots snapshots;
+  private final Consumer<Path> keepSnapshot;
   private volatile Map<String, LoadedTemplate> templates = Map.of();
   private volatile List<RefusedTemplate> refused = List.of();
   private String fingerprint;
@@ -48,6 +50,21 @@ public class TemplateRegistry {
       Path dataDir,
       ExpressionChecker expressions,
       StepProperties steps) {
+    this(folder, locations, dataDir, expressions, steps, snapshot -> {});
+  }
+
+  /**
+   * As above; {@code keepSnapshot} is given each loaded template's snapshot folder, to keep it
+   * where every worker reaches it (the workspace store).
+   */
+  public TemplateRegistry(
+      Path folder,
+      List<String> locations,
+      Path dataDir,
+      ExpressionChecker expressions,
+      StepProperties steps,
+      Consumer<Path> keepSnapshot) {
+    this.keepSnapshot = keepSnapshot;
     List<TemplateSource> all = new ArrayList<>();
     all.add(new TemplateSource.Folder(folder));
     for (String location : locations == null ? List.<String>of() : locations) {
@@ -158,6 +175,16 @@ public class TemplateRegistry {
       refuse(
           refusedNow,
           new RefusedTemplate(file, name, List.of("template '" + name + "' is defined twice")));
+    } else {
+      try {
+        keepSnapshot.accept(snapshot.folder());
+      } catch (RuntimeException e) {
+        // the template works here; a worker without it says so when a run's step needs it
+        log.warn(
+            "Template {} not kept in the workspace store: {}",
+            result.template().name(),
+            e.getMessage());
+      }
     }
   }
 
