@@ -60,8 +60,9 @@ public final class GithubRepositoryHost implements RepositoryHost {
       GHTeam team = slug == null ? null : GithubRepositorySetup.team(org, slug);
       Optional<GHRepository> made = create(org, publication);
       GHRepository repo = made.isPresent() ? made.get() : taken(name, publication);
-      MarkerCommit markerCommit = made.isPresent() ? mark(repo, publication) : null;
-      GithubMarker marker = made.isPresent() ? marker(publication) : owned(repo, publication);
+      boolean ours = made.isPresent() || cutOffBeforeMarking(repo, publication);
+      MarkerCommit markerCommit = ours ? mark(repo, publication) : null;
+      GithubMarker marker = ours ? marker(publication) : owned(repo, publication);
       boolean ownRun = marker.runId().equals(publication.runId());
       if (ownRun) {
         Effects.made(RepositoryEffects.of(name)); // made now, or by an earlier attempt of this run
@@ -78,7 +79,7 @@ public final class GithubRepositoryHost implements RepositoryHost {
           repo.getHttpTransportUrl(),
           repo.getHtmlUrl() + "/blob/" + publication.defaultBranch(),
           commit,
-          made.isEmpty());
+          !ours);
     } catch (IOException e) {
       throw GithubFailures.of("publishing repository " + name, e, github.clock().instant());
     } catch (GHException e) {
@@ -163,6 +164,21 @@ public final class GithubRepositoryHost implements RepositoryHost {
       }
       throw e;
     }
+  }
+
+  /**
+   * Whether the repository that has the name is the one an earlier attempt of this step made and
+   * was cut off before marking (its worker died while GitHub answered): that attempt had said it
+   * was about to make it, and the repository is still empty and unmarked. It is marked and used as
+   * made by this run, so a lost worker costs a retry, not a conflict someone must clear by hand.
+   */
+  private static boolean cutOffBeforeMarking(GHRepository repo, Publication publication)
+      throws IOException {
+    String branch = publication.defaultBranch();
+    RepoUrl url = publication.repository();
+    return Effects.intendedEarlier(RepositoryEffects.of(url.owner() + "/" + url.repo()))
+        && readMarker(repo, branch).isEmpty()
+        && GithubGitData.branch(repo, branch).isEmpty();
   }
 
   /** The marker of a repository that was there; Conflict when it is not this service's. */

@@ -29,6 +29,14 @@ public final class Effects {
     EffectsLedger.currentOrSilent().made(what);
   }
 
+  /**
+   * Whether an earlier attempt of this step was about to make {@code what} and never heard whether
+   * it did; false when effects are not tracked.
+   */
+  public static boolean intendedEarlier(String what) {
+    return EffectsLedger.currentOrSilent().intendedEarlier(what);
+  }
+
   /** The system answered that the call made nothing. */
   public static void notMade(String what) {
     EffectsLedger.currentOrSilent().notMade(what);

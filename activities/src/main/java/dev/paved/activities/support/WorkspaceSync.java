@@ -231,8 +231,7 @@ public final class WorkspaceSync implements ActionSurroundings {
   private record State(long version, String fingerprint) {}
 
   private Path stateFile(String runId) {
-    workspaces.forRun(runId); // checks the id
-    return states.resolve(runId);
+    return states.resolve(Workspaces.requireRunId(runId));
   }
 
   private State readState(String runId) {

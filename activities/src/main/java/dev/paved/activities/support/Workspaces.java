@@ -23,15 +23,20 @@ public final class Workspaces {
 
   /** The run's workspace, made if absent. */
   public Path forRun(String runId) {
-    if (runId == null || !RUN_ID.matcher(runId).matches()) {
-      throw StepFailures.invalidInput("not a run id: " + runId);
-    }
-    Path dir = root.resolve(runId);
+    Path dir = root.resolve(requireRunId(runId));
     try {
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code runId}, when it can name a folder; InvalidInput when it cannot. */
+  public static String requireRunId(String runId) {
+    if (runId == null || !RUN_ID.matcher(runId).matches()) {
+      throw StepFailures.invalidInput("not a run id: " + runId);
+    }
+    return runId;
   }
 
   /**

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paved.activities.github.GithubConnection;
 import dev.paved.activities.github.GithubMarker;
+import dev.paved.activities.support.Effects;
 import dev.paved.activities.support.RepoUrl;
+import dev.paved.activities.support.ReportedEffects;
 import dev.paved.testfixtures.github.FakeGithub;
+import dev.paved.workflows.steps.ActionResult;
 import dev.paved.workflows.steps.FailureTypes;
+import dev.paved.workflows.steps.StepEffects;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -294,6 +298,50 @@ class GithubRepositoryHostTest {
         .endsWith(
             "(it has no branch main: if an earlier attempt made it and was cut off"
                 + " before marking it, delete it and retry)");
+  }
+
+  @Test
+  void anEmptyRepositoryAnEarlierAttemptWasAboutToMakeIsMarkedAndUsedAsMade() {
+    // the earlier attempt's worker died while GitHub made the repository: it said it was making it
+    github.organisation("acme");
+    github.emptyRepository("acme", "checkout");
+    String repository = RepositoryEffects.of("acme/checkout");
+    StepEffects cutOff = new StepEffects(List.of(), List.of(repository), false, 1, false);
+    PublishedRepository[] published = new PublishedRepository[1];
+
+    ReportedEffects.Reported reported =
+        ReportedEffects.after(
+            cutOff,
+            () -> {
+              Effects.track();
+              published[0] = host.publish(publication("run-1", settings(null)));
+              return ActionResult.of(Map.of());
+            });
+
+    assertThat(reported.failure()).isNull();
+    assertThat(published[0].adopted()).isFalse();
+    assertThat(reported.effects().made()).containsExactly(repository);
+    assertThat(github.files("acme/checkout", "main")).containsKey(MARKER);
+  }
+
+  @Test
+  void anEmptyRepositoryNoEarlierAttemptWasMakingStaysAConflict() {
+    github.organisation("acme");
+    github.emptyRepository("acme", "checkout");
+    StepEffects cutOff =
+        new StepEffects(List.of(), List.of(RepositoryEffects.of("acme/other")), false, 1, false);
+
+    ReportedEffects.Reported reported =
+        ReportedEffects.after(
+            cutOff,
+            () -> {
+              Effects.track();
+              host.publish(publication("run-1", settings(null)));
+              return ActionResult.of(Map.of());
+            });
+
+    assertThat(reported.failure().getType()).isEqualTo(FailureTypes.CONFLICT);
+    assertThat(github.files("acme/checkout", "main")).isEmpty();
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityI
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityOutput;
 import io.temporal.common.interceptors.Header;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,11 +30,24 @@ public final class ReportedEffects {
   private ReportedEffects() {}
 
   public static Reported of(Supplier<ActionResult> call) {
+    return of(1, null, call);
+  }
+
+  /**
+   * As {@link #of(Supplier)}, for the attempt after one that reported {@code before} and was cut
+   * off (its worker died: it never closed its record).
+   */
+  public static Reported after(StepEffects before, Supplier<ActionResult> call) {
+    return of(before.attempt() + 1, before, call);
+  }
+
+  private static Reported of(int attemptNumber, StepEffects before, Supplier<ActionResult> call) {
     ActivityInfo info = mock(ActivityInfo.class);
-    when(info.getAttempt()).thenReturn(1);
+    when(info.getAttempt()).thenReturn(attemptNumber);
     when(info.getActivityType()).thenReturn("Step");
     ActivityExecutionContext context = mock(ActivityExecutionContext.class);
     when(context.getInfo()).thenReturn(info);
+    when(context.getHeartbeatDetails(StepEffects.class)).thenReturn(Optional.ofNullable(before));
     ActivityInboundCallsInterceptor next = mock(ActivityInboundCallsInterceptor.class);
     when(next.execute(any())).thenAnswer(invocation -> new ActivityOutput(call.get()));
     ActivityInboundCallsInterceptor attempt = new AttemptInterceptor().interceptActivity(next);

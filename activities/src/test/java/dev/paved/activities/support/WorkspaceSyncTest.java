@@ -182,9 +182,13 @@ class WorkspaceSyncTest {
     b.step(w -> assertThat(w.resolve("x.txt")).exists());
 
     assertThat(b.sync().sweep(Duration.ZERO)).isZero(); // still running: stored
-    a.sync().forget(RUN); // the run ended on a
+    a.workspaces().forRun(RUN);
+    new dev.paved.activities.workspace.WorkspaceActivitiesImpl(a.workspaces(), a.sync())
+        .deleteWorkspace(RUN); // the run ended on a
 
     assertThat(store.version(RUN)).isZero();
+    assertThat(root.resolve("a/workspaces/.state/" + RUN)).doesNotExist();
+    assertThat(root.resolve("a/workspaces/" + RUN)).doesNotExist();
     assertThat(b.sync().sweep(Duration.ofHours(1))).isZero(); // touched just now
     assertThat(b.sync().sweep(Duration.ZERO)).isEqualTo(1);
     assertThat(root.resolve("b/workspaces/" + RUN)).doesNotExist();

@@ -110,6 +110,14 @@ public final class EffectsLedger {
     }
   }
 
+  /**
+   * Whether an earlier attempt of this step was about to make {@code what} and ended without
+   * hearing whether it did (its worker died, or its call timed out): what exists may be its own.
+   */
+  public boolean intendedEarlier(String what) {
+    return inherited.contains(what);
+  }
+
   /** What the ledger holds, or null when the activity does not track its effects. */
   StepEffects effects(boolean closing) {
     if (!tracked) {
