@@ -135,6 +135,7 @@ class RequestBudgetTest extends EndToEndTest {
     for (Tally tally : tallies.values()) {
       assertThat(tally.calls()).as(tally.system() + " was reached").isNotEmpty();
     }
+    printWhatTheRunKept(ended.path("id").asText());
 
     forgetRequests();
     Answer refresh =
@@ -178,6 +179,44 @@ class RequestBudgetTest extends EndToEndTest {
     assertWithin(
         tally("its rerun", second),
         Map.of(GITHUB, GITHUB_RUN, VAULT, VAULT_RUN, GRAFANA, GRAFANA_RUN));
+  }
+
+  /**
+   * Prints (no budget) what the run left in Temporal's history and in the audit trail: the figures
+   * docs/scaling.md sizes Temporal and Paved's database with.
+   */
+  private void printWhatTheRunKept(String runId) {
+    Answer history = get("/api/v1/runs/" + runId + "/history");
+    assertThat(history.status()).isEqualTo(200);
+    List<JsonNode> events = new java.util.ArrayList<>();
+    history.body().path("events").forEach(events::add);
+    List<String> activities =
+        events.stream()
+            .map(e -> e.path("activityTaskScheduledEventAttributes").path("activityType"))
+            .filter(type -> !type.isMissingNode())
+            .map(type -> type.path("name").asText())
+            .toList();
+    JsonNode audit = get("/api/v1/audit?subject=run:" + runId).body().path("items");
+    System.out.println(
+        "RequestBudget a java-service run, Temporal: "
+            + events.size()
+            + " history events, "
+            + history.body().toString().length()
+            + " characters of history JSON; activities "
+            + counts(activities)
+            + "; by type "
+            + counts(
+                events.stream()
+                    .map(e -> e.path("eventType").asText().replace("EVENT_TYPE_", ""))
+                    .toList())
+            + "; audit entries of the run "
+            + audit.size());
+  }
+
+  private static String counts(List<String> keys) {
+    return new TreeMap<>(
+            keys.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting())))
+        .toString();
   }
 
   private static void forgetRequests() {
@@ -297,12 +336,6 @@ class RequestBudgetTest extends EndToEndTest {
           .append("; by kind ")
           .append(counts(calls.stream().map(Tally::kind).toList()));
       return line.toString();
-    }
-
-    private static String counts(List<String> keys) {
-      return new TreeMap<>(
-              keys.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting())))
-          .toString();
     }
   }
 }
