@@ -12,6 +12,8 @@ import dev.paved.testfixtures.grafana.FakeGrafana;
 import dev.paved.testfixtures.vault.FakeVault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,7 +190,7 @@ class RequestBudgetTest extends EndToEndTest {
   private void printWhatTheRunKept(String runId) {
     Answer history = get("/api/v1/runs/" + runId + "/history");
     assertThat(history.status()).isEqualTo(200);
-    List<JsonNode> events = new java.util.ArrayList<>();
+    List<JsonNode> events = new ArrayList<>();
     history.body().path("events").forEach(events::add);
     List<String> activities =
         events.stream()
@@ -247,7 +249,7 @@ class RequestBudgetTest extends EndToEndTest {
   /** Each stand-in's requests since they were last forgotten, printed one line per system. */
   private static Map<StandIn, Tally> tally(String what, JsonNode run) {
     Instant stepsEnded = run == null ? null : lastStepEnd(run);
-    Map<StandIn, Tally> tallies = new java.util.LinkedHashMap<>();
+    Map<StandIn, Tally> tallies = new LinkedHashMap<>();
     for (StandIn standIn : STAND_INS) {
       Tally tally = new Tally(what, name(standIn), standIn.calls(), stepsEnded);
       tallies.put(standIn, tally);
