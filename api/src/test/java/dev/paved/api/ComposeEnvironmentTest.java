@@ -111,7 +111,8 @@ class ComposeEnvironmentTest {
         .containsEntry("PAVED_DB_PASSWORD", "change-me")
         .containsEntry("PAVED_VAULT_TOKEN", "change-me-paved");
     assertThat(workerEnvironment)
-        .doesNotContainKeys("PAVED_USERS_FILE", "PAVED_OIDC_ISSUER_URI", "PAVED_DB_URL")
+        .doesNotContainKeys("PAVED_USERS_FILE", "PAVED_OIDC_ISSUER_URI")
+        .containsEntry("PAVED_WORKSPACES_STORE", "database")
         .containsEntry("PAVED_VAULT_TOKEN", "change-me-paved");
 
     Path data = Files.createDirectories(temp.resolve("var-lib-paved"));
@@ -134,6 +135,9 @@ class ComposeEnvironmentTest {
       here.put("/opt/paved/templates", templates.toString());
       here.put(usersMount, usersFile.toString());
       Map<String, String> api = replaced("paved-api", apiEnvironment, here);
+      // Without GitHub (as .env.example) the stack runs with docker-compose.local-git.yml, whose
+      // shared git folders sit at the same path in every container: here one folder for both.
+      // Workers with folders of their own are ScaleOutTest's.
       Map<String, String> worker = replaced("paved-worker", workerEnvironment, here);
 
       try (ConfigurableApplicationContext apiContext = startApi(api)) {

@@ -43,24 +43,47 @@ class ComposeStackTest {
   }
 
   @Test
-  void apiAndWorkerAreWiredForTheClusterAndShareTheDataVolume() throws IOException {
+  void apiAndTwoWorkersAreWiredForTheClusterAndTheWorkersShareNoVolume() throws IOException {
     Map<String, Object> services = map(compose().get("services"));
-    Map<String, Object> api = map(services.get("paved-api"));
-    Map<String, Object> worker = map(services.get("paved-worker"));
-    Map<String, Object> apiEnv = map(api.get("environment"));
-    Map<String, Object> workerEnv = map(worker.get("environment"));
+    ComposeFile stack = ComposeFile.withEnvFile(ROOT.resolve(".env.example"));
+    Map<String, String> apiEnv = stack.environment("paved-api");
 
     assertThat(apiEnv).containsEntry("PAVED_WORKER_ENABLED", "false");
-    assertThat((String) apiEnv.get("PAVED_DB_URL")).startsWith("jdbc:postgresql://paved-db:");
+    assertThat(apiEnv.get("PAVED_DB_URL")).startsWith("jdbc:postgresql://paved-db:");
     assertThat(services).containsKeys("paved-db", "temporal", "temporal-ui", "vault", "grafana");
-    for (Map<String, Object> env : List.of(apiEnv, workerEnv)) {
-      assertThat(env).containsEntry("PAVED_TEMPORAL_TARGET", "temporal:7233");
-      assertThat(env).containsEntry("PAVED_DATA_DIR", "/var/lib/paved");
+    assertThat(apiEnv)
+        .containsEntry("PAVED_TEMPORAL_TARGET", "temporal:7233")
+        .containsEntry("PAVED_WORKSPACES_STORE", "database");
+    for (String worker : List.of("paved-worker", "paved-worker-2")) {
+      Map<String, String> env = stack.environment(worker);
+      assertThat(env)
+          .containsEntry("PAVED_TEMPORAL_TARGET", "temporal:7233")
+          .containsEntry("PAVED_WORKSPACES_STORE", "database")
+          .containsEntry("PAVED_DB_URL", apiEnv.get("PAVED_DB_URL"))
+          .containsEntry("PAVED_DATA_DIR", "/var/lib/paved");
+      // workspaces and template snapshots come from the database: no volume, none shared
+      assertThat(stack.volumes(worker)).as(worker).isEmpty();
     }
-    // workspaces and the templates a run names by path must be the same for both processes
-    assertThat(workerEnv.get("PAVED_TEMPLATES_DIR")).isEqualTo(apiEnv.get("PAVED_TEMPLATES_DIR"));
-    assertThat(api.get("volumes")).asList().contains("paved-data:/var/lib/paved");
-    assertThat(worker.get("volumes")).asList().contains("paved-data:/var/lib/paved");
+    assertThat(stack.volumes("paved-api")).contains("paved-data:/var/lib/paved");
+  }
+
+  @Test
+  void tryingWithoutGithubSharesOnlyTheLocalGitFolders() throws IOException {
+    Object file =
+        new Yaml()
+            .load(
+                Files.readString(
+                    ROOT.resolve("docker-compose.local-git.yml"), StandardCharsets.UTF_8));
+    Map<String, Object> services = map(map(file).get("services"));
+
+    assertThat(services).containsOnlyKeys("paved-api", "paved-worker", "paved-worker-2");
+    for (Object service : services.values()) {
+      // bare repositories and pull-request records; never the workspaces or the whole data folder
+      assertThat(map(service).get("volumes"))
+          .asList()
+          .containsExactly(
+              "paved-git:/var/lib/paved/git", "paved-pull-requests:/var/lib/paved/pull-requests");
+    }
   }
 
   @Test

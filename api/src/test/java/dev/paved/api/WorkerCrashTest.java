@@ -10,14 +10,11 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
@@ -39,7 +36,7 @@ class WorkerCrashTest {
   void aNewWorkerProcessFinishesTheRunOfAKilledOneWithNothingMadeTwice() throws Exception {
     Path dataDir = Files.createDirectories(root.resolve("data"));
     try (LocalPaved paved = LocalPaved.start(dataDir, "paved.worker-enabled=false")) {
-      Process first = startWorker(paved, dataDir, "worker-1.log");
+      WorkerProcess first = startWorker(paved, dataDir, "worker-1.log");
       try {
         String runId =
             paved
@@ -49,10 +46,10 @@ class WorkerCrashTest {
         // the progress query is answered by the worker process: it is in the middle of the step
         paved.awaitRun(runId, LocalPaved.stepRunning("wait"));
         awaitStarted(paved.bean(WorkflowClient.class), "service:team-crash/sturdy", "DebugWait");
-        first.destroyForcibly().waitFor();
+        first.kill();
         System.out.println(Instant.now() + " killed the first worker mid-step");
 
-        Process second = startWorker(paved, dataDir, "worker-2.log");
+        WorkerProcess second = startWorker(paved, dataDir, "worker-2.log");
         try {
           JsonNode run = paved.awaitEnd(runId);
 
@@ -62,10 +59,10 @@ class WorkerCrashTest {
           // the wait's first attempt died with its worker; the second worker took it over
           assertThat(attempts.get("wait")).isEqualTo(2);
         } finally {
-          stop(second);
+          second.close();
         }
       } finally {
-        first.destroyForcibly().waitFor();
+        first.kill();
       }
       assertThat(commits(dataDir.resolve("git/team-crash/sturdy.git"), "main")).isEqualTo(1);
       JsonNode pulls = paved.get("/api/v1/pull-requests").path("items");
@@ -95,7 +92,7 @@ class WorkerCrashTest {
               // a lost undo attempt is noticed when its timeout passes: keep it short
               "paved.steps.undo.start-to-close=10s",
               "paved.steps.undo.initial-interval=500ms")) {
-        Process first = startWorker(paved, dataDir, "worker-undo-1.log", gitHub);
+        WorkerProcess first = startWorker(paved, dataDir, "worker-undo-1.log", gitHub);
         try {
           String runId =
               paved
@@ -107,19 +104,19 @@ class WorkerCrashTest {
               .atMost(Duration.ofMinutes(2))
               .pollInterval(Duration.ofMillis(100))
               .until(() -> !github.faults().injected().isEmpty());
-          first.destroyForcibly().waitFor();
+          first.kill();
           System.out.println(Instant.now() + " killed the first worker mid-undo");
 
-          Process second = startWorker(paved, dataDir, "worker-undo-2.log", gitHub);
+          WorkerProcess second = startWorker(paved, dataDir, "worker-undo-2.log", gitHub);
           try {
             JsonNode run = paved.awaitEnd(runId);
 
             assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("ROLLED_BACK");
           } finally {
-            stop(second);
+            second.close();
           }
         } finally {
-          first.destroyForcibly().waitFor();
+          first.kill();
         }
       }
       assertThat(github.made(FakeGithub.REPOSITORY)).containsOnlyOnce(repository);
@@ -157,36 +154,16 @@ class WorkerCrashTest {
                                     == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED));
   }
 
-  /** A standalone worker, as an operator starts one next to {@code ./paved up}. */
-  private Process startWorker(LocalPaved paved, Path dataDir, String logName, String... properties)
-      throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-    for (String property : properties) {
-      command.add("-D" + property);
-    }
-    command.addAll(
-        List.of(
-            "-cp", System.getProperty("java.class.path"), "dev.paved.worker.WorkerApplication"));
-    ProcessBuilder worker = new ProcessBuilder(command);
-    Map<String, String> env = worker.environment();
-    env.put("PAVED_TEMPORAL_TARGET", paved.temporalTarget());
-    env.put("PAVED_DATA_DIR", dataDir.toString());
-    env.put("PAVED_PUBLIC_URL", "http://localhost:" + paved.port());
-    // kept under target/ so a failure can be read after the temporary folder is gone
-    Path log = Files.createDirectories(Path.of("target", "worker-processes")).resolve(logName);
-    worker.redirectErrorStream(true).redirectOutput(log.toFile());
-    System.out.println("Worker process log: " + log);
-    return worker.start();
-  }
-
-  private static void stop(Process worker) throws InterruptedException {
-    worker.destroy();
-    if (!worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-      worker.destroyForcibly().waitFor();
-    }
+  /** A standalone worker sharing local mode's data folder, as {@code ./paved up} is joined. */
+  private static WorkerProcess startWorker(
+      LocalPaved paved, Path dataDir, String logName, String... properties) {
+    return WorkerProcess.start(
+        logName.replace(".log", ""),
+        Map.of(
+            "PAVED_TEMPORAL_TARGET", paved.temporalTarget(),
+            "PAVED_DATA_DIR", dataDir.toString(),
+            "PAVED_PUBLIC_URL", "http://localhost:" + paved.port()),
+        properties);
   }
 
   private static Map<String, Integer> attempts(JsonNode run) {

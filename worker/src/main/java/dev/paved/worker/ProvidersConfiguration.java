@@ -18,6 +18,7 @@ import dev.paved.activities.support.RepoUrl;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.terraform.CdktfSynth;
 import dev.paved.terraform.InfrastructureSynth;
+import dev.paved.worker.workspaces.WorkspaceProperties;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({VaultConfiguration.class, GrafanaConfiguration.class})
-@EnableConfigurationProperties(RenderProperties.class)
+@EnableConfigurationProperties({RenderProperties.class, WorkspaceProperties.class})
 public class ProvidersConfiguration {
 
   /** Local mode's stand-in for the organisation's GitOps repository. */

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +24,6 @@ import org.springframework.context.annotation.Configuration;
  * PAVED_DB_PASSWORD} and touches only the two tables of the store.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkspaceProperties.class)
 @ConditionalOnProperty(name = "paved.workspaces.store", havingValue = "database")
 public class WorkspaceStoreConfiguration {
 
@@ -53,6 +51,8 @@ public class WorkspaceStoreConfiguration {
     config.setPoolName("paved-workspaces");
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(1);
+    // a database that is down at start fails steps (retried), not the worker's start
+    config.setInitializationFailTimeout(-1);
     HikariDataSource own = new HikariDataSource(config);
     return new JdbcWorkspaceStore(own, own::close);
   }
