@@ -168,6 +168,11 @@ public final class WorkspaceSync implements ActionSurroundings {
           CHANGED_ELSEWHERE);
     }
     writeState(runId, new State(before.version + 1, fingerprint));
+    log.debug(
+        "run {}: workspace version {} stored ({} bytes)",
+        runId,
+        before.version + 1,
+        archive.length);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.activities.support.WorkspaceSync;
 import dev.paved.activities.support.Workspaces;
 import dev.paved.activities.workspace.WorkspaceActivitiesImpl;
 import dev.paved.worker.TemporalProperties;
@@ -7,6 +8,7 @@ import dev.paved.workflows.goldenpath.RunInput;
 import dev.paved.workflows.goldenpath.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,6 +32,7 @@ class RunRecovery {
   private final RunStore store;
   private final RunWorkflows workflows;
   private final Workspaces workspaces;
+  private final WorkspaceSync stored;
   private final Clock clock;
 
   RunRecovery(
@@ -37,11 +40,13 @@ class RunRecovery {
       RunStore store,
       RunWorkflows workflows,
       Workspaces workspaces,
+      Optional<WorkspaceSync> stored,
       Clock clock) {
     this.temporal = temporal;
     this.store = store;
     this.workflows = workflows;
     this.workspaces = workspaces;
+    this.stored = stored.orElse(null); // null: the workspace folder is the only copy
     this.clock = clock;
   }
 
@@ -69,7 +74,7 @@ class RunRecovery {
         return;
       }
       // the run starts again from its first step: a half-made workspace must not leak into it
-      new WorkspaceActivitiesImpl(workspaces).deleteWorkspace(run.id());
+      new WorkspaceActivitiesImpl(workspaces, stored).deleteWorkspace(run.id());
       WorkflowExecution execution =
           workflows.start(
               new ServiceIdentity(null, run.serviceKey(), run.workflowId()),

@@ -24,13 +24,17 @@ class StepPropertiesTest {
             Map.of(
                 "paved.steps.external.max-attempts", "12",
                 "paved.steps.external.start-to-close", "10m",
-                "paved.steps.wait.heartbeat", "30s"));
+                "paved.steps.wait.heartbeat", "30s",
+                "paved.steps.undo.heartbeat", "9s"));
 
     ActionSpec publish = steps.spec(ActionRegistry.find("publish:github").orElseThrow());
     assertThat(publish.activityType()).isEqualTo("PublishGithub");
     assertThat(publish.undoActivityType()).isEqualTo("UndoPublishGithub");
-    assertThat(publish.limits()).isEqualTo(new StepLimits("PT10M", "PT2S", 12, null));
-    assertThat(publish.undoLimits()).isEqualTo(StepLimits.undoDefaults());
+    // the worker heartbeats for a step that calls another system: 6 s unless set
+    assertThat(publish.limits()).isEqualTo(new StepLimits("PT10M", "PT2S", 12, "PT6S"));
+    assertThat(publish.undoLimits().heartbeatTimeout()).isEqualTo("PT9S");
+    assertThat(publish.undoLimits().startToClose())
+        .isEqualTo(StepLimits.undoDefaults().startToClose());
     assertThat(steps.spec(ActionRegistry.find("debug:wait").orElseThrow()).limits())
         .isEqualTo(new StepLimits("PT11M", "PT1S", 5, "PT30S"));
     assertThat(steps.spec(ActionRegistry.find("debug:log").orElseThrow()).limits())

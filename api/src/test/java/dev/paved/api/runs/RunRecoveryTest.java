@@ -64,6 +64,7 @@ class RunRecoveryTest {
         store,
         workflows,
         workspaces,
+        java.util.Optional.empty(),
         Clock.fixed(RESTART, ZoneOffset.UTC));
   }
 
