@@ -2,11 +2,11 @@ package dev.paved.api;
 
 import dev.paved.activities.render.TemplateRenderer;
 import dev.paved.activities.repository.RepositoryHost;
-import dev.paved.activities.support.WorkspaceArchive;
 import dev.paved.activities.support.WorkspaceStore;
 import dev.paved.api.actions.StepProperties;
 import dev.paved.api.catalog.CatalogSource;
 import dev.paved.api.templates.ExpressionChecker;
+import dev.paved.api.templates.SnapshotKeeper;
 import dev.paved.api.templates.TemplateRegistry;
 import dev.paved.api.templates.TemplateWatcher;
 import dev.paved.workflows.access.AccessRecorder;
@@ -70,6 +70,12 @@ class ApiConfiguration {
     return repositories::readFile;
   }
 
+  /** Template snapshots kept where workers on other hosts find them (the workspace store). */
+  @Bean
+  SnapshotKeeper snapshotKeeper(ObjectProvider<WorkspaceStore> store) {
+    return new SnapshotKeeper(store.getIfAvailable());
+  }
+
   /** The templates folder first, then each of {@code paved.template-locations}, in order. */
   @Bean
   TemplateRegistry templateRegistry(
@@ -78,28 +84,19 @@ class ApiConfiguration {
       ExpressionChecker checker,
       StepProperties steps,
       Environment env,
-      ObjectProvider<WorkspaceStore> store) {
+      SnapshotKeeper keeper) {
     // A YAML list or a comma-separated PAVED_TEMPLATE_LOCATIONS
     List<String> locations =
         Binder.get(env)
             .bind("paved.template-locations", Bindable.listOf(String.class))
             .orElse(List.of());
-    WorkspaceStore workspaces = store.getIfAvailable();
     return new TemplateRegistry(
         templatesDir,
         locations.stream().filter(l -> !l.isBlank()).toList(),
         dataDir,
         checker,
         steps,
-        workspaces == null
-            ? snapshot -> {}
-            : snapshot -> {
-              // named by its content hash, as on every host's disk
-              String hash = snapshot.getFileName().toString();
-              if (!workspaces.hasTemplate(hash)) {
-                workspaces.saveTemplate(hash, WorkspaceArchive.pack(snapshot));
-              }
-            });
+        keeper);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.paved.api.runs;
 
+import dev.paved.api.templates.SnapshotKeeper;
 import dev.paved.worker.QueryDeadline;
 import dev.paved.worker.TemporalProperties;
 import dev.paved.workflows.goldenpath.DecisionRequest;
@@ -12,6 +13,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +33,26 @@ class RunWorkflows {
 
   private final WorkflowClient client;
   private final Duration queryTimeout;
+  private final SnapshotKeeper snapshots;
 
-  RunWorkflows(WorkflowClient client, TemporalProperties temporal) {
+  RunWorkflows(WorkflowClient client, TemporalProperties temporal, SnapshotKeeper snapshots) {
     this.client = client;
     this.queryTimeout = temporal.queryTimeout();
+    this.snapshots = snapshots;
   }
 
   /** Starts the run's workflow; a stub starts one execution only, so each call makes its own. */
   WorkflowExecution start(ServiceIdentity identity, RunInput input) {
+    // the run's template version where its steps find it on any worker's host
+    String location = input.template() == null ? null : input.template().location();
+    try {
+      snapshots.accept(location == null || location.isBlank() ? null : Path.of(location));
+    } catch (RuntimeException e) {
+      // kept when its template was loaded, unless the store was down then too: a worker without
+      // it then fails the run's fetch step, saying so
+      log.warn(
+          "Run {}: template snapshot not kept in the store: {}", input.runId(), e.getMessage());
+    }
     GoldenPathWorkflow workflow =
         client.newWorkflowStub(
             GoldenPathWorkflow.class,
