@@ -65,15 +65,24 @@ public final class WorkspaceSync implements ActionSurroundings {
     ActionRequest local = withLocalTemplate(request);
     String runId = request.runId();
     ReentrantLock lock = locks[Math.floorMod(runId.hashCode(), locks.length)];
+    // Locked while the copy is brought up to date and while it is stored, not while the step runs:
+    // a step cut off by a cancel decision runs on to its end, and the rollback's undos must not
+    // wait for it.
+    State state;
     lock.lock();
     try {
-      State state = bringUpToDate(runId);
-      T result = step.apply(local);
-      keep(runId, state);
-      return result;
+      state = bringUpToDate(runId);
     } finally {
       lock.unlock();
     }
+    T result = step.apply(local);
+    lock.lock();
+    try {
+      keep(runId, state);
+    } finally {
+      lock.unlock();
+    }
+    return result;
   }
 
   /** Forgets the run's workspace here and in the store: the run has ended. */

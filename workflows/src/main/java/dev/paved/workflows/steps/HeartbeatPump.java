@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeartbeatPump implements ActivityExecutionContext {
 
+  // Two threads: a beat the SDK does not throttle is sent on the calling thread, and one slow
+  // answer from Temporal must not hold every other step's beat back.
   private static final ScheduledExecutorService BEATS =
-      Executors.newSingleThreadScheduledExecutor(
+      Executors.newScheduledThreadPool(
+          2,
           runnable -> {
             Thread thread = new Thread(runnable, "paved-step-heartbeats");
             thread.setDaemon(true);
