@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +104,13 @@ public final class WorkspaceSync implements ActionSurroundings {
    * and that no step here touched for {@code idle}; returns how many. Another worker's clean-up
    * ends a run, so each worker sweeps its own disk.
    */
-  public int sweep(java.time.Duration idle) {
+  public int sweep(Duration idle) {
     if (!Files.isDirectory(states)) {
       return 0;
     }
-    java.time.Instant before = java.time.Instant.now().minus(idle);
+    Instant before = Instant.now().minus(idle);
     int swept = 0;
-    try (java.util.stream.Stream<Path> files = Files.list(states)) {
+    try (Stream<Path> files = Files.list(states)) {
       for (Path file : files.toList()) {
         String runId = file.getFileName().toString();
         if (runId.startsWith(".")
@@ -267,7 +271,7 @@ public final class WorkspaceSync implements ActionSurroundings {
       Files.createDirectories(states);
       Path partial = Files.createTempFile(states, "." + runId, ".partial");
       Files.writeString(partial, state.version + " " + state.fingerprint, StandardCharsets.UTF_8);
-      Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
