@@ -27,37 +27,19 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private static final Logger log = Workflow.getLogger(GoldenPathWorkflowImpl.class);
 
-  /**
-   * The change that records a run only where it starts, waits, changes status or ends, each record
-   * in flight while the run goes on, instead of once per step and waiting for each: a step then
-   * costs its own activity and one workflow task. Between records the API reads the run's progress
-   * from its {@code progress} query (docs/workflow-changes.md).
-   */
-  static final String RECORDS_AT_WAITS = "records-at-waits";
-
   private final RenderActivities render =
       Workflow.newLocalActivityStub(RenderActivities.class, StepOptions.forRendering());
-  private final RunRecorder recorder =
-      Workflow.newActivityStub(RunRecorder.class, StepOptions.forBookkeeping());
   private final WorkspaceActivities workspace =
       Workflow.newActivityStub(WorkspaceActivities.class, StepOptions.forCleanup());
 
   private final RunState state;
+  private final RunRecords records;
   private final Decisions decisions;
   private final ApprovalGate approvals;
   private final StepRunner steps;
 
   /** The run's parameters; a retry may correct them for the failed step and those after it. */
   private Map<String, Object> parameters;
-
-  /** Whether this run records at its waits only ({@link #RECORDS_AT_WAITS}). */
-  private boolean recordsAtWaits;
-
-  /** The record in flight, when records run beside the run; the next one waits for it. */
-  private Promise<Void> recording;
-
-  /** The status of the newest record made. */
-  private RunStatus recorded;
 
   /**
    * Builds the run's state before any update or query can arrive (one may come in the first
@@ -67,6 +49,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   @WorkflowInit
   public GoldenPathWorkflowImpl(RunInput input) {
     state = new RunState(input);
+    records = new RunRecords(state);
     decisions = new Decisions(state, input.runId());
     parameters = input.parameters();
     approvals = new ApprovalGate(state, input, this::cancelling);
@@ -94,7 +77,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               if (status != RunStatus.COMPLETED) {
-                steps.rollBack(decisions, this::record);
+                steps.rollBack(decisions, records::record);
               }
               last.add(finish(input, status));
             })
@@ -107,24 +90,21 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
    * EXPIRED when an approval step was not approved.
    */
   private RunStatus runSteps(RunInput input) {
-    recordsAtWaits =
-        Workflow.getVersion(RECORDS_AT_WAITS, Workflow.DEFAULT_VERSION, 1)
-            != Workflow.DEFAULT_VERSION;
-    record();
+    records.first();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     List<StepPlan> plan = input.template().steps();
     for (int i = 0; i < plan.size(); i++) {
       if (cancelling()) {
         throw new CanceledFailure("run cancelled before step '" + plan.get(i).id() + "'");
       }
-      StepError failure = steps.run(input, parameters, i, plan.get(i), outputs, this::record);
+      StepError failure = steps.run(input, parameters, i, plan.get(i), outputs, records::record);
       if (cancelling()) {
         throw new CanceledFailure("run cancelled during step '" + plan.get(i).id() + "'");
       }
       RunStatus refused = failure == null ? null : ApprovalGate.endOf(failure);
       if (refused != null) {
         decisions.ending(); // rejected or expired: undone whatever the failure policy says
-        record();
+        records.record();
         log.info("run {} step {} not approved: {}", input.runId(), plan.get(i).id(), failure);
         return refused;
       }
@@ -136,9 +116,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
         i--; // retry: the same step again, with the parameters the decision brought
         continue;
       }
-      if (!recordsAtWaits || state.status() != recorded) {
-        record(); // after an approval the run is running again, and its decisions are audited
-      }
+      records.afterStep();
     }
     decisions.ending(); // from here a cancellation is refused; one accepted before still counts
     if (cancelling()) {
@@ -162,12 +140,12 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
   private boolean pauseForDecision(RunInput input, StepPlan step, StepError failure) {
     if (input.template().onFailure() == FailurePolicy.ROLLBACK) {
       decisions.ending();
-      record();
+      records.record();
       log.info("run {} step {} failed for good: {}", input.runId(), step.id(), failure);
       return false;
     }
     log.info("run {} step {} failed for good, paused: {}", input.runId(), step.id(), failure);
-    RunDecision.Kind decision = decisions.pause(input.template().pauseTimeout(), this::record);
+    RunDecision.Kind decision = decisions.pause(input.template().pauseTimeout(), records::record);
     if (decision == RunDecision.Kind.CANCEL) {
       throw new CanceledFailure("run cancelled while it needed attention");
     }
@@ -177,7 +155,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     if (decisions.retryParameters() != null) {
       parameters = decisions.retryParameters();
     }
-    record(); // the run shows it is running again before the step's retry ends
+    records.record(); // the run shows it is running again before the step's retry ends
     return true;
   }
 
@@ -235,13 +213,13 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
 
   private RunProgress finish(RunInput input, RunStatus status) {
     state.ended(status);
-    if (recordsAtWaits) {
+    if (records.atWaits()) {
       // the clean-up and the last record go out together; the run ends once both are done
       Promise<Void> cleanup = Async.procedure(workspace::deleteWorkspace, input.runId());
       RunProgress last = state.snapshot();
-      record();
+      records.record();
       deleted(input, cleanup);
-      awaitRecord();
+      records.await();
       return last;
     }
     try {
@@ -250,7 +228,7 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
       log.warn("run {}: workspace not deleted: {}", input.runId(), StepError.from(e).message());
     }
     RunProgress last = state.snapshot();
-    record();
+    records.record();
     return last;
   }
 
@@ -261,49 +239,6 @@ public class GoldenPathWorkflowImpl implements GoldenPathWorkflow {
     } catch (ActivityFailure e) {
       // A leftover scratch folder must not keep the run's end from being recorded.
       log.warn("run {}: workspace not deleted: {}", input.runId(), StepError.from(e).message());
-    }
-  }
-
-  /**
-   * Records the progress. Bookkeeping is never cancelled (a cancellation takes effect at the next
-   * step) and retries until the API answers; a refusal is logged, it must not stop the run. With
-   * {@link #RECORDS_AT_WAITS} the record runs beside the run: the next record waits for it, so the
-   * newest snapshot is always the last one stored.
-   */
-  private void record() {
-    if (!recordsAtWaits) {
-      RunProgress snapshot = state.snapshot();
-      recorded = snapshot.status();
-      Workflow.newDetachedCancellationScope(
-              () -> {
-                try {
-                  recorder.recordRun(snapshot);
-                } catch (ActivityFailure e) {
-                  log.warn("run progress not recorded: {}", StepError.from(e).message());
-                }
-              })
-          .run();
-      return;
-    }
-    awaitRecord();
-    RunProgress snapshot = state.snapshot();
-    recorded = snapshot.status();
-    Workflow.newDetachedCancellationScope(
-            () -> recording = Async.procedure(recorder::recordRun, snapshot))
-        .run();
-  }
-
-  /** Waits for the record in flight, if any. */
-  private void awaitRecord() {
-    Promise<Void> pending = recording;
-    recording = null;
-    if (pending == null) {
-      return;
-    }
-    try {
-      pending.get();
-    } catch (ActivityFailure e) {
-      log.warn("run progress not recorded: {}", StepError.from(e).message());
     }
   }
 

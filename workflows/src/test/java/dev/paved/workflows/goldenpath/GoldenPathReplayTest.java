@@ -120,7 +120,7 @@ class GoldenPathReplayTest {
     List<String> workspaceSteps = List.of("FetchTemplate", "K8sManifests");
     if (name.endsWith("-records-at-waits")) {
       // Recorded where the run starts, waits or ends only: never once per step.
-      assertThat(markers).anyMatch(m -> m.contains(GoldenPathWorkflowImpl.RECORDS_AT_WAITS));
+      assertThat(markers).anyMatch(m -> m.contains(RunRecords.RECORDS_AT_WAITS));
       // start and end; an approval adds its wait, its first of two approvals and the run again
       assertThat(records).isEqualTo(name.startsWith("approv") ? 5 : 2);
       // workspace steps ran as local activities: markers, not activities scheduled on a queue
@@ -128,7 +128,7 @@ class GoldenPathReplayTest {
       assertThat(activities).doesNotContainAnyElementsOf(workspaceSteps);
       assertThat(markers).anyMatch(m -> m.contains("FetchTemplate"));
     } else {
-      assertThat(markers).noneMatch(m -> m.contains(GoldenPathWorkflowImpl.RECORDS_AT_WAITS));
+      assertThat(markers).noneMatch(m -> m.contains(RunRecords.RECORDS_AT_WAITS));
       assertThat(markers).noneMatch(m -> m.contains(ActionCalls.WORKSPACE_STEPS_LOCAL));
       assertThat(records).isGreaterThan(4); // one record per step before the change
       assertThat(activities).contains("FetchTemplate");
