@@ -552,7 +552,13 @@ class StandInIntegrationsTest extends EndToEndTest {
     assertThat(secrets.path("status").asText()).isIn("RETRYING", "UNDOING");
     assertThat(secrets.path("effects").toString()).contains("vault secret " + path);
     assertThat(secrets.path("error").asText()).contains("503");
-    assertThat(get("/api/v1/audit?subject=run:" + id).body().toString())
+    // the audit entry goes with the run's record, written beside the run: a moment after the
+    // status the progress query shows
+    assertThat(
+            awaitAnswer(
+                    "/api/v1/audit?subject=run:" + id,
+                    audit -> audit.toString().contains("run.rolling_back"))
+                .toString())
         .contains("run.rolling_back", "vault secret " + path);
 
     VAULT.clearFailures(); // Vault is back: the later tries finish the rollback by themselves
