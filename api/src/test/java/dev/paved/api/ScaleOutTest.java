@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutTest {
 
-  static final String DATABASE_URL = TestDatabases.postgresSchemaUrl().orElse(null);
+  // a schema of its own per test: the next test's API must not find this one's runs to recover
+  final String databaseUrl = TestDatabases.postgresSchemaUrl().orElse(null);
 
   @TempDir Path root;
 
@@ -52,14 +53,14 @@ class ScaleOutTest {
 
   private LocalPaved api() throws Exception {
     Assumptions.assumeTrue(
-        DATABASE_URL != null,
+        databaseUrl != null,
         TestDatabases.postgresSkipReason().orElse("no PostgreSQL for the workspace store"));
     github.organisation("team-scale");
     github.repository("platform", "gitops", Map.of("README.md", "# GitOps\n"));
     List<String> properties = new ArrayList<>(List.of(providers()));
     properties.add("paved.worker-enabled=false");
     properties.add("paved.workspaces.store=database");
-    properties.add("spring.datasource.url=" + DATABASE_URL);
+    properties.add("spring.datasource.url=" + databaseUrl);
     return LocalPaved.start(
         Files.createDirectories(root.resolve("api")), properties.toArray(String[]::new));
   }
@@ -71,7 +72,7 @@ class ScaleOutTest {
     variables.put("PAVED_DATA_DIR", Files.createDirectories(root.resolve(name)).toString());
     variables.put("PAVED_PUBLIC_URL", "http://localhost:" + api.port());
     variables.put("PAVED_WORKSPACES_STORE", "database");
-    variables.put("PAVED_DB_URL", DATABASE_URL);
+    variables.put("PAVED_DB_URL", databaseUrl);
     return WorkerProcess.start("scale-out-" + name, variables, providers());
   }
 

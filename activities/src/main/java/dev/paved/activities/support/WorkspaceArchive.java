@@ -8,9 +8,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,6 +89,32 @@ public final class WorkspaceArchive {
         read(archive, partial);
         FileTrees.delete(folder);
         Files.move(partial, folder);
+      } finally {
+        FileTrees.delete(partial);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Puts what {@code archive} holds at {@code folder} unless something is there already, never
+   * touching a folder another thread or process put there first (a template snapshot that steps of
+   * other runs may be reading): unpacked beside it, then moved into place in one step.
+   */
+  public static void unpackIfAbsent(byte[] archive, Path folder) {
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    Path parent = folder.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+      Path partial = Files.createTempDirectory(parent, ".unpacking-");
+      try {
+        read(archive, partial);
+        Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException firstThere) {
+        // the same content, named by the same hash: keep the one that is there
       } finally {
         FileTrees.delete(partial);
       }

@@ -221,7 +221,8 @@ public final class WorkspaceSync implements ActionSurroundings {
                               + " keeps each version it loads there when"
                               + " PAVED_WORKSPACES_STORE=database",
                           null));
-      WorkspaceArchive.unpack(archive, local);
+      // other runs' steps on this host may be unpacking or reading the same version
+      WorkspaceArchive.unpackIfAbsent(archive, local);
       log.info("template version {} brought from the store", hash);
     }
     if (local.toString().equals(location)) {

@@ -73,6 +73,36 @@ class WorkspaceArchiveTest {
   }
 
   @Test
+  void unpackingIfAbsentNeverTouchesAFolderThatIsThereAndManyAtOnceLeaveOne() throws Exception {
+    Path from = Files.createDirectories(root.resolve("from"));
+    Files.writeString(Files.createDirectories(from.resolve("skeleton")).resolve("a.txt"), "a");
+    byte[] archive = WorkspaceArchive.pack(from);
+    Path snapshot = root.resolve("template-versions/abc");
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        all.add(pool.submit(() -> WorkspaceArchive.unpackIfAbsent(archive, snapshot)));
+      }
+      for (java.util.concurrent.Future<?> one : all) {
+        one.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(snapshot.resolve("skeleton/a.txt")).hasContent("a");
+    try (java.util.stream.Stream<Path> left = Files.list(snapshot.getParent())) {
+      assertThat(left).containsExactly(snapshot); // no partial folder left behind
+    }
+
+    Files.writeString(snapshot.resolve("read-by-a-step"), "still here");
+    WorkspaceArchive.unpackIfAbsent(archive, snapshot);
+    assertThat(snapshot.resolve("read-by-a-step")).hasContent("still here");
+  }
+
+  @Test
   void anArchiveCannotWriteOutsideItsFolder() throws IOException {
     byte[] climbing = archive("../outside.txt");
     Path to = root.resolve("to");
