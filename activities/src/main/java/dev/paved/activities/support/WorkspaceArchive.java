@@ -8,8 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -113,8 +111,12 @@ public final class WorkspaceArchive {
       try {
         read(archive, partial);
         Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException firstThere) {
-        // the same content, named by the same hash: keep the one that is there
+      } catch (IOException notMoved) {
+        // Another got there first (the JDK reports a rename onto a full folder as a plain
+        // FileSystemException): the same content, named by the same hash; keep the one there.
+        if (!Files.isDirectory(folder)) {
+          throw notMoved;
+        }
       } finally {
         FileTrees.delete(partial);
       }
