@@ -79,20 +79,13 @@ public final class WorkspaceArchive {
    * its place, so a reader never sees half an archive.
    */
   public static void unpack(byte[] archive, Path folder) {
-    Path parent = folder.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-      Path partial = Files.createTempDirectory(parent, ".unpacking-");
-      try {
-        read(archive, partial);
-        FileTrees.delete(folder);
-        Files.move(partial, folder);
-      } finally {
-        FileTrees.delete(partial);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unpackBeside(
+        archive,
+        folder,
+        (partial, target) -> {
+          FileTrees.delete(target);
+          Files.move(partial, target);
+        });
   }
 
   /**
@@ -104,19 +97,35 @@ public final class WorkspaceArchive {
     if (Files.isDirectory(folder)) {
       return;
     }
+    unpackBeside(
+        archive,
+        folder,
+        (partial, target) -> {
+          try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          } catch (IOException notMoved) {
+            // Another got there first (the JDK reports a rename onto a full folder as a plain
+            // FileSystemException): the same content, named by the same hash; keep the one there.
+            if (!Files.isDirectory(target)) {
+              throw notMoved;
+            }
+          }
+        });
+  }
+
+  /** How an archive unpacked beside its folder takes the folder's place. */
+  private interface Placing {
+    void place(Path partial, Path folder) throws IOException;
+  }
+
+  private static void unpackBeside(byte[] archive, Path folder, Placing placing) {
     Path parent = folder.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
       Path partial = Files.createTempDirectory(parent, ".unpacking-");
       try {
         read(archive, partial);
-        Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException notMoved) {
-        // Another got there first (the JDK reports a rename onto a full folder as a plain
-        // FileSystemException): the same content, named by the same hash; keep the one there.
-        if (!Files.isDirectory(folder)) {
-          throw notMoved;
-        }
+        placing.place(partial, folder);
       } finally {
         FileTrees.delete(partial);
       }
